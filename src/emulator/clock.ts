@@ -1,0 +1,42 @@
+/**
+ * The emulator owns its notion of time so tests can step it: real time by default, plus an offset that
+ * `advance` moves forward. Every lifecycle and job in the emulator reads time from here, never from Date.
+ */
+export class EmulatorClock {
+  #offsetMs = 0;
+
+  /** Milliseconds since the epoch, as the emulator sees it. */
+  now(): number {
+    return Date.now() + this.#offsetMs;
+  }
+
+  /** Unix seconds, as carried by X-TC-Timestamp. */
+  nowSeconds(): number {
+    return Math.floor(this.now() / 1000);
+  }
+
+  advance(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError('the emulator clock only moves forward');
+    this.#offsetMs += ms;
+  }
+}
+
+const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** The upstream's time format: Beijing time (UTC+8), `YYYY-MM-DD hh:mm:ss`. */
+export function formatBeijingTime(epochMs: number): string {
+  return new Date(epochMs + BEIJING_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** The upstream's date-only format, in Beijing time: `YYYY-MM-DD`. */
+export function formatBeijingDate(epochMs: number): string {
+  return formatBeijingTime(epochMs).slice(0, 10);
+}
+
+/** Parses `YYYY-MM-DD[ hh:mm:ss]` as Beijing time; returns NaN for anything else. */
+export function parseBeijingTime(text: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}):(\d{2}))?$/.exec(text.trim());
+  if (!match) return Number.NaN;
+  const [, y, mo, d, h = '00', mi = '00', s = '00'] = match;
+  return Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) - BEIJING_OFFSET_MS;
+}

@@ -1,0 +1,28 @@
+import type { SslActionMap } from './models.generated.ts';
+import { SSL_SPEC } from './spec.generated.ts';
+
+/** The name of one of the API's actions, e.g. `DescribeCertificates`. */
+export type SslActionName = keyof SslActionMap;
+export type SslRequest<A extends SslActionName> = SslActionMap[A]['request'];
+export type SslResponse<A extends SslActionName> = SslActionMap[A]['response'];
+
+/** Every action name, in a stable (sorted) order. */
+export const SSL_ACTION_NAMES = Object.keys(SSL_SPEC.actions) as SslActionName[];
+
+export function isSslActionName(name: string): name is SslActionName {
+  return Object.hasOwn(SSL_SPEC.actions, name);
+}
+
+export function isMutatingAction(action: SslActionName): boolean {
+  return SSL_SPEC.actions[action].mutating;
+}
+
+export interface SslCallOptions {
+  /** Aborts the call (and any retry waiting for its turn). */
+  signal?: AbortSignal;
+}
+
+/** What the GraphQL layer needs from the upstream: one typed call per action. */
+export interface SslCaller {
+  call<A extends SslActionName>(action: A, params: SslRequest<A>, options?: SslCallOptions): Promise<SslResponse<A>>;
+}
