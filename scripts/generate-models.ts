@@ -25,7 +25,13 @@ interface SpecAction {
   mutating: boolean;
   inputs: SpecField[];
   outputs: SpecField[];
-  pagination: { offset: string; limit: string; type: string; defaultLimit: number; maxLimit: number | null } | null;
+  pagination: {
+    offset: string;
+    limit: string;
+    type: string;
+    defaultLimit: number;
+    maxLimit: number | null;
+  } | null;
   deprecated?: string;
 }
 interface SpecStructure {

@@ -24,5 +24,9 @@ export interface SslCallOptions {
 
 /** What the GraphQL layer needs from the upstream: one typed call per action. */
 export interface SslCaller {
-  call<A extends SslActionName>(action: A, params: SslRequest<A>, options?: SslCallOptions): Promise<SslResponse<A>>;
+  call<A extends SslActionName>(
+    action: A,
+    params: SslRequest<A>,
+    options?: SslCallOptions,
+  ): Promise<SslResponse<A>>;
 }

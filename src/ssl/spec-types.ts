@@ -1,6 +1,14 @@
 /** The shape of the runtime description in spec.generated.ts. */
 
-export type SpecPrimitive = 'String' | 'Integer' | 'Float' | 'Double' | 'Boolean' | 'Timestamp' | 'Date' | 'Binary';
+export type SpecPrimitive =
+  | 'String'
+  | 'Integer'
+  | 'Float'
+  | 'Double'
+  | 'Boolean'
+  | 'Timestamp'
+  | 'Date'
+  | 'Binary';
 
 export interface SpecFieldDescriptor {
   readonly name: string;
