@@ -1,3 +1,5 @@
+// The contracts between the emulator's protocol layer, domains, stores and seeds: see ./CONTRACTS.md
+// (handler table names per domain file, cross-domain store methods, seeding order).
 import type { SslActionName, SslRequest, SslResponse } from '../ssl/actions.ts';
 import type { EmulatorClock } from './clock.ts';
 import type { EmulatorState } from './state.ts';

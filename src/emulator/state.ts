@@ -1,5 +1,7 @@
 import { AccountStore } from './store/accounts.ts';
 import { CertificateStore } from './store/certificates.ts';
+import { DeleteTaskStore } from './store/delete-tasks.ts';
+import { DownloadLinkStore } from './store/download-links.ts';
 import { JobStore } from './store/jobs.ts';
 import { OperationLogStore } from './store/operation-logs.ts';
 import { ResourceStore } from './store/resources.ts';
@@ -14,4 +16,6 @@ export class EmulatorState {
   readonly resources = new ResourceStore();
   readonly jobs = new JobStore();
   readonly operationLogs = new OperationLogStore();
+  readonly deleteTasks = new DeleteTaskStore();
+  readonly downloadLinks = new DownloadLinkStore();
 }

@@ -1,0 +1,409 @@
+// Reading, uploading, downloading, editing and deleting certificates, and the operation log.
+import { X509Certificate } from 'node:crypto';
+import { formatBeijingTime, parseBeijingTime } from '../clock.ts';
+import { EmulatorError, type HandlerContext, type HandlerTable } from '../handler.ts';
+import { emulatorCertificateAuthority } from '../pki/ca.ts';
+import { parseCertificateChain, summarizeCertificate } from '../pki/x509.ts';
+import {
+  type CertificateRecord,
+  DAY_MS,
+  newCertificateRecord,
+  parseUploadedCertificate,
+} from '../store/certificates.ts';
+import { EMULATED_OWNER_UIN, OperationLogStore } from '../store/operation-logs.ts';
+import {
+  archiveFilename,
+  downloadLinkUrl,
+  fullDownloadArchive,
+  layoutFiles,
+} from './certificate-downloads.ts';
+import { certificateStore, logOperation } from './certificate-support.ts';
+import {
+  isDeployable,
+  isExpiring,
+  isHostable,
+  isPendingIssue,
+  isRenewable,
+  toCertificatesItem,
+  toDescribeCertificate,
+  toDescribeCertificateDetail,
+} from './certificate-views.ts';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+function pageLimit(limit: number | undefined, fallback: number): number {
+  if (limit === undefined || limit === null) return fallback;
+  return Math.min(Math.max(0, limit), 1000);
+}
+
+function matchesSearch(record: CertificateRecord, key: string): boolean {
+  const needle = key.toLowerCase();
+  return [record.id, record.alias, record.domain, ...record.subjectAltNames].some((value) =>
+    value.toLowerCase().includes(needle),
+  );
+}
+
+/** A flag filter: 1 keeps matching records, 0 keeps the others, absent keeps all. */
+function flag(value: number | undefined, actual: boolean): boolean {
+  if (value === undefined || value === null) return true;
+  return value === 1 ? actual : !actual;
+}
+
+/** A "1 = only X, 0 = no filter" switch. */
+function onlyWhen(value: number | undefined, actual: boolean): boolean {
+  return value !== 1 || actual;
+}
+
+/** Deletion rules shared by DeleteCertificate and DeleteCertificates; returns the failure, if any. */
+function deletionBlocker(record: CertificateRecord, ctx: HandlerContext): EmulatorError | null {
+  const now = ctx.clock.now();
+  if (ctx.state.resources.isCertificateBound(record.id)) {
+    return new EmulatorError('FailedOperation.DeleteResourceFailed', '证书已关联云资源，无法删除。');
+  }
+  if (!record.isVip && record.from !== 'upload' && now - record.insertTime < HOUR_MS) {
+    return new EmulatorError('FailedOperation.CannotBeDeletedWithinHour', '免费证书申请1小时内不允许删除。');
+  }
+  // A paid order under review or validation cannot be deleted: cancel it first.
+  if (record.isVip && [0, 4, 6, 9, 11].includes(record.status)) {
+    return new EmulatorError('FailedOperation.InvalidCertificateStatusCode', '证书状态不允许删除。');
+  }
+  if (record.renewedFrom === null && record.renewalId !== null) {
+    const renewal = ctx.state.certificates.get(record.renewalId);
+    if (renewal && isPendingIssue(renewal) && record.hosting !== null) {
+      return new EmulatorError('FailedOperation.RenewNotIssued', '续费证书未签发，无法删除。');
+    }
+  }
+  return null;
+}
+
+function deleteNow(record: CertificateRecord, ctx: HandlerContext): void {
+  ctx.state.certificates.remove(record.id);
+  logOperation(ctx, record.id, 'delete');
+}
+
+export const certificateManagementHandlers: HandlerTable = {
+  DescribeCertificates(params, ctx) {
+    const store = certificateStore(ctx);
+    const now = ctx.clock.now();
+    const statuses = params.CertificateStatus ?? [];
+    const wantedIds = params.CertIds && params.CertIds.length > 0 ? new Set(params.CertIds) : null;
+    const wantedTags = params.Tags ?? [];
+    const matches = store
+      .all()
+      .filter(
+        (record) =>
+          (!params.SearchKey || matchesSearch(record, params.SearchKey)) &&
+          (!params.CertificateType || record.certificateType === params.CertificateType) &&
+          (params.ProjectId === undefined ||
+            params.ProjectId === null ||
+            record.projectId === Number(params.ProjectId)) &&
+          (statuses.length === 0 || statuses.includes(record.status)) &&
+          flag(params.Deployable, isDeployable(record)) &&
+          onlyWhen(params.Upload, record.from === 'upload') &&
+          onlyWhen(params.Renew, isRenewable(record, now)) &&
+          (!params.FilterSource ||
+            (params.FilterSource === 'upload' ? record.from === 'upload' : record.from !== 'upload')) &&
+          onlyWhen(params.IsSM, record.isSm) &&
+          onlyWhen(params.FilterExpiring, isExpiring(record, now)) &&
+          flag(params.Hostable, isHostable(record)) &&
+          wantedTags.every((tag) =>
+            record.tags.some((own) => own.key === tag.TagKey && own.value === tag.TagValue),
+          ) &&
+          onlyWhen(params.IsPendingIssue, isPendingIssue(record)) &&
+          (wantedIds === null || wantedIds.has(record.id)),
+      );
+    const sort = params.ExpirationSort?.toUpperCase();
+    if (sort === 'ASC' || sort === 'DESC') {
+      const direction = sort === 'ASC' ? 1 : -1;
+      matches.sort((a, b) => {
+        if (a.certEndTime === null || b.certEndTime === null) {
+          return a.certEndTime === b.certEndTime ? 0 : a.certEndTime === null ? 1 : -1;
+        }
+        return direction * (a.certEndTime - b.certEndTime);
+      });
+    } else {
+      matches.sort((a, b) => b.insertTime - a.insertTime);
+    }
+    const offset = Math.max(0, params.Offset ?? 0);
+    const limit = pageLimit(params.Limit, 10);
+    return {
+      TotalCount: matches.length,
+      Certificates: matches.slice(offset, offset + limit).map((record) => toCertificatesItem(record, ctx)),
+    };
+  },
+
+  DescribeCertificate(params, ctx) {
+    return toDescribeCertificate(certificateStore(ctx).require(params.CertificateId), ctx);
+  },
+
+  DescribeCertificateDetail(params, ctx) {
+    return toDescribeCertificateDetail(certificateStore(ctx).require(params.CertificateId), ctx);
+  },
+
+  UploadCertificate(params, ctx) {
+    const store = certificateStore(ctx);
+    const certificateType = params.CertificateType === 'CA' ? 'CA' : 'SVR';
+    const privateKeyPem = params.CertificatePrivateKey?.trim() ? params.CertificatePrivateKey : null;
+    if (certificateType === 'SVR' && privateKeyPem === null) {
+      throw new EmulatorError(
+        'InvalidParameter.MissMatchPrivateKey',
+        'A server certificate needs its private key.',
+      );
+    }
+    const parsed = parseUploadedCertificate(params.CertificatePublicKey, privateKeyPem);
+    if (certificateType === 'CA' && !parsed.isCertificateAuthority) {
+      throw new EmulatorError('FailedOperation.CertificateCaError', '上传的内容不是有效的CA证书。');
+    }
+    const existing = store.findByFingerprint(parsed.fingerprint);
+    if (existing && params.Repeatable === false) {
+      // The upstream answers a refused duplicate with the existing certificate's id in both fields.
+      return { CertificateId: existing.id, RepeatCertId: existing.id };
+    }
+    const now = ctx.clock.now();
+    const record = newCertificateRecord({
+      id: store.nextId(),
+      domain: parsed.domain,
+      insertTime: now,
+      subjectAltNames: parsed.subjectAltNames,
+      status: parsed.certEndTime <= now ? 3 : 1,
+      from: 'upload',
+      certificateType,
+      projectId: params.ProjectId ?? 0,
+      alias: params.Alias ?? '',
+      certificatePem: parsed.certificatePem,
+      privateKeyPem,
+      certBeginTime: parsed.certBeginTime,
+      certEndTime: parsed.certEndTime,
+      encryptAlgorithm: parsed.encryptAlgorithm,
+      keyParameter: '',
+      validityMonths: Math.max(1, Math.round((parsed.certEndTime - parsed.certBeginTime) / (30 * DAY_MS))),
+      tags: (params.Tags ?? []).map((tag) => ({ key: tag.TagKey, value: tag.TagValue })),
+      fingerprint: parsed.fingerprint,
+      certificateUse: params.CertificateUse ?? null,
+      domainType: parsed.domain.startsWith('*.')
+        ? parsed.subjectAltNames.length > 1
+          ? 4
+          : 3
+        : parsed.subjectAltNames.length > 1
+          ? 2
+          : 1,
+      domainNumber: parsed.subjectAltNames.length,
+    });
+    store.insert(record);
+    logOperation(ctx, record.id, 'upload');
+    return { CertificateId: record.id, RepeatCertId: existing?.id ?? '' };
+  },
+
+  CheckCertificateExist(params, ctx) {
+    let fingerprint: string;
+    try {
+      const [leaf] = parseCertificateChain(params.CertificatePublicKey);
+      fingerprint = summarizeCertificate(leaf!).fingerprint256;
+    } catch {
+      return { RepeatCertId: '' };
+    }
+    return { RepeatCertId: certificateStore(ctx).findByFingerprint(fingerprint)?.id ?? '' };
+  },
+
+  CheckCertificateChain(params) {
+    let chain: X509Certificate[];
+    try {
+      chain = parseCertificateChain(params.CertificateChain);
+    } catch {
+      throw new EmulatorError('FailedOperation.CertificateInvalid', '证书链无法解析。');
+    }
+    // Each element must be issued and signed by the next one; the chain ends at a self-signed root, or at
+    // a certificate issued by the emulator's own (trusted) CA.
+    let isValid = true;
+    for (let i = 0; i + 1 < chain.length; i++) {
+      const child = chain[i]!;
+      const parent = chain[i + 1]!;
+      if (!child.checkIssued(parent) || !child.verify(parent.publicKey)) isValid = false;
+    }
+    const top = chain[chain.length - 1]!;
+    const trustedRoots = [new X509Certificate(emulatorRootPem())];
+    const selfSigned = top.checkIssued(top) && top.verify(top.publicKey);
+    const isTrustedCA = trustedRoots.some(
+      (root) =>
+        (top.checkIssued(root) && top.verify(root.publicKey)) || top.fingerprint256 === root.fingerprint256,
+    );
+    if (!selfSigned && !isTrustedCA) isValid = false;
+    return {
+      IsValid: isValid,
+      IsTrustedCA: isTrustedCA,
+      Chains: chain.map((certificate) => summarizeCertificate(certificate).commonName ?? ''),
+    };
+  },
+
+  DownloadCertificate(params, ctx) {
+    const record = certificateStore(ctx).require(params.CertificateId);
+    if (record.certificatePem === null) {
+      throw new EmulatorError('FailedOperation.InvalidCertificateStatusCode', '证书未签发，无法下载。');
+    }
+    const archive = fullDownloadArchive(record, ctx.clock.now());
+    logOperation(ctx, record.id, 'download');
+    return { Content: archive.toString('base64'), ContentType: 'application/zip' };
+  },
+
+  DescribeDownloadCertificateUrl(params, ctx) {
+    const record = certificateStore(ctx).require(params.CertificateId);
+    const serviceType = (params.ServiceType ?? 'nginx').toLowerCase();
+    if (!record.allowDownload) {
+      throw new EmulatorError('FailedOperation.CertificateNotAllowDownload', '证书已设置为不允许下载。');
+    }
+    if (record.certificatePem === null) {
+      throw new EmulatorError('FailedOperation.CertificateStatusNotAllowDownload', '证书状态不允许下载。');
+    }
+    // Validates the service type and the content now, so the link only ever serves a real archive.
+    layoutFiles(record, serviceType);
+    const link = ctx.state.downloadLinks.create(
+      { certificateId: record.id, serviceType, filename: archiveFilename(record, serviceType) },
+      ctx.clock.now(),
+    );
+    return { DownloadCertificateUrl: downloadLinkUrl(ctx.baseUrl, link), DownloadFilename: link.filename };
+  },
+
+  ModifyCertificateAlias(params, ctx) {
+    const record = certificateStore(ctx).require(params.CertificateId);
+    record.alias = params.Alias ?? '';
+    logOperation(ctx, record.id, 'updateAlias');
+    return { CertificateId: record.id };
+  },
+
+  ModifyCertificateProject(params, ctx) {
+    if (params.CertificateIdList.length > 100) {
+      throw new EmulatorError('FailedOperation.InvalidParam', 'CertificateIdList holds at most 100 ids.');
+    }
+    const store = certificateStore(ctx);
+    const success: string[] = [];
+    const fail: string[] = [];
+    for (const id of params.CertificateIdList) {
+      const record = store.get(id);
+      if (!record) {
+        fail.push(id);
+        continue;
+      }
+      record.projectId = params.ProjectId;
+      logOperation(ctx, id, 'changeProject');
+      success.push(id);
+    }
+    return { SuccessCertificates: success, FailCertificates: fail };
+  },
+
+  ModifyCertificatesExpiringNotificationSwitch(params, ctx) {
+    if (params.CertificateIds.length > 50) {
+      throw new EmulatorError(
+        'InvalidParameter.CertificatesNumberExceeded',
+        'CertificateIds holds at most 50 ids.',
+      );
+    }
+    if (params.SwitchStatus !== 0 && params.SwitchStatus !== 1) {
+      throw new EmulatorError('FailedOperation', 'SwitchStatus must be 0 or 1.');
+    }
+    const store = certificateStore(ctx);
+    const records = params.CertificateIds.map((id) => store.require(id));
+    for (const record of records) record.ignoreExpiringNotification = params.SwitchStatus === 1;
+    return { CertificateIds: records.map((record) => record.id) };
+  },
+
+  DeleteCertificate(params, ctx) {
+    const record = certificateStore(ctx).require(params.CertificateId);
+    if (params.IsCheckResource === true) {
+      const task = ctx.state.deleteTasks.start(record.id, record.subjectAltNames, ctx.clock.now());
+      return { DeleteResult: false, TaskId: task.taskId };
+    }
+    const blocker = deletionBlocker(record, ctx);
+    if (blocker) throw blocker;
+    deleteNow(record, ctx);
+    return { DeleteResult: true, TaskId: null };
+  },
+
+  DeleteCertificates(params, ctx) {
+    if (params.CertificateIds.length > 100) {
+      throw new EmulatorError(
+        'FailedOperation.CertificateSyncTaskCertificateIdCountInvalid',
+        '最多100个证书ID。',
+      );
+    }
+    const store = certificateStore(ctx);
+    if (params.IsSync === true) {
+      const certTaskIds = params.CertificateIds.map((id) => {
+        const record = store.get(id);
+        const task = ctx.state.deleteTasks.start(id, record?.subjectAltNames ?? [], ctx.clock.now());
+        return { CertId: id, TaskId: task.taskId };
+      });
+      return { Success: [], Fail: [], CertTaskIds: certTaskIds };
+    }
+    const success: string[] = [];
+    const fail: Array<{ CertId: string; Msg: string }> = [];
+    for (const id of params.CertificateIds) {
+      const record = store.get(id);
+      if (!record) {
+        fail.push({ CertId: id, Msg: 'FailedOperation.CertificateNotFound' });
+        continue;
+      }
+      const blocker = deletionBlocker(record, ctx);
+      if (blocker) {
+        fail.push({ CertId: id, Msg: blocker.message });
+        continue;
+      }
+      deleteNow(record, ctx);
+      success.push(id);
+    }
+    return { Success: success, Fail: fail, CertTaskIds: [] };
+  },
+
+  DescribeDeleteCertificatesTaskResult(params, ctx) {
+    if (params.TaskIds.length > 100) {
+      throw new EmulatorError('FailedOperation', 'TaskIds holds at most 100 ids.');
+    }
+    certificateStore(ctx).settle();
+    const results = params.TaskIds.flatMap((taskId) => {
+      const task = ctx.state.deleteTasks.get(taskId);
+      if (!task) return [];
+      return [
+        {
+          TaskId: task.taskId,
+          CertId: task.certId,
+          Status: task.status,
+          Error: task.error,
+          CacheTime: task.finishedAt === null ? '' : formatBeijingTime(task.finishedAt),
+          Domains: task.domains,
+        },
+      ];
+    });
+    return { DeleteTaskResult: results };
+  },
+
+  DescribeCertificateOperateLogs(params, ctx) {
+    certificateStore(ctx).settle();
+    const now = ctx.clock.now();
+    const start = params.StartTime ? parseBeijingTime(params.StartTime) : now - 15 * DAY_MS;
+    const end = params.EndTime ? parseBeijingTime(params.EndTime) : now;
+    if (Number.isNaN(start) || Number.isNaN(end)) {
+      throw new EmulatorError(
+        'FailedOperation.InvalidParam',
+        'StartTime/EndTime must be "YYYY-MM-DD hh:mm:ss".',
+      );
+    }
+    const entries = ctx.state.operationLogs.between(start, end);
+    const offset = Math.max(0, params.Offset ?? 0);
+    const page = entries.slice(offset, offset + pageLimit(params.Limit, 20));
+    return {
+      AllTotal: entries.length,
+      TotalCount: page.length,
+      OperateLogs: page.map((entry) => ({
+        Action: OperationLogStore.describe(entry),
+        CreatedOn: formatBeijingTime(entry.at),
+        Uin: EMULATED_OWNER_UIN,
+        SubAccountUin: entry.subAccountUin,
+        CertId: entry.certId,
+        Type: entry.type,
+      })),
+    };
+  },
+};
+
+function emulatorRootPem(): string {
+  return emulatorCertificateAuthority().rootPem;
+}

@@ -1,0 +1,360 @@
+// How certificate records are shown: the Certificates list item, DescribeCertificate and
+// DescribeCertificateDetail. Only the detail carries key material.
+import { createHash, X509Certificate } from 'node:crypto';
+import type {
+  CertBasicInfo,
+  CertificateExtra,
+  Certificates,
+  DvAuthDetail,
+  DvAuths,
+  SslActionMap,
+  Tags,
+} from '../../ssl/models.generated.ts';
+import { formatBeijingTime } from '../clock.ts';
+import type { HandlerContext } from '../handler.ts';
+import { emulatorCertificateAuthority } from '../pki/ca.ts';
+import { splitPemCertificates } from '../pki/x509.ts';
+import { PACKAGE_TYPE_NAMES } from '../store/certificate-products.ts';
+import { type CertificateRecord, type DvAuthRecord, EXPIRING_WINDOW_MS } from '../store/certificates.ts';
+import { EMULATED_OWNER_UIN } from '../store/operation-logs.ts';
+
+type DescribeCertificateOutput = Omit<SslActionMap['DescribeCertificate']['response'], 'RequestId'>;
+type DescribeCertificateDetailOutput = Omit<
+  SslActionMap['DescribeCertificateDetail']['response'],
+  'RequestId'
+>;
+
+/** CertificateStatus → the upstream's StatusName. */
+export const STATUS_NAMES: Readonly<Record<number, string>> = {
+  0: '审核中',
+  1: '已通过',
+  2: '审核失败',
+  3: '已过期',
+  4: '已添加DNS记录',
+  5: '企业证书，待提交资料',
+  6: '订单取消中',
+  7: '已取消',
+  8: '已提交资料，待上传确认函',
+  9: '证书吊销中',
+  10: '已吊销',
+  11: '重颁发中',
+  12: '待上传吊销确认函',
+  13: '免费证书待提交资料',
+  14: '证书已退款',
+  15: '证书迁移中',
+};
+
+const time = (epochMs: number | null): string => (epochMs === null ? '' : formatBeijingTime(epochMs));
+
+export function productName(record: CertificateRecord): string {
+  if (record.packageType === null) return '';
+  return PACKAGE_TYPE_NAMES[record.packageType] ?? '';
+}
+
+export function isExpiring(record: CertificateRecord, now: number): boolean {
+  return (
+    record.status === 1 &&
+    record.certEndTime !== null &&
+    record.certEndTime > now &&
+    record.certEndTime - now <= EXPIRING_WINDOW_MS
+  );
+}
+
+/** Deployable: issued, server certificate, with its private key held here. */
+export function isDeployable(record: CertificateRecord): boolean {
+  return record.status === 1 && record.certificateType === 'SVR' && record.privateKeyPem !== null;
+}
+
+/** Hostable (auto-replacement): deployable and not hosted yet. */
+export function isHostable(record: CertificateRecord): boolean {
+  return isDeployable(record) && record.hosting === null;
+}
+
+/** Renewable: a CA-issued certificate that expires within 30 days (or has expired) and has no renewal yet. */
+export function isRenewable(record: CertificateRecord, now: number): boolean {
+  if (record.from === 'upload' || record.renewalId !== null) return false;
+  return record.status === 3 || isExpiring(record, now);
+}
+
+/** Waiting for the CA: under review or validation (IsPendingIssue). */
+export function isPendingIssue(record: CertificateRecord): boolean {
+  return record.status === 0 || record.status === 4 || record.status === 11;
+}
+
+export function certificateExtra(record: CertificateRecord): CertificateExtra {
+  return {
+    DomainNumber: String(record.domainNumber),
+    OriginCertificateId: record.renewedFrom,
+    ReplacedBy: record.replacedBy,
+    ReplacedFor: record.replacedFor,
+    RenewOrder: record.renewalId,
+    SMCert: record.isSm ? 1 : 0,
+    CompanyType: record.companyType,
+  };
+}
+
+function dvAuths(auths: DvAuthRecord[]): DvAuths[] {
+  return auths.map((auth) => ({
+    DvAuthKey: auth.key,
+    DvAuthValue: auth.value,
+    DvAuthDomain: auth.domain,
+    DvAuthPath: auth.path,
+    DvAuthSubDomain: auth.subDomain,
+    DvAuthVerifyType: auth.verifyType,
+  }));
+}
+
+/** DvAuthDetail: the first record flattened (as the upstream does) plus the full list. */
+export function dvAuthDetail(record: CertificateRecord): DvAuthDetail | null {
+  const [first] = record.dvAuths;
+  if (!first) return null;
+  return {
+    DvAuthKey: first.key,
+    DvAuthValue: first.value,
+    DvAuthDomain: first.domain,
+    DvAuthPath: first.verifyType === 'FILE' ? first.path : null,
+    DvAuthKeySubDomain: first.subDomain,
+    DvAuths: dvAuths(record.dvAuths),
+  };
+}
+
+const tags = (record: CertificateRecord): Tags[] =>
+  record.tags.map((tag) => ({ TagKey: tag.key, TagValue: tag.value }));
+
+/** The chain above the leaf: CA algorithm, common name and expiry per element. */
+function chainInfo(record: CertificateRecord): {
+  algorithms: string[];
+  commonNames: string[];
+  endTimes: string[];
+} {
+  const chain = record.certificatePem ? splitPemCertificates(record.certificatePem).slice(1) : [];
+  const certificates = chain.map((pem) => new X509Certificate(pem));
+  return {
+    algorithms: certificates.map((certificate) =>
+      certificate.publicKey.asymmetricKeyType === 'rsa' ? 'RSA' : 'ECC',
+    ),
+    commonNames: certificates.map((certificate) => /CN=([^\n]*)/.exec(certificate.subject)?.[1] ?? ''),
+    endTimes: certificates.map((certificate) => formatBeijingTime(Date.parse(certificate.validTo))),
+  };
+}
+
+function validityPeriod(record: CertificateRecord): string {
+  return String(record.validityMonths);
+}
+
+export function toCertificatesItem(record: CertificateRecord, ctx: HandlerContext): Certificates {
+  const now = ctx.clock.now();
+  const chain = chainInfo(record);
+  const downloadable = record.certificatePem !== null && record.allowDownload;
+  return {
+    OwnerUin: EMULATED_OWNER_UIN,
+    ProjectId: String(record.projectId),
+    From: record.from,
+    PackageType: record.packageType ?? '',
+    CertificateType: record.certificateType,
+    ProductZhName: productName(record),
+    Domain: record.domain,
+    Alias: record.alias,
+    Status: record.status,
+    CertificateExtra: certificateExtra(record),
+    VulnerabilityStatus: 'INACTIVE',
+    StatusMsg: record.statusMsg,
+    VerifyType: record.verifyType ?? '',
+    CertBeginTime: time(record.certBeginTime),
+    CertEndTime: time(record.certEndTime),
+    ValidityPeriod: validityPeriod(record),
+    InsertTime: time(record.insertTime),
+    CertificateId: record.id,
+    SubjectAltName: record.subjectAltNames,
+    PackageTypeName: productName(record),
+    StatusName: STATUS_NAMES[record.status] ?? '',
+    IsVip: record.isVip,
+    IsDv: record.certType === 'DV',
+    IsWildcard: record.domain.startsWith('*.'),
+    IsVulnerability: false,
+    RenewAble: isRenewable(record, now),
+    ProjectInfo: {
+      ProjectName: record.projectId === 0 ? '默认项目' : `项目 ${record.projectId}`,
+      ProjectCreatorUin: Number(EMULATED_OWNER_UIN),
+      ProjectCreateTime: '2020-01-01 00:00:00',
+      ProjectResume: '',
+      OwnerUin: Number(EMULATED_OWNER_UIN),
+      ProjectId: String(record.projectId),
+    },
+    // Documented as "not available yet": the upstream returns an empty list.
+    BoundResource: [],
+    Deployable: isDeployable(record),
+    Tags: tags(record),
+    IsIgnore: record.ignoreExpiringNotification,
+    IsSM: record.isSm,
+    EncryptAlgorithm: record.encryptAlgorithm,
+    CAEncryptAlgorithms: chain.algorithms,
+    CAEndTimes: chain.endTimes,
+    CACommonNames: chain.commonNames,
+    PreAuditInfo: {
+      TotalPeriod: record.totalPeriod,
+      NowPeriod: record.nowPeriod,
+      ManagerId: record.managerId === null ? '' : String(record.managerId),
+    },
+    AutoRenewFlag: record.autoRenewFlag,
+    HostingStatus: record.hosting?.status ?? -1,
+    HostingCompleteTime: time(record.hosting?.completeTime ?? null),
+    HostingRenewCertId: record.hosting?.renewCertId ?? '',
+    HasRenewOrder: record.renewalId ?? '',
+    ReplaceOriCertIsDelete: false,
+    IsExpiring: isExpiring(record, now),
+    DVAuthDeadline:
+      record.status === 0 && record.certType === 'DV'
+        ? time(record.insertTime + 7 * 24 * 60 * 60 * 1000)
+        : '',
+    ValidationPassedTime: time(record.validationPassedTime),
+    CertSANs: record.subjectAltNames,
+    AwaitingValidationMsg: '',
+    AllowDownload: record.allowDownload,
+    IsDNSPODResolve: record.verifyType === 'DNS_AUTO',
+    IsPackage: record.isPackage,
+    KeyPasswordCustomFlag: false,
+    SupportDownloadType: {
+      NGINX: downloadable,
+      APACHE: downloadable,
+      TOMCAT: downloadable,
+      IIS: false,
+      JKS: false,
+      OTHER: downloadable,
+      ROOT: downloadable,
+    },
+    CertRevokedTime: time(record.revokedTime),
+    HostingResourceTypes: record.hosting?.resourceTypes ?? [],
+    HostingConfig: record.hosting
+      ? {
+          ReplaceTime: record.hosting.replaceDaysBeforeExpiry,
+          MessageTypes: record.hosting.messageTypes,
+          ReplaceStartTime: '00:00:00',
+          ReplaceEndTime: '23:59:59',
+        }
+      : null,
+    IsHostingUploadRenewCert: record.from === 'upload' && record.renewedFrom !== null,
+  };
+}
+
+export function toDescribeCertificate(
+  record: CertificateRecord,
+  ctx: HandlerContext,
+): DescribeCertificateOutput {
+  const chain = chainInfo(record);
+  return {
+    OwnerUin: EMULATED_OWNER_UIN,
+    ProjectId: String(record.projectId),
+    From: record.from,
+    CertificateType: record.certificateType,
+    PackageType: record.packageType,
+    ProductZhName: productName(record),
+    Domain: record.domain,
+    Alias: record.alias,
+    Status: record.status,
+    StatusMsg: record.statusMsg,
+    VerifyType: record.verifyType,
+    VulnerabilityStatus: 'INACTIVE',
+    CertBeginTime: record.certBeginTime === null ? null : time(record.certBeginTime),
+    CertEndTime: record.certEndTime === null ? null : time(record.certEndTime),
+    ValidityPeriod: validityPeriod(record),
+    InsertTime: time(record.insertTime),
+    OrderId: record.orderId,
+    CertificateExtra: certificateExtra(record),
+    DvAuthDetail: dvAuthDetail(record),
+    VulnerabilityReport: null,
+    CertificateId: record.id,
+    PackageTypeName: productName(record),
+    StatusName: STATUS_NAMES[record.status] ?? '',
+    // DescribeCertificate's SubjectAltName includes the main domain (DescribeCertificateDetail's does not).
+    SubjectAltName: record.subjectAltNames,
+    IsVip: record.isVip,
+    IsWildcard: record.domain.startsWith('*.'),
+    IsDv: record.certType === 'DV',
+    IsVulnerability: false,
+    RenewAble: isRenewable(record, ctx.clock.now()),
+    SubmittedData: record.submitted,
+    Deployable: isDeployable(record),
+    Tags: tags(record),
+    CAEncryptAlgorithms: chain.algorithms,
+    CACommonNames: chain.commonNames,
+    CAEndTimes: chain.endTimes,
+    DvRevokeAuthDetail: dvAuths(record.revokeDvAuths),
+  };
+}
+
+function certBasicInfo(pem: string): CertBasicInfo {
+  const certificate = new X509Certificate(pem);
+  return {
+    Issuer: certificate.issuer.replace(/\n/g, ', '),
+    Subject: certificate.subject.replace(/\n/g, ', '),
+    Fingerprint: certificate.fingerprint256.replace(/:/g, '').toLowerCase(),
+    ValidFrom: formatBeijingTime(Date.parse(certificate.validFrom)),
+    ValidTo: formatBeijingTime(Date.parse(certificate.validTo)),
+  };
+}
+
+/** Hex SHA-256 of the leaf DER (CertFingerprint). */
+export function leafFingerprint(record: CertificateRecord): string | null {
+  const [leaf] = record.certificatePem ? splitPemCertificates(record.certificatePem) : [];
+  if (!leaf) return null;
+  return createHash('sha256').update(new X509Certificate(leaf).raw).digest('hex');
+}
+
+export function toDescribeCertificateDetail(
+  record: CertificateRecord,
+  ctx: HandlerContext,
+): DescribeCertificateDetailOutput {
+  const summary = toDescribeCertificate(record, ctx);
+  const chain = record.certificatePem ? splitPemCertificates(record.certificatePem) : [];
+  return {
+    OwnerUin: EMULATED_OWNER_UIN,
+    ProjectId: String(record.projectId),
+    From: record.from,
+    CertificateType: record.certificateType,
+    PackageType: record.packageType,
+    ProductZhName: productName(record),
+    Domain: record.domain,
+    Alias: record.alias,
+    Status: record.status,
+    StatusMsg: record.statusMsg,
+    VerifyType: record.verifyType,
+    VulnerabilityStatus: 'INACTIVE',
+    CertBeginTime: summary.CertBeginTime,
+    CertEndTime: summary.CertEndTime,
+    ValidityPeriod: validityPeriod(record),
+    InsertTime: time(record.insertTime),
+    OrderId: record.orderId,
+    CertificateExtra: certificateExtra(record),
+    CertificatePrivateKey: record.privateKeyPem,
+    CertificatePublicKey: record.certificatePem,
+    DvAuthDetail: dvAuthDetail(record),
+    VulnerabilityReport: null,
+    CertificateId: record.id,
+    TypeName: productName(record) || null,
+    StatusName: STATUS_NAMES[record.status] ?? '',
+    SubjectAltName: record.subjectAltNames.filter((name) => name !== record.domain),
+    IsVip: record.isVip,
+    IsWildcard: record.domain.startsWith('*.'),
+    IsDv: record.certType === 'DV',
+    IsVulnerability: false,
+    SubmittedData: record.submitted,
+    RenewAble: summary.RenewAble ?? false,
+    Deployable: isDeployable(record),
+    Tags: tags(record),
+    RootCert: {
+      Sign: null,
+      Encrypt: null,
+      Standard: record.from === 'upload' ? null : emulatorCertificateAuthority().rootPem,
+    },
+    EncryptCert: null,
+    EncryptPrivateKey: null,
+    CertFingerprint: leafFingerprint(record),
+    EncryptCertFingerprint: null,
+    EncryptAlgorithm: record.encryptAlgorithm,
+    DvRevokeAuthDetail: summary.DvRevokeAuthDetail,
+    CertChainInfo: chain.length > 0 ? chain.map(certBasicInfo) : null,
+    DomainType: record.domainType,
+    CertType: record.certType,
+  };
+}

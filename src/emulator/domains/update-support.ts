@@ -1,0 +1,137 @@
+// What UpdateCertificateInstance and UploadUpdateCertificateInstance share: which bound instances a
+// request covers, and the asynchronous task creation (DeployRecordId 0 until the identical request is
+// repeated after the upstream has scanned the resources).
+import type { ResourceTypeRegionsInput, UpdateSyncProgress } from '../../ssl/models.generated.ts';
+import { EmulatorError, type HandlerContext } from '../handler.ts';
+import type { PendingCreation } from '../store/jobs.ts';
+import { type DeployTarget, isResourceType, type ResourceType } from '../store/resources.ts';
+
+/** Emulated time the upstream spends creating an update task (scanning the bound resources). */
+export const UPDATE_CREATION_MS = 1500;
+
+/** Types whose update needs regions (ResourceTypesRegions). */
+const UPDATE_REGIONAL_TYPES: ReadonlySet<ResourceType> = new Set<ResourceType>([
+  'clb',
+  'tke',
+  'apigateway',
+  'waf',
+  'tcb',
+  'tse',
+  'cos',
+]);
+
+export interface UpdateScope {
+  resourceTypes: ResourceType[];
+  /** Regions per regional type; null for non-regional types. */
+  regionsByType: Map<ResourceType, string[] | null>;
+}
+
+export function parseUpdateScope(
+  ctx: HandlerContext,
+  resourceTypes: readonly string[],
+  typesRegions: readonly ResourceTypeRegionsInput[] | undefined,
+  allowedTypes: ReadonlySet<ResourceType>,
+): UpdateScope {
+  if (resourceTypes.length === 0) {
+    throw new EmulatorError('FailedOperation.CertificateHostResourceTypeInvalid', 'ResourceTypes is empty.');
+  }
+  const types: ResourceType[] = [];
+  for (const type of resourceTypes) {
+    if (!isResourceType(type) || !allowedTypes.has(type)) {
+      throw new EmulatorError(
+        'FailedOperation.CertificateHostResourceTypeInvalid',
+        `Resource type "${type}" cannot be updated here.`,
+      );
+    }
+    if (!types.includes(type)) types.push(type);
+  }
+  const regionsByType = new Map<ResourceType, string[] | null>();
+  for (const type of types) {
+    if (!UPDATE_REGIONAL_TYPES.has(type)) {
+      regionsByType.set(type, null);
+      continue;
+    }
+    const regions = (typesRegions ?? [])
+      .filter((entry) => entry.ResourceType === type)
+      .flatMap((entry) => entry.Regions ?? []);
+    // Documented as required for regional types, yet the upstream accepts its absence and then updates
+    // every region holding instances of the type (as the console's "all regions" choice does).
+    regionsByType.set(
+      type,
+      regions.length > 0 ? [...new Set(regions)].sort() : ctx.state.resources.regionsOf(type),
+    );
+  }
+  return { resourceTypes: types, regionsByType };
+}
+
+/** The instances of the scope currently serving `oldCertId`. */
+export function targetsInScope(
+  ctx: HandlerContext,
+  oldCertId: string,
+  scope: UpdateScope,
+  now: number,
+): DeployTarget[] {
+  return ctx.state.resources.boundTargets(oldCertId, now).filter((target) => {
+    if (!scope.regionsByType.has(target.resourceType)) return false;
+    const regions = scope.regionsByType.get(target.resourceType);
+    return !regions || (target.region !== null && regions.includes(target.region));
+  });
+}
+
+export function scopeRegions(scope: UpdateScope): string[] {
+  return [...new Set([...scope.regionsByType.values()].flatMap((regions) => regions ?? []))].sort();
+}
+
+/**
+ * Advances the creation of a task identified by the request's fingerprint: the first request starts it
+ * (never ready), a repeat is ready once UPDATE_CREATION_MS has passed.
+ */
+export function advanceCreation(
+  ctx: HandlerContext,
+  fingerprint: string,
+  scope: UpdateScope,
+  targets: readonly DeployTarget[],
+  now: number,
+): { creation: PendingCreation; ready: boolean } {
+  const pending = ctx.state.jobs.pendingCreations;
+  const existing = pending.get(fingerprint);
+  if (existing) return { creation: existing, ready: now >= existing.readyAt };
+  const creation: PendingCreation = {
+    fingerprint,
+    startedAt: now,
+    readyAt: now + UPDATE_CREATION_MS,
+    scope: scope.resourceTypes.flatMap((resourceType) =>
+      (scope.regionsByType.get(resourceType) ?? ['']).map((region) => ({
+        resourceType,
+        region,
+        total: targets.filter(
+          (t) => t.resourceType === resourceType && (region === '' || t.region === region),
+        ).length,
+      })),
+    ),
+  };
+  pending.set(fingerprint, creation);
+  return { creation, ready: false };
+}
+
+/** UpdateSyncProgress: per type and region, how many bound instances the creation has processed. */
+export function creationProgress(creation: PendingCreation, now: number): UpdateSyncProgress[] {
+  const fraction = Math.min(
+    1,
+    Math.max(0, (now - creation.startedAt) / (creation.readyAt - creation.startedAt)),
+  );
+  const status = fraction >= 1 ? 1 : fraction > 0 ? 3 : 0;
+  const types = [...new Set(creation.scope.map((entry) => entry.resourceType))];
+  return types.map((resourceType) => ({
+    ResourceType: resourceType,
+    UpdateSyncProgressRegions: creation.scope
+      .filter((entry) => entry.resourceType === resourceType)
+      .map((entry) => ({
+        Region: entry.region,
+        TotalCount: entry.total,
+        OffsetCount: Math.floor(entry.total * fraction),
+        Status: status,
+      })),
+    Status: status,
+  }));
+}

@@ -1,0 +1,446 @@
+// The account's certificates. Lifecycles (issuance, cancellation, revocation, expiry, asynchronous
+// deletion) are stored as scheduled transitions and applied lazily from the emulator clock whenever the
+// store is read, so stepping the clock is all a test needs and no timer keeps the process alive.
+import { createPublicKey, type X509Certificate } from 'node:crypto';
+import type { SubmittedData } from '../../ssl/models.generated.ts';
+import type { EmulatorClock } from '../clock.ts';
+import { EmulatorError } from '../handler.ts';
+import { issueLeafCertificate } from '../pki/ca.ts';
+import { parseCertificateChain, privateKeyMatches, summarizeCertificate } from '../pki/x509.ts';
+import type { EmulatorState } from '../state.ts';
+import { DELETE_TASK_DURATION_MS } from './delete-tasks.ts';
+import { SYSTEM_ACTOR } from './operation-logs.ts';
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+export const MINUTE_MS = 60 * 1000;
+/** Certificates expiring within this window are "expiring" (IsExpiring, FilterExpiring, renewal). */
+export const EXPIRING_WINDOW_MS = 30 * DAY_MS;
+
+export type CertificateSource = 'trustasia' | 'upload' | 'wosign' | 'sheca';
+export type VerifyType = 'DNS_AUTO' | 'DNS' | 'FILE';
+
+/** One domain-control validation record (DvAuths). */
+export interface DvAuthRecord {
+  domain: string;
+  verifyType: 'TXT' | 'FILE' | 'CNAME';
+  key: string;
+  value: string;
+  /** FILE only: the URL path the file must be served at. */
+  path: string;
+  subDomain: string;
+}
+
+export type TransitionKind = 'issue' | 'cancel' | 'revoke';
+
+export interface ScheduledTransition {
+  at: number;
+  kind: TransitionKind;
+}
+
+export interface HostingState {
+  /** HostingStatus: 0 hosting, 5 replacing resources, 10 hosting done. */
+  status: 0 | 5 | 10;
+  completeTime: number | null;
+  renewCertId: string | null;
+  resourceTypes: string[];
+  replaceDaysBeforeExpiry: number;
+  messageTypes: number[];
+}
+
+export interface CertificateRecord {
+  id: string;
+  alias: string;
+  domain: string;
+  /** Includes `domain`. */
+  subjectAltNames: string[];
+  /** CertificateStatus 0..15. */
+  status: number;
+  from: CertificateSource;
+  certificateType: 'SVR' | 'CA';
+  /** PackageType; null for uploaded certificates. */
+  packageType: string | null;
+  projectId: number;
+  /** Leaf + chain, null until issued. */
+  certificatePem: string | null;
+  privateKeyPem: string | null;
+  certBeginTime: number | null;
+  certEndTime: number | null;
+  insertTime: number;
+  /** 'RSA' | 'ECC' | 'SM2'. */
+  encryptAlgorithm: string;
+  /** '2048', 'prime256v1', ... */
+  keyParameter: string;
+  statusMsg: string;
+  verifyType: VerifyType | null;
+  dvAuths: DvAuthRecord[];
+  /** Validation values to publish to confirm a DV revocation (DvRevokeAuthDetail). */
+  revokeDvAuths: DvAuthRecord[];
+  /** ValidityPeriod in months. */
+  validityMonths: number;
+  orderId: string | null;
+  tags: Array<{ key: string; value: string }>;
+  certType: 'DV' | 'OV' | 'EV';
+  domainType: 1 | 2 | 3 | 4;
+  domainNumber: number;
+  /** 1 individual, 2 company. */
+  companyType: 1 | 2;
+  isVip: boolean;
+  isSm: boolean;
+  /** Renewal: the certificate this one renews / the renewal of this one. */
+  renewedFrom: string | null;
+  renewalId: string | null;
+  /** Reissue: ReplacedBy = the original (on the reissued certificate), ReplacedFor = the reissue (on the original). */
+  replacedBy: string | null;
+  replacedFor: string | null;
+  replaceCount: number;
+  ignoreExpiringNotification: boolean;
+  hosting: HostingState | null;
+  /** Applicant information of paid orders (SubmittedData). */
+  submitted: SubmittedData | null;
+  managerId: number | null;
+  companyId: number | null;
+  /** Multi-year orders: PreAuditInfo TotalPeriod / NowPeriod (years). */
+  totalPeriod: number;
+  nowPeriod: number;
+  autoRenewFlag: 0 | 1;
+  allowDownload: boolean;
+  /** Bought with package points. */
+  isPackage: boolean;
+  /** Key material waiting for issuance: generated at application, or the public key of a submitted CSR. */
+  pendingKey: { publicKeyPem: string; privateKeyPem: string | null } | null;
+  csrPem: string | null;
+  /** When the DV records become visible to the CA (the emulated user published them). */
+  dcvReadyAt: number | null;
+  validationPassedTime: number | null;
+  revokedTime: number | null;
+  schedule: ScheduledTransition | null;
+  /** The review was cancelled by CancelAuditCertificate (so ModifyCertificateResubmit may restart it). */
+  auditCancelled: boolean;
+  confirmLetterUploaded: boolean;
+  revokeLetterUploaded: boolean;
+  /** SHA-256 of the leaf, as node formats it. */
+  fingerprint: string | null;
+  /** UploadCertificate.CertificateUse. */
+  certificateUse: string | null;
+}
+
+const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const ID_SPACE = 62 ** 8;
+
+/** The n-th certificate id: 8 characters from a fixed alphabet, scattered so ids look like the vendor's. */
+export function certificateIdFor(counter: number): string {
+  // 2^32-ish odd multiplier coprime with 62^8: a bijection on the id space, so ids never collide.
+  let value = Number((BigInt(counter) * 3_462_239_137n + 917_512_331n) % BigInt(ID_SPACE));
+  let id = '';
+  for (let i = 0; i < 8; i++) {
+    id += ID_ALPHABET[value % 62];
+    value = Math.floor(value / 62);
+  }
+  return id;
+}
+
+export interface CertificateDefaults {
+  id: string;
+  domain: string;
+  insertTime: number;
+}
+
+/** A record with every optional trait at its neutral value; callers override what they need. */
+export function newCertificateRecord(
+  base: CertificateDefaults & Partial<CertificateRecord>,
+): CertificateRecord {
+  return {
+    alias: '',
+    subjectAltNames: [base.domain],
+    status: 0,
+    from: 'trustasia',
+    certificateType: 'SVR',
+    packageType: null,
+    projectId: 0,
+    certificatePem: null,
+    privateKeyPem: null,
+    certBeginTime: null,
+    certEndTime: null,
+    encryptAlgorithm: 'RSA',
+    keyParameter: '2048',
+    statusMsg: '',
+    verifyType: null,
+    dvAuths: [],
+    revokeDvAuths: [],
+    validityMonths: 12,
+    orderId: null,
+    tags: [],
+    certType: 'DV',
+    domainType: base.domain.startsWith('*.') ? 3 : 1,
+    domainNumber: 1,
+    companyType: 1,
+    isVip: false,
+    isSm: false,
+    renewedFrom: null,
+    renewalId: null,
+    replacedBy: null,
+    replacedFor: null,
+    replaceCount: 0,
+    ignoreExpiringNotification: false,
+    hosting: null,
+    submitted: null,
+    managerId: null,
+    companyId: null,
+    totalPeriod: 1,
+    nowPeriod: 1,
+    autoRenewFlag: 0,
+    allowDownload: true,
+    isPackage: false,
+    pendingKey: null,
+    csrPem: null,
+    dcvReadyAt: null,
+    validationPassedTime: null,
+    revokedTime: null,
+    schedule: null,
+    auditCancelled: false,
+    confirmLetterUploaded: false,
+    revokeLetterUploaded: false,
+    fingerprint: null,
+    certificateUse: null,
+    ...base,
+  };
+}
+
+/** What an uploaded PEM says about itself. */
+export interface ParsedUpload {
+  certificatePem: string;
+  domain: string;
+  subjectAltNames: string[];
+  certBeginTime: number;
+  certEndTime: number;
+  encryptAlgorithm: string;
+  fingerprint: string;
+  isCertificateAuthority: boolean;
+}
+
+/**
+ * Parses a PEM bundle (leaf first); checks the private key when given. Throws the documented
+ * FailedOperation.CertificateParseError / FailedOperation.CertificateMismatch.
+ */
+export function parseUploadedCertificate(certificatePem: string, privateKeyPem: string | null): ParsedUpload {
+  let chain: X509Certificate[];
+  try {
+    chain = parseCertificateChain(certificatePem);
+  } catch {
+    throw new EmulatorError('FailedOperation.CertificateParseError', 'The certificate could not be parsed.');
+  }
+  const leaf = chain[0]!;
+  if (privateKeyPem !== null) {
+    let matches: boolean;
+    try {
+      matches = privateKeyMatches(leaf, privateKeyPem);
+    } catch {
+      throw new EmulatorError(
+        'FailedOperation.CertificateParseError',
+        'The private key could not be parsed.',
+      );
+    }
+    if (!matches) {
+      throw new EmulatorError(
+        'FailedOperation.CertificateMismatch',
+        'The certificate and private key do not match.',
+      );
+    }
+  }
+  const summary = summarizeCertificate(leaf);
+  const sans = summary.subjectAltNames.includes(summary.domain)
+    ? summary.subjectAltNames
+    : [summary.domain, ...summary.subjectAltNames];
+  return {
+    certificatePem: chain.map((certificate) => certificate.toString()).join(''),
+    domain: summary.domain,
+    subjectAltNames: sans.filter((name) => name !== ''),
+    certBeginTime: summary.notBefore,
+    certEndTime: summary.notAfter,
+    encryptAlgorithm: summary.encryptAlgorithm,
+    fingerprint: summary.fingerprint256,
+    isCertificateAuthority: summary.isCertificateAuthority,
+  };
+}
+
+export class CertificateStore {
+  readonly #records = new Map<string, CertificateRecord>();
+  #counter = 0;
+  #clock: EmulatorClock | undefined;
+  #state: EmulatorState | undefined;
+  #settling = false;
+
+  /**
+   * Lets reads apply due transitions (issuance, cancellation, revocation, expiry, delete tasks) and log CA
+   * events. Called by the certificate seed and by every certificate handler with the emulator's clock.
+   */
+  connect(state: EmulatorState, clock: EmulatorClock): void {
+    this.#state = state;
+    this.#clock = clock;
+  }
+
+  /** A fresh, never-used certificate id. */
+  nextId(): string {
+    for (;;) {
+      this.#counter += 1;
+      const id = certificateIdFor(this.#counter);
+      if (!this.#records.has(id)) return id;
+    }
+  }
+
+  get(id: string): CertificateRecord | undefined {
+    this.settle();
+    return this.#records.get(id);
+  }
+
+  require(id: string): CertificateRecord {
+    const record = this.get(id);
+    if (!record)
+      throw new EmulatorError('FailedOperation.CertificateNotFound', `Certificate ${id} does not exist.`);
+    return record;
+  }
+
+  /** Every certificate, in insertion order. */
+  all(): CertificateRecord[] {
+    this.settle();
+    return [...this.#records.values()];
+  }
+
+  insert(record: CertificateRecord): void {
+    if (this.#records.has(record.id)) throw new Error(`duplicate certificate id ${record.id}`);
+    this.#records.set(record.id, record);
+  }
+
+  /** Removes a certificate and the links other certificates hold to it. */
+  remove(id: string): boolean {
+    const removed = this.#records.delete(id);
+    if (!removed) return false;
+    for (const other of this.#records.values()) {
+      if (other.renewalId === id) other.renewalId = null;
+      if (other.replacedFor === id) other.replacedFor = null;
+      if (other.hosting?.renewCertId === id) other.hosting.renewCertId = null;
+    }
+    return true;
+  }
+
+  /** The certificate whose leaf has this SHA-256 fingerprint, if any (oldest first). */
+  findByFingerprint(fingerprint: string): CertificateRecord | undefined {
+    return this.all().find((record) => record.fingerprint === fingerprint);
+  }
+
+  /** Replaces the X.509 content, keeping the id (UploadUpdateCertificateInstance). */
+  replaceContent(id: string, pem: { certificatePem: string; privateKeyPem: string }): CertificateRecord {
+    const record = this.require(id);
+    const parsed = parseUploadedCertificate(pem.certificatePem, pem.privateKeyPem);
+    record.certificatePem = parsed.certificatePem;
+    record.privateKeyPem = pem.privateKeyPem;
+    record.domain = parsed.domain;
+    record.subjectAltNames = parsed.subjectAltNames;
+    record.certBeginTime = parsed.certBeginTime;
+    record.certEndTime = parsed.certEndTime;
+    record.encryptAlgorithm = parsed.encryptAlgorithm;
+    record.fingerprint = parsed.fingerprint;
+    const now = this.#clock?.now() ?? Date.now();
+    record.status = parsed.certEndTime <= now ? 3 : 1;
+    return record;
+  }
+
+  /** Applies every transition due at the clock's now. Safe to call often; a no-op without a clock. */
+  settle(): void {
+    if (!this.#clock || this.#settling) return;
+    this.#settling = true;
+    try {
+      const now = this.#clock.now();
+      for (const record of this.#records.values()) {
+        if (record.schedule && record.schedule.at <= now) this.#apply(record, record.schedule);
+        if (record.status === 1 && record.certEndTime !== null && record.certEndTime <= now)
+          record.status = 3;
+      }
+      this.#runDeleteTasks(now);
+    } finally {
+      this.#settling = false;
+    }
+  }
+
+  /** Issues the certificate now (used by transitions and by CompleteCertificate once DCV passed). */
+  issue(record: CertificateRecord, at: number): void {
+    const key = record.pendingKey;
+    const days = record.validityMonths <= 3 ? 90 : 365;
+    const issued = issueLeafCertificate({
+      domain: record.domain,
+      subjectAltNames: record.subjectAltNames,
+      notBefore: at,
+      notAfter: at + days * DAY_MS - 1000,
+      ...(record.certType !== 'DV' && record.submitted?.OrganizationName
+        ? { organization: record.submitted.OrganizationName }
+        : {}),
+      ...(key
+        ? { publicKey: createPublicKey(key.publicKeyPem) }
+        : {
+            keyAlgorithm: record.encryptAlgorithm === 'ECC' ? ('ECC' as const) : ('RSA' as const),
+            keyParameter: record.keyParameter,
+          }),
+    });
+    record.certificatePem = issued.certificatePem;
+    record.privateKeyPem = key ? key.privateKeyPem : issued.privateKeyPem;
+    record.pendingKey = null;
+    record.certBeginTime = issued.notBefore;
+    record.certEndTime = issued.notAfter;
+    record.fingerprint = issued.fingerprint256;
+    record.status = 1;
+    record.statusMsg = '';
+    record.schedule = null;
+    record.validationPassedTime ??= at;
+    this.#state?.operationLogs.record({ certId: record.id, type: 'issued', at, subAccountUin: SYSTEM_ACTOR });
+  }
+
+  #apply(record: CertificateRecord, transition: ScheduledTransition): void {
+    record.schedule = null;
+    switch (transition.kind) {
+      case 'issue':
+        if (record.certType === 'DV' || record.verifyType !== null) {
+          this.#state?.operationLogs.record({
+            certId: record.id,
+            type: 'domainValidationPassed',
+            at: transition.at,
+            subAccountUin: SYSTEM_ACTOR,
+          });
+        }
+        record.validationPassedTime = transition.at;
+        this.issue(record, transition.at);
+        return;
+      case 'cancel':
+        record.status = 7;
+        record.statusMsg = '';
+        return;
+      case 'revoke':
+        record.status = 10;
+        record.revokedTime = transition.at;
+        this.#state?.operationLogs.record({
+          certId: record.id,
+          type: 'revoked',
+          at: transition.at,
+          subAccountUin: SYSTEM_ACTOR,
+        });
+        return;
+    }
+  }
+
+  #runDeleteTasks(now: number): void {
+    const state = this.#state;
+    if (!state) return;
+    for (const task of state.deleteTasks.due(now)) {
+      const at = task.createdAt + DELETE_TASK_DURATION_MS;
+      const record = this.#records.get(task.certId);
+      if (!record) {
+        state.deleteTasks.finish(task.taskId, 2, 'FailedOperation.CertificateNotFound', at);
+      } else if (state.resources.isCertificateBound(task.certId)) {
+        state.deleteTasks.finish(task.taskId, 4, 'FailedOperation.DeleteResourceFailed', at);
+      } else {
+        this.remove(task.certId);
+        state.deleteTasks.finish(task.taskId, 1, '', at);
+        state.operationLogs.record({ certId: task.certId, type: 'delete', at });
+      }
+    }
+  }
+}

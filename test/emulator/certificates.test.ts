@@ -1,0 +1,437 @@
+import { X509Certificate } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { EmulatorError } from '../../src/emulator/handler.ts';
+import { issueLeafCertificate } from '../../src/emulator/pki/ca.ts';
+import { generateKeyPair } from '../../src/emulator/pki/x509.ts';
+import { readZip } from '../../src/emulator/pki/zip.ts';
+import { harness } from './certificates-support.ts';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+async function rejection(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof EmulatorError) return error.code;
+    throw error;
+  }
+  throw new Error('expected an EmulatorError');
+}
+
+function uploadPem(domain: string, notAfterDays = 200) {
+  const issued = issueLeafCertificate({
+    domain,
+    subjectAltNames: [],
+    notBefore: Date.now() - DAY,
+    notAfter: Date.now() + notAfterDays * DAY,
+  });
+  return issued;
+}
+
+describe('free DV lifecycle', () => {
+  it('applies in status 0 with DV auths and issues a real certificate after DCV', async () => {
+    const h = await harness();
+    const { CertificateId } = await h.call('ApplyCertificate', {
+      DvAuthMethod: 'DNS',
+      DomainName: 'shop.example.com',
+      CsrEncryptAlgo: 'ECC',
+      CsrKeyParameter: 'prime256v1',
+    });
+    const pending = await h.call('DescribeCertificateDetail', { CertificateId });
+    expect(pending.Status).toBe(0);
+    expect(pending.CertificatePublicKey).toBeNull();
+    expect(pending.DvAuthDetail?.DvAuths?.[0]).toMatchObject({
+      DvAuthVerifyType: 'TXT',
+      DvAuthDomain: 'shop.example.com',
+    });
+    expect(pending.DvAuthDetail?.DvAuthKey).toMatch(/^_[0-9a-f]{32}\.shop\.example\.com$/);
+
+    const early = await h.call('CheckCertificateDomainVerification', { CertificateId });
+    expect(early.VerificationResults?.[0]).toMatchObject({ LocalCheck: -1, CaCheck: -1, Issued: false });
+    await h.call('CompleteCertificate', { CertificateId });
+    expect((await h.call('DescribeCertificate', { CertificateId })).Status).toBe(0);
+
+    h.clock.advance(6 * MINUTE);
+    const checked = await h.call('CheckCertificateDomainVerification', { CertificateId });
+    expect(checked.VerificationResults?.[0]).toMatchObject({ LocalCheck: 1, CaCheck: 2, Issued: true });
+    const issued = await h.call('DescribeCertificateDetail', { CertificateId });
+    expect(issued.Status).toBe(1);
+    const leaf = new X509Certificate(issued.CertificatePublicKey!);
+    expect(
+      leaf.checkPrivateKey((await import('node:crypto')).createPrivateKey(issued.CertificatePrivateKey!)),
+    ).toBe(true);
+    expect(leaf.subjectAltName).toContain('DNS:www.shop.example.com');
+    expect(issued.EncryptAlgorithm).toBe('ECC');
+    const logTypes = h.state.operationLogs.forCertificate(CertificateId).map((entry) => entry.type);
+    expect(logTypes).toEqual(['apply', 'domainValidationPassed', 'issued']);
+  });
+
+  it('DNS_AUTO applications issue by themselves once the clock passes', async () => {
+    const h = await harness();
+    const { CertificateId } = await h.call('ApplyCertificate', {
+      DvAuthMethod: 'DNS_AUTO',
+      DomainName: 'auto.example.com',
+      CsrEncryptAlgo: 'ECC',
+      CsrKeyParameter: 'prime256v1',
+    });
+    h.clock.advance(4 * MINUTE);
+    expect((await h.call('DescribeCertificate', { CertificateId })).Status).toBe(0);
+    h.clock.advance(2 * MINUTE);
+    expect((await h.call('DescribeCertificate', { CertificateId })).Status).toBe(1);
+    // Expiry is derived from the clock too.
+    h.clock.advance(91 * DAY);
+    expect((await h.call('DescribeCertificate', { CertificateId })).Status).toBe(3);
+  });
+
+  it('rejects unsupported free-certificate parameters', async () => {
+    const h = await harness();
+    expect(
+      await rejection(h.call('ApplyCertificate', { DvAuthMethod: 'EMAIL', DomainName: 'a.example.com' })),
+    ).toBe('FailedOperation.InvalidParam');
+    expect(
+      await rejection(
+        h.call('ApplyCertificate', {
+          DvAuthMethod: 'DNS',
+          DomainName: 'a.example.com',
+          ValidityPeriod: '12',
+        }),
+      ),
+    ).toBe('FailedOperation.InvalidParam');
+  });
+});
+
+describe('paid, cancel, revoke and reissue lifecycles', () => {
+  it('orders, submits info, reviews and issues a paid OV certificate with a pre-audited manager', async () => {
+    const h = await harness();
+    const { CertificateIds } = await h.call('CreateCertificate', {
+      ProductId: 14,
+      DomainNum: 1,
+      TimeSpan: 1,
+    });
+    const certId = CertificateIds[0]!;
+    expect((await h.call('DescribeCertificate', { CertificateId: certId })).Status).toBe(5);
+    const manager = h.state.accounts.listManagers().find((candidate) => candidate.status === 'ok');
+    expect(manager).toBeDefined();
+    await h.call('CertificateInfoSubmit', {
+      CertId: certId,
+      GenCsrType: 'online',
+      CertCommonName: 'pay.example.com',
+      CompanyType: 2,
+      CompanyId: String(manager!.companyId),
+      ManagerId: String(manager!.id),
+      CsrEncryptAlgo: 'ECC',
+      CsrKeyParameter: 'prime256v1',
+    });
+    const submitted = await h.call('CertificateOrderSubmit', { CertId: certId, VerifyType: 'DNS' });
+    expect(submitted).toMatchObject({ Status: 0, IsAudited: true });
+    expect(
+      await rejection(Promise.resolve().then(() => h.call('CertificateOrderSubmit', { CertId: certId }))),
+    ).toBe('FailedOperation.CertificateOrderSubmitProcessing');
+    h.clock.advance(3 * 60 * MINUTE);
+    const detail = await h.call('DescribeCertificateDetail', { CertificateId: certId });
+    expect(detail.Status).toBe(1);
+    expect(detail.CertType).toBe('OV');
+    expect(detail.SubmittedData?.AdminEmail).toBe(manager!.mail);
+  });
+
+  it('cancels an order (6 then 7) and revokes an issued certificate (9 then 10)', async () => {
+    const h = await harness();
+    const { CertificateIds } = await h.call('CreateCertificate', {
+      ProductId: 14,
+      DomainNum: 1,
+      TimeSpan: 1,
+    });
+    await h.call('CancelCertificateOrder', { CertificateId: CertificateIds[0]! });
+    expect((await h.call('DescribeCertificate', { CertificateId: CertificateIds[0]! })).Status).toBe(6);
+    h.clock.advance(2 * MINUTE);
+    expect((await h.call('DescribeCertificate', { CertificateId: CertificateIds[0]! })).Status).toBe(7);
+
+    const { CertificateId } = await h.call('ApplyCertificate', {
+      DvAuthMethod: 'DNS_AUTO',
+      DomainName: 'rv.example.com',
+    });
+    h.clock.advance(6 * MINUTE);
+    const revoke = await h.call('RevokeCertificate', { CertificateId });
+    expect(revoke.RevokeDomainValidateAuths.length).toBeGreaterThan(0);
+    expect((await h.call('DescribeCertificate', { CertificateId })).Status).toBe(9);
+    h.clock.advance(11 * MINUTE);
+    const revoked = await h.call('DescribeCertificate', { CertificateId });
+    expect(revoked.Status).toBe(10);
+    expect(revoked.DvRevokeAuthDetail?.length).toBe(revoke.RevokeDomainValidateAuths.length);
+  });
+
+  it('reissues once (11 then 1 with a new certificate) and links both records', async () => {
+    const h = await harness();
+    const { CertificateId } = await h.call('ApplyCertificate', {
+      DvAuthMethod: 'DNS_AUTO',
+      DomainName: 're.example.com',
+    });
+    h.clock.advance(6 * MINUTE);
+    const before = await h.call('DescribeCertificateDetail', { CertificateId });
+    const { CertificateId: reissueId } = await h.call('ReplaceCertificate', {
+      CertificateId,
+      ValidType: 'DNS_AUTO',
+    });
+    expect((await h.call('DescribeCertificate', { CertificateId: reissueId })).Status).toBe(11);
+    h.clock.advance(6 * MINUTE);
+    const after = await h.call('DescribeCertificateDetail', { CertificateId: reissueId });
+    expect(after.Status).toBe(1);
+    expect(after.CertificatePublicKey).not.toBe(before.CertificatePublicKey);
+    expect(after.CertificateExtra.ReplacedBy).toBe(CertificateId);
+    expect((await h.call('DescribeCertificate', { CertificateId })).CertificateExtra?.ReplacedFor).toBe(
+      reissueId,
+    );
+    expect(await rejection(h.call('ReplaceCertificate', { CertificateId, ValidType: 'DNS' }))).toBe(
+      'FailedOperation.OrderAlreadyReplaced',
+    );
+  });
+});
+
+describe('upload, existence, chain and download', () => {
+  it('parses uploads, detects mismatched keys, parse errors and duplicates', async () => {
+    const h = await harness();
+    const cert = uploadPem('up.example.com');
+    const { CertificateId, RepeatCertId } = await h.call('UploadCertificate', {
+      CertificatePublicKey: cert.certificatePem,
+      CertificatePrivateKey: cert.privateKeyPem!,
+      Alias: 'mine',
+    });
+    expect(RepeatCertId).toBe('');
+    const described = await h.call('DescribeCertificate', { CertificateId });
+    expect(described).toMatchObject({
+      From: 'upload',
+      Domain: 'up.example.com',
+      Status: 1,
+      PackageType: null,
+    });
+    const duplicate = await h.call('UploadCertificate', {
+      CertificatePublicKey: cert.certificatePem,
+      CertificatePrivateKey: cert.privateKeyPem!,
+      Repeatable: false,
+    });
+    expect(duplicate).toEqual({ CertificateId, RepeatCertId: CertificateId });
+    expect(
+      (await h.call('CheckCertificateExist', { CertificatePublicKey: cert.certificatePem })).RepeatCertId,
+    ).toBe(CertificateId);
+    expect(
+      (
+        await h.call('CheckCertificateExist', {
+          CertificatePublicKey: uploadPem('x.example.com').certificatePem,
+        })
+      ).RepeatCertId,
+    ).toBe('');
+    expect(
+      await rejection(
+        Promise.resolve().then(() =>
+          h.call('UploadCertificate', {
+            CertificatePublicKey: cert.certificatePem,
+            CertificatePrivateKey: generateKeyPair('ECC').privateKeyPem,
+          }),
+        ),
+      ),
+    ).toBe('FailedOperation.CertificateMismatch');
+    expect(
+      await rejection(
+        Promise.resolve().then(() =>
+          h.call('UploadCertificate', {
+            CertificatePublicKey: '-----BEGIN CERTIFICATE-----\nnope\n-----END CERTIFICATE-----',
+            CertificatePrivateKey: cert.privateKeyPem!,
+          }),
+        ),
+      ),
+    ).toBe('FailedOperation.CertificateParseError');
+  });
+
+  it('checks chain order and signatures', async () => {
+    const h = await harness();
+    const cert = uploadPem('chain.example.com');
+    const [leaf = '', intermediate = ''] = cert.certificatePem.split(/(?<=-----END CERTIFICATE-----\n)/);
+    const good = await h.call('CheckCertificateChain', { CertificateChain: cert.certificatePem });
+    expect(good).toMatchObject({ IsValid: true, IsTrustedCA: true });
+    expect(good.Chains).toEqual(['chain.example.com', 'SSL Graph Emulator TLS CA G1']);
+    const reversed = await h.call('CheckCertificateChain', { CertificateChain: intermediate + leaf });
+    expect(reversed.IsValid).toBe(false);
+  });
+
+  it('downloads a real ZIP whose nginx files hold the certificate and key', async () => {
+    const h = await harness();
+    const cert = uploadPem('dl.example.com');
+    const { CertificateId } = await h.call('UploadCertificate', {
+      CertificatePublicKey: cert.certificatePem,
+      CertificatePrivateKey: cert.privateKeyPem!,
+    });
+    const download = await h.call('DownloadCertificate', { CertificateId });
+    expect(download.ContentType).toBe('application/zip');
+    const files = new Map(
+      readZip(Buffer.from(download.Content, 'base64')).map((entry) => [
+        entry.name,
+        Buffer.from(entry.data).toString(),
+      ]),
+    );
+    expect(files.get('Nginx/dl.example.com_bundle.crt')).toBe(cert.certificatePem);
+    expect(files.get('Nginx/dl.example.com.key')).toBe(cert.privateKeyPem);
+    expect(files.get('Apache/dl.example.com.crt')).toBe(cert.leafPem);
+    const url = await h.call('DescribeDownloadCertificateUrl', { CertificateId, ServiceType: 'nginx' });
+    expect(url.DownloadFilename).toBe('dl.example.com_nginx.zip');
+    expect(url.DownloadCertificateUrl.startsWith('http://127.0.0.1:4566/')).toBe(true);
+    expect(
+      await rejection(
+        Promise.resolve().then(() =>
+          h.call('DescribeDownloadCertificateUrl', { CertificateId, ServiceType: 'jks' }),
+        ),
+      ),
+    ).toBe('FailedOperation.CertificateDownloadServiceTypeNotSupport');
+    expect(h.state.operationLogs.forCertificate(CertificateId).map((entry) => entry.type)).toEqual([
+      'upload',
+      'download',
+    ]);
+  });
+});
+
+describe('DescribeCertificates over the seed', () => {
+  it('pages with defaults and caps, sorted by insert time', async () => {
+    const h = await harness({ seed: true });
+    const all = h.state.certificates.all();
+    expect(all.length).toBeGreaterThanOrEqual(190);
+    const firstPage = await h.call('DescribeCertificates', {});
+    expect(firstPage.TotalCount).toBe(all.length);
+    expect(firstPage.Certificates).toHaveLength(10);
+    const times = firstPage.Certificates.map((item) => item.InsertTime);
+    expect([...times].sort().reverse()).toEqual(times);
+    expect((await h.call('DescribeCertificates', { Limit: 5000 })).Certificates).toHaveLength(all.length);
+    const second = await h.call('DescribeCertificates', { Offset: 10, Limit: 10 });
+    expect(second.Certificates[0]!.CertificateId).not.toBe(firstPage.Certificates[0]!.CertificateId);
+    for (const item of firstPage.Certificates) {
+      expect(JSON.stringify(item)).not.toContain('BEGIN');
+    }
+  });
+
+  it('honours every filter', async () => {
+    const h = await harness({ seed: true });
+    const now = h.clock.now();
+    const records = h.state.certificates.all();
+    const ids = async (params: Parameters<typeof h.call<'DescribeCertificates'>>[1]) =>
+      (await h.call('DescribeCertificates', { ...params, Limit: 1000 })).Certificates;
+    expect((await ids({ FilterSource: 'upload' })).every((item) => item.From === 'upload')).toBe(true);
+    expect((await ids({ FilterSource: 'buy' })).every((item) => item.From !== 'upload')).toBe(true);
+    expect((await ids({ Upload: 1 })).length).toBe(
+      records.filter((record) => record.from === 'upload').length,
+    );
+    expect(
+      (await ids({ CertificateStatus: [0, 10] }))
+        .map((item) => item.Status)
+        .every((s) => s === 0 || s === 10),
+    ).toBe(true);
+    const expiring = await ids({ FilterExpiring: 1 });
+    expect(expiring.length).toBeGreaterThan(0);
+    expect(expiring.every((item) => item.IsExpiring)).toBe(true);
+    expect((await ids({ CertificateType: 'CA' })).every((item) => item.CertificateType === 'CA')).toBe(true);
+    expect((await ids({ ProjectId: 1_000_001 })).every((item) => item.ProjectId === '1000001')).toBe(true);
+    expect((await ids({ Deployable: 1 })).every((item) => item.Deployable)).toBe(true);
+    expect((await ids({ Deployable: 0 })).every((item) => !item.Deployable)).toBe(true);
+    expect((await ids({ Renew: 1 })).every((item) => item.RenewAble)).toBe(true);
+    expect((await ids({ IsPendingIssue: 1 })).every((item) => [0, 4, 11].includes(item.Status))).toBe(true);
+    expect((await ids({ Hostable: 1 })).every((item) => item.Deployable && item.HostingStatus === -1)).toBe(
+      true,
+    );
+    expect((await ids({ IsSM: 1 })).every((item) => item.IsSM)).toBe(true);
+    const tagged = await ids({ Tags: [{ TagKey: 'env', TagValue: 'prod' }] });
+    expect(tagged.length).toBeGreaterThan(0);
+    expect(
+      tagged.every((item) => item.Tags.some((tag) => tag.TagKey === 'env' && tag.TagValue === 'prod')),
+    ).toBe(true);
+    const some = records.slice(3, 6).map((record) => record.id);
+    expect((await ids({ CertIds: some })).map((item) => item.CertificateId).sort()).toEqual([...some].sort());
+    const target = records.find((record) => record.alias !== '')!;
+    expect((await ids({ SearchKey: target.id })).map((item) => item.CertificateId)).toContain(target.id);
+    expect(
+      (await ids({ SearchKey: 'SHOP.EXAMPLE' })).every(
+        (item) => item.Domain.includes('shop') || item.SubjectAltName.some((n) => n.includes('shop')),
+      ),
+    ).toBe(true);
+    const asc = (await ids({ ExpirationSort: 'ASC' }))
+      .filter((item) => item.CertEndTime !== '')
+      .map((item) => item.CertEndTime);
+    expect([...asc].sort()).toEqual(asc);
+    const desc = (await ids({ ExpirationSort: 'DESC' }))
+      .filter((item) => item.CertEndTime !== '')
+      .map((item) => item.CertEndTime);
+    expect([...desc].sort().reverse()).toEqual(desc);
+    expect(now).toBeGreaterThan(0);
+  });
+
+  it('covers every seeded state with links, hosting and managers', async () => {
+    const h = await harness({ seed: true });
+    const records = h.state.certificates.all();
+    const statuses = new Set(records.map((record) => record.status));
+    for (const status of [0, 1, 2, 3, 5, 7, 10]) expect(statuses.has(status)).toBe(true);
+    const renewal = records.find((record) => record.renewedFrom !== null)!;
+    expect(h.state.certificates.get(renewal.renewedFrom!)!.renewalId).toBe(renewal.id);
+    expect(records.some((record) => record.hosting?.status === 10)).toBe(true);
+    expect(
+      records.some(
+        (record) => record.managerId !== null && record.managerId >= 1001 && record.managerId <= 1010,
+      ),
+    ).toBe(true);
+    const issued = records.find((record) => record.status === 1 && record.from !== 'upload')!;
+    const leaf = new X509Certificate(issued.certificatePem!);
+    expect(leaf.subjectAltName).toContain(`DNS:${issued.domain}`);
+  });
+});
+
+describe('deletion and logs', () => {
+  it('refuses free certificates within an hour, then deletes; batch delete reports failures', async () => {
+    const h = await harness();
+    const { CertificateId } = await h.call('ApplyCertificate', {
+      DvAuthMethod: 'DNS',
+      DomainName: 'del.example.com',
+    });
+    expect(
+      await rejection(Promise.resolve().then(() => h.call('DeleteCertificate', { CertificateId }))),
+    ).toBe('FailedOperation.CannotBeDeletedWithinHour');
+    h.clock.advance(61 * MINUTE);
+    const batch = await h.call('DeleteCertificates', { CertificateIds: [CertificateId, 'missing1'] });
+    expect(batch.Success).toEqual([CertificateId]);
+    expect(batch.Fail.map((fail) => fail.CertId)).toEqual(['missing1']);
+    expect(h.state.certificates.get(CertificateId)).toBeUndefined();
+  });
+
+  it('runs asynchronous delete tasks with the clock', async () => {
+    const h = await harness();
+    const cert = uploadPem('task.example.com');
+    const { CertificateId } = await h.call('UploadCertificate', {
+      CertificatePublicKey: cert.certificatePem,
+      CertificatePrivateKey: cert.privateKeyPem!,
+    });
+    const started = await h.call('DeleteCertificate', { CertificateId, IsCheckResource: true });
+    expect(started.DeleteResult).toBe(false);
+    const taskId = started.TaskId!;
+    expect(
+      (await h.call('DescribeDeleteCertificatesTaskResult', { TaskIds: [taskId] })).DeleteTaskResult[0]!
+        .Status,
+    ).toBe(0);
+    h.clock.advance(11_000);
+    const done = (await h.call('DescribeDeleteCertificatesTaskResult', { TaskIds: [taskId] }))
+      .DeleteTaskResult[0]!;
+    expect(done).toMatchObject({ Status: 1, CertId: CertificateId, Domains: ['task.example.com'] });
+    expect(h.state.certificates.get(CertificateId)).toBeUndefined();
+  });
+
+  it('pages operation logs inside the default 15-day window', async () => {
+    const h = await harness({ seed: true });
+    const logs = await h.call('DescribeCertificateOperateLogs', { Limit: 5 });
+    expect(logs.TotalCount).toBe(5);
+    expect(logs.AllTotal).toBeGreaterThan(5);
+    const since = h.clock.now() - 15 * DAY;
+    const allLogs = await h.call('DescribeCertificateOperateLogs', { Limit: 5000 });
+    expect(allLogs.OperateLogs.length).toBe(allLogs.AllTotal);
+    expect(allLogs.AllTotal).toBe(h.state.operationLogs.between(since, h.clock.now()).length);
+    await h.call('ModifyCertificateAlias', {
+      CertificateId: h.state.certificates.all()[0]!.id,
+      Alias: 'renamed',
+    });
+    const latest = await h.call('DescribeCertificateOperateLogs', { Limit: 1 });
+    expect(latest.OperateLogs[0]).toMatchObject({ Type: 'updateAlias' });
+  });
+});

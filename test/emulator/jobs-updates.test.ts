@@ -1,0 +1,245 @@
+import { describe, expect, it } from 'vitest';
+import { issueLeafCertificate } from '../../src/emulator/pki/ca.ts';
+import type { EmulatorState } from '../../src/emulator/state.ts';
+import { errorCode, seededEmulator } from './jobs-support.ts';
+
+const isLegacy = (name: string) => /legacy/i.test(name);
+
+/** An issued certificate serving a legacy COS bucket, and another issued certificate to replace it with. */
+function legacyCosPlan(state: EmulatorState, now: number) {
+  const legacy = state.resources.targets('cos').find((t) => isLegacy(t.instanceId) && t.slot.at(now))!;
+  const oldCertId = legacy.slot.at(now)!;
+  const replacement = state.certificates
+    .all()
+    .find(
+      (c) => c.id !== oldCertId && c.status === 1 && c.certificateType === 'SVR' && c.certEndTime! > now,
+    )!;
+  return { legacy, oldCertId, newCertId: replacement.id };
+}
+
+describe('UpdateCertificateInstance', () => {
+  it('answers DeployRecordId 0 until the identical request is repeated after creation, then progresses', async () => {
+    const { state, clock, call } = await seededEmulator();
+    const { legacy, oldCertId, newCertId } = legacyCosPlan(state, clock.now());
+    const bound = state.resources
+      .boundTargets(oldCertId, clock.now())
+      .filter((t) => t.resourceType === 'cos');
+    const params = {
+      OldCertificateId: oldCertId,
+      CertificateId: newCertId,
+      ResourceTypes: ['cos'],
+      ResourceTypesRegions: [{ ResourceType: 'cos', Regions: [legacy.region!] }],
+    };
+    const first = await call('UpdateCertificateInstance', params);
+    expect(first.DeployRecordId).toBe(0);
+    expect(first.UpdateSyncProgress![0]!.UpdateSyncProgressRegions![0]).toMatchObject({
+      Region: legacy.region,
+      OffsetCount: 0,
+      Status: 0,
+    });
+    clock.advance(500);
+    expect((await call('UpdateCertificateInstance', params)).DeployRecordId).toBe(0);
+    clock.advance(1_000);
+    const created = await call('UpdateCertificateInstance', params);
+    expect(created.DeployRecordId).toBeGreaterThan(0);
+    expect(created.DeployStatus).toBe(1);
+    const repeat = await call('UpdateCertificateInstance', params);
+    expect(repeat).toEqual({
+      DeployRecordId: created.DeployRecordId,
+      DeployStatus: 0,
+      UpdateSyncProgress: null,
+    });
+
+    clock.advance(60_000);
+    const detail = await call('DescribeHostUpdateRecordDetail', {
+      DeployRecordId: String(created.DeployRecordId),
+    });
+    expect(detail.TotalCount).toBe(bound.filter((t) => t.region === legacy.region).length);
+    expect(detail.RecordDetailList[0]!.ResourceType).toBe('cos');
+    expect(detail.FailedTotalCount).toBe(1);
+    const failed = detail.RecordDetailList[0]!.List.find((d) => d.Status === 2)!;
+    expect(failed.InstanceId).toBe(legacy.primaryId);
+    expect(legacy.slot.at(clock.now())).toBe(oldCertId);
+
+    await call('UpdateCertificateRecordRetry', { DeployRecordId: created.DeployRecordId });
+    clock.advance(60_000);
+    expect(legacy.slot.at(clock.now())).toBe(newCertId);
+    const records = await call('DescribeHostUpdateRecord', { OldCertificateId: oldCertId });
+    expect(records.DeployRecordList[0]).toMatchObject({
+      Id: created.DeployRecordId,
+      Status: 1,
+      CertId: newCertId,
+    });
+
+    const rollback = await call('UpdateCertificateRecordRollback', {
+      DeployRecordId: created.DeployRecordId,
+    });
+    clock.advance(60_000);
+    const rolledBack = await call('DescribeHostUpdateRecordDetail', {
+      DeployRecordId: String(rollback.DeployRecordId),
+    });
+    expect(rolledBack.RecordDetailList[0]!.List.every((d) => d.Status === 4)).toBe(true);
+    expect(legacy.slot.at(clock.now())).toBe(oldCertId);
+  });
+
+  it('validates types, regions and emptiness, and pages per type with String Limit/Offset', async () => {
+    const { state, clock, call } = await seededEmulator();
+    const { oldCertId, newCertId } = legacyCosPlan(state, clock.now());
+    const base = { OldCertificateId: oldCertId, CertificateId: newCertId };
+    expect(
+      await errorCode(call('UpdateCertificateInstance', { ...base, ResourceTypes: ['lighthouse'] })),
+    ).toBe('FailedOperation.CertificateHostResourceTypeInvalid');
+    const allRegions = await call('UpdateCertificateInstance', { ...base, ResourceTypes: ['cos'] });
+    expect(allRegions.UpdateSyncProgress![0]!.UpdateSyncProgressRegions!.map((r) => r.Region)).toEqual(
+      state.resources.regionsOf('cos'),
+    );
+    const unboundOld = state.certificates
+      .all()
+      .find((c) => c.id !== newCertId && !state.resources.isCertificateBound(c.id))!;
+    expect(
+      await errorCode(
+        call('UpdateCertificateInstance', {
+          ...base,
+          OldCertificateId: unboundOld.id,
+          ResourceTypes: ['cdn'],
+        }),
+      ),
+    ).toBe('FailedOperation.CertificateDeployInstanceEmpty');
+    const seeded = state.jobs.updateRecords[0]!;
+    const page = await call('DescribeHostUpdateRecordDetail', {
+      DeployRecordId: String(seeded.id),
+      Limit: '1',
+      Offset: '0',
+    });
+    for (const group of page.RecordDetailList) expect(group.List.length).toBeLessThanOrEqual(1);
+    expect(page.TotalCount).toBe(seeded.items.length);
+  });
+});
+
+describe('UploadUpdateCertificateInstance', () => {
+  it('replaces the content keeping the id, on clb only, with rollback as a Type 1 record', async () => {
+    const { state, clock, call } = await seededEmulator();
+    const now = clock.now();
+    const target = state.resources.targets('clb').find((t) => t.slot.at(now) && t.domains.length > 0)!;
+    const certificate = state.certificates.require(target.slot.at(now)!);
+    const originalPem = certificate.certificatePem;
+    const issued = issueLeafCertificate({
+      domain: certificate.domain,
+      subjectAltNames: certificate.subjectAltNames,
+      notBefore: now - 60_000,
+      notAfter: now + 200 * 24 * 3600_000,
+    });
+    const params = {
+      OldCertificateId: certificate.id,
+      ResourceTypes: ['clb'],
+      CertificatePublicKey: issued.certificatePem,
+      CertificatePrivateKey: issued.privateKeyPem!,
+      ResourceTypesRegions: [{ ResourceType: 'clb', Regions: [target.region!] }],
+    };
+    expect(
+      await errorCode(call('UploadUpdateCertificateInstance', { ...params, ResourceTypes: ['cdn'] })),
+    ).toBe('FailedOperation.CertificateHostResourceTypeInvalid');
+    expect((await call('UploadUpdateCertificateInstance', params)).DeployRecordId).toBe(0);
+    clock.advance(2_000);
+    const { DeployRecordId } = await call('UploadUpdateCertificateInstance', params);
+    expect(DeployRecordId).toBeGreaterThan(0);
+    expect(state.certificates.require(certificate.id).certificatePem).not.toBe(originalPem);
+    clock.advance(60_000);
+    const detail = await call('DescribeHostUploadUpdateRecordDetail', { DeployRecordId, Limit: 500 });
+    expect(detail.DeployRecordDetail).toHaveLength(1);
+    expect(detail.DeployRecordDetail[0]).toMatchObject({ Type: 0, RunningTotalCount: 0 });
+    expect(detail.DeployRecordDetail[0]!.RecordDetailList[0]!.ResourceType).toBe('clb');
+
+    expect(await call('UploadUpdateCertificateRecordRollback', { DeployRecordId })).toEqual({});
+    expect(state.certificates.require(certificate.id).certificatePem).toBe(originalPem);
+    clock.advance(60_000);
+    const after = await call('DescribeHostUploadUpdateRecordDetail', { DeployRecordId });
+    expect(after.DeployRecordDetail.map((r) => r.Type)).toEqual([0, 1]);
+    expect(after.DeployRecordDetail[1]!.Status).toBe(4);
+    const list = await call('DescribeHostUploadUpdateRecord', { OldCertificateId: certificate.id });
+    expect(list.DeployRecordList[0]).toMatchObject({ Id: DeployRecordId, Status: 4 });
+  });
+});
+
+describe('bind-resource tasks', () => {
+  it('queries for a few seconds, reuses recent tasks with IsCache=1 and pages per type and region', async () => {
+    const { state, clock, call } = await seededEmulator();
+    const target = state.resources.targets('clb').find((t) => t.slot.at(clock.now()))!;
+    const certId = target.slot.at(clock.now())!;
+    const { CertTaskIds } = await call('CreateCertificateBindResourceSyncTask', {
+      CertificateIds: [certId],
+      IsCache: 1,
+    });
+    const taskId = CertTaskIds[0]!.TaskId;
+    const pending = await call('DescribeCertificateBindResourceTaskResult', { TaskIds: [taskId] });
+    expect(pending.SyncTaskBindResourceResult[0]).toMatchObject({ Status: 0, BindResourceResult: [] });
+    clock.advance(3_000);
+    const done = await call('DescribeCertificateBindResourceTaskResult', { TaskIds: [taskId] });
+    const clb = done.SyncTaskBindResourceResult[0]!.BindResourceResult.find((r) => r.ResourceType === 'clb')!;
+    const total = clb.BindResourceRegionResult.reduce((sum, r) => sum + r.TotalCount, 0);
+    expect(total).toBe(
+      state.resources.instancesBoundTo(certId).filter((i) => i.resourceType === 'clb').length,
+    );
+
+    const reused = await call('CreateCertificateBindResourceSyncTask', {
+      CertificateIds: [certId],
+      IsCache: 1,
+    });
+    expect(reused.CertTaskIds[0]!.TaskId).toBe(taskId);
+    const fresh = await call('CreateCertificateBindResourceSyncTask', {
+      CertificateIds: [certId],
+      IsCache: 0,
+    });
+    expect(fresh.CertTaskIds[0]!.TaskId).not.toBe(taskId);
+    clock.advance(31 * 60_000);
+    const expired = await call('CreateCertificateBindResourceSyncTask', {
+      CertificateIds: [certId],
+      IsCache: 1,
+    });
+    expect([taskId, fresh.CertTaskIds[0]!.TaskId]).not.toContain(expired.CertTaskIds[0]!.TaskId);
+
+    const detail = await call('DescribeCertificateBindResourceTaskDetail', {
+      TaskId: taskId,
+      ResourceTypes: ['clb'],
+      Regions: [target.region!],
+      Limit: '1',
+    });
+    expect(detail.Status).toBe(1);
+    expect(detail.CDN).toEqual([]);
+    expect(detail.CLB).toHaveLength(1);
+    expect(detail.CLB[0]!.InstanceList.length).toBe(1);
+    expect(detail.CLB[0]!.InstanceList[0]!.LoadBalancerId).toBe(target.primaryId);
+    expect(await errorCode(call('DescribeCertificateBindResourceTaskDetail', { TaskId: 'nope' }))).toBe(
+      'FailedOperation.CertificateSyncTaskIdInvalid',
+    );
+  });
+
+  it('enforces the certificate-id limits', async () => {
+    const { state, call } = await seededEmulator();
+    const ids = Array.from({ length: 101 }, () => state.certificates.all()[0]!.id);
+    expect(
+      await errorCode(call('CreateCertificateBindResourceSyncTask', { CertificateIds: ids, IsCache: 1 })),
+    ).toBe('FailedOperation.CertificateSyncTaskCertificateIdCountInvalid');
+    expect(
+      await errorCode(
+        call('DescribeDeployedResources', { CertificateIds: ids.slice(0, 51), ResourceType: 'clb' }),
+      ),
+    ).toBe('InvalidParameter.CertificateIdNumberLimit');
+  });
+
+  it('lists deployed resources with the legacy "antiddos" spelling', async () => {
+    const { state, clock, call } = await seededEmulator();
+    const target = state.resources.targets('ddos').find((t) => t.slot.at(clock.now()))!;
+    const certId = target.slot.at(clock.now())!;
+    const result = await call('DescribeDeployedResources', {
+      CertificateIds: [certId],
+      ResourceType: 'antiddos',
+    });
+    expect(result.DeployedResources[0]).toMatchObject({ CertificateId: certId, Type: 'antiddos' });
+    expect(result.DeployedResources[0]!.ResourceIds).toEqual(result.DeployedResources[0]!.Resources);
+    expect(result.DeployedResources[0]!.Resources).toContain(target.primaryId);
+    expect(
+      await errorCode(call('DescribeDeployedResources', { CertificateIds: [certId], ResourceType: 'ddos' })),
+    ).toBe('InvalidParameter.WithDetailReason');
+  });
+});
