@@ -1,0 +1,95 @@
+import DataLoader from 'dataloader';
+import type { SslCaller } from '../../ssl/actions.ts';
+import type { Certificates } from '../../ssl/models.generated.ts';
+import { translatingUpstreamErrors } from './upstream-errors.ts';
+
+/** A certificate as DescribeCertificates lists it (the list shape carries every field the schema serves). */
+export type CertificateRecord = Certificates;
+
+/**
+ * The most IDs one DescribeCertificates call is asked for. The action documents no maximum for CertIds, but the
+ * API's own ID-list limit elsewhere is 50 (InvalidParameter.CertificateIdNumberLimit), so stay within it.
+ */
+export const MAX_CERTIFICATE_IDS_PER_CALL = 50;
+
+export interface CertificatePage {
+  /** How many certificates the account has in total (independent of the page). */
+  readonly totalCount: number;
+  /** The offset of the first certificate in `certificates`. */
+  readonly offset: number;
+  readonly certificates: readonly CertificateRecord[];
+}
+
+export interface CertificateLoaders {
+  /** One certificate by its Tencent ID; null when it does not exist or the credentials may not see it. */
+  readonly byId: DataLoader<string, CertificateRecord | null>;
+  /** A page of the account's certificates in the upstream's order (newest application first). */
+  page(offset: number, limit: number): Promise<CertificatePage>;
+}
+
+export function createCertificateLoaders(
+  ssl: SslCaller,
+  signal: AbortSignal | undefined,
+): CertificateLoaders {
+  /** Every certificate a page of this request has returned, for by-ID lookups that raced the page. */
+  const listed = new Map<string, CertificateRecord>();
+  const pagesInFlight = new Set<Promise<unknown>>();
+  const pages = new Map<string, Promise<CertificatePage>>();
+
+  const byId = new DataLoader<string, CertificateRecord | null>(
+    async (ids) => {
+      // A page requested in the same request (e.g. a sibling `certificates` field) probably holds these IDs:
+      // wait for it instead of racing it with a second call.
+      if (pagesInFlight.size > 0) await Promise.allSettled(pagesInFlight);
+      // Blank IDs cannot match; sending them could only waste a call.
+      const unlisted = [...new Set(ids.filter((id) => !listed.has(id) && id.trim() !== ''))];
+      const found = new Map<string, CertificateRecord>();
+      if (unlisted.length > 0) {
+        const response = await translatingUpstreamErrors(() =>
+          ssl.call(
+            'DescribeCertificates',
+            // Limit must cover the batch: the upstream pages ID lookups like any other listing (default 10).
+            { CertIds: unlisted, Offset: 0, Limit: unlisted.length },
+            { signal },
+          ),
+        );
+        for (const certificate of response.Certificates) found.set(certificate.CertificateId, certificate);
+      }
+      return ids.map((id) => listed.get(id) ?? found.get(id) ?? null);
+    },
+    { maxBatchSize: MAX_CERTIFICATE_IDS_PER_CALL },
+  );
+
+  async function fetchPage(offset: number, limit: number): Promise<CertificatePage> {
+    // Limit 0 means "default" (10) upstream, so an empty page still asks for one item to learn the total.
+    const response = await translatingUpstreamErrors(() =>
+      ssl.call('DescribeCertificates', { Offset: offset, Limit: Math.max(limit, 1) }, { signal }),
+    );
+    const certificates = response.Certificates.slice(0, limit);
+    for (const certificate of certificates) {
+      listed.set(certificate.CertificateId, certificate);
+      // Later by-ID lookups in the same request cost nothing.
+      byId.prime(certificate.CertificateId, certificate);
+    }
+    return { totalCount: response.TotalCount, offset, certificates };
+  }
+
+  return {
+    byId,
+    // Registered synchronously (not through a batching loader), so by-ID batches dispatched later in the same
+    // tick already see it in flight.
+    page(offset, limit) {
+      const key = `${offset}:${limit}`;
+      let page = pages.get(key);
+      if (page === undefined) {
+        page = fetchPage(offset, limit);
+        pages.set(key, page);
+        const inFlight = page.finally(() => pagesInFlight.delete(inFlight));
+        pagesInFlight.add(inFlight);
+        // The caller observes `page`; this derived promise must not report the same rejection again.
+        inFlight.catch(() => undefined);
+      }
+      return page;
+    },
+  };
+}

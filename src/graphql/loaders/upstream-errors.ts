@@ -1,0 +1,59 @@
+// Yoga's helper rather than `new GraphQLError`: graphql 16 ships CJS and ESM builds, and an error class from the
+// other build fails Yoga's instanceof check and gets masked (this happens under vitest).
+import { createGraphQLError } from 'graphql-yoga';
+import {
+  SslApiError,
+  SslHttpStatusError,
+  SslInvalidResponseError,
+  SslNetworkError,
+  SslRateLimitQueueError,
+  SslTimeoutError,
+} from '../../ssl/errors.ts';
+
+/**
+ * Turns the SSL client's failures into errors a GraphQL client can act on. Anything not recognised here is
+ * rethrown untouched, so Yoga's error masking hides it ("Unexpected error."). The translated errors carry no
+ * `originalError`: Yoga treats a GraphQLError wrapping a non-GraphQL error as unexpected and would mask it.
+ */
+export function toGraphQLError(error: unknown): unknown {
+  if (error instanceof SslApiError) {
+    // The upstream's own answer: its code and RequestId are what Tencent Cloud support asks for.
+    return createGraphQLError(error.message, {
+      extensions: {
+        code: error.code,
+        requestId: error.requestId,
+        category: error.category,
+        retryable: error.retryable,
+      },
+    });
+  }
+  if (error instanceof SslRateLimitQueueError) {
+    return createGraphQLError(
+      'Too many requests to the Tencent Cloud SSL API right now; try again shortly.',
+      {
+        extensions: { code: 'UPSTREAM_RATE_LIMITED', category: error.category, retryable: true },
+      },
+    );
+  }
+  if (
+    error instanceof SslNetworkError ||
+    error instanceof SslTimeoutError ||
+    error instanceof SslHttpStatusError ||
+    error instanceof SslInvalidResponseError
+  ) {
+    // Their messages name hosts and transport details, which are the gateway's business, not the client's.
+    return createGraphQLError('The Tencent Cloud SSL API is unavailable; try again later.', {
+      extensions: { code: 'UPSTREAM_UNAVAILABLE', category: error.category, retryable: error.retryable },
+    });
+  }
+  return error;
+}
+
+/** Runs an upstream call, translating its failure with toGraphQLError. */
+export async function translatingUpstreamErrors<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw toGraphQLError(error);
+  }
+}

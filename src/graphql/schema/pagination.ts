@@ -1,0 +1,45 @@
+import { createGraphQLError } from 'graphql-yoga';
+
+/**
+ * Offset pagination behind opaque Relay cursors. The upstream pages with Offset/Limit, so a cursor is the offset
+ * of its item, encoded so that clients treat it as a token rather than do arithmetic on it.
+ */
+
+const CURSOR_PREFIX = 'offset:';
+
+/** The most items one page may hold, whatever `first` asks for. */
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+export function offsetToCursor(offset: number): string {
+  return Buffer.from(`${CURSOR_PREFIX}${offset}`, 'utf8').toString('base64url');
+}
+
+export function cursorToOffset(cursor: string): number {
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  const digits = decoded.startsWith(CURSOR_PREFIX) ? decoded.slice(CURSOR_PREFIX.length) : '';
+  // Re-encoding guards against the lenient base64 decoder accepting near-miss strings.
+  if (!/^(0|[1-9]\d{0,8})$/.test(digits) || offsetToCursor(Number(digits)) !== cursor) {
+    throw createGraphQLError('The cursor is not valid for this connection.', {
+      extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' },
+    });
+  }
+  return Number(digits);
+}
+
+export interface OffsetWindow {
+  readonly offset: number;
+  readonly limit: number;
+}
+
+/** The window `first`/`after` select: starts right after the `after` item, `first` capped at MAX_PAGE_SIZE. */
+export function forwardWindow(args: { first?: number | null; after?: string | null }): OffsetWindow {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (first < 0) {
+    throw createGraphQLError('`first` must not be negative.', {
+      extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' },
+    });
+  }
+  const offset = args.after === null || args.after === undefined ? 0 : cursorToOffset(args.after) + 1;
+  return { offset, limit: Math.min(first, MAX_PAGE_SIZE) };
+}

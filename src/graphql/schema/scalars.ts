@@ -1,0 +1,45 @@
+import { Kind } from 'graphql';
+import { createGraphQLError } from 'graphql-yoga';
+import { builder } from '../builder.ts';
+
+// An offset is mandatory on input: a bare local time would be read in the server's zone, not the client's.
+const ISO_DATE_TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/i;
+
+function parseDateTime(value: unknown): Date {
+  if (typeof value !== 'string' || !ISO_DATE_TIME_WITH_OFFSET.test(value)) {
+    throw createGraphQLError(
+      'DateTime must be an ISO 8601 date-time with an offset, e.g. 2025-06-24T08:00:00Z',
+      {
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    );
+  }
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    throw createGraphQLError(`DateTime ${JSON.stringify(value)} is not a real date`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return date;
+}
+
+builder.scalarType('DateTime', {
+  description:
+    'An instant in time, as an ISO 8601 / RFC 3339 date-time in UTC (e.g. `2025-06-24T08:00:00.000Z`). ' +
+    'Inputs must carry an offset (`Z` or `±hh:mm`).',
+  serialize: (value) => {
+    if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
+      throw new TypeError('DateTime can only serialise a valid Date');
+    }
+    return value.toISOString();
+  },
+  parseValue: parseDateTime,
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) {
+      throw createGraphQLError('DateTime must be written as a string', {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    }
+    return parseDateTime(ast.value);
+  },
+});

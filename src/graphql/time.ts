@@ -1,0 +1,106 @@
+/**
+ * The SSL API reports times as Beijing wall-clock strings (`YYYY-MM-DD hh:mm:ss`, UTC+8, no DST); a few
+ * record-detail actions use ISO 8601 instead. Both are turned into absolute instants here so the schema never
+ * exposes an offset-less time.
+ */
+
+const BEIJING_OFFSET_MINUTES = 8 * 60;
+const MS_PER_MINUTE = 60_000;
+
+const BEIJING_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+const ISO_WITH_OFFSET =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/i;
+
+/** Values the upstream sends for "never happened / not yet known". */
+const UNSET_TIMES = new Set(['', '0000-00-00 00:00:00', '0000-00-00']);
+
+export class UpstreamTimeFormatError extends Error {
+  constructor(readonly text: string) {
+    super(`Unrecognised upstream time ${JSON.stringify(text)}`);
+    this.name = 'UpstreamTimeFormatError';
+  }
+}
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+}
+
+/** Date.UTC silently rolls 2024-02-30 over to March; a round trip rejects such impossible dates. */
+function instantFromWallClock(wallClock: WallClock, offsetMinutes: number): number | null {
+  const { year, month, day, hour, minute, second, millisecond } = wallClock;
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+  const check = new Date(asUtc);
+  const valid =
+    check.getUTCFullYear() === year &&
+    check.getUTCMonth() === month - 1 &&
+    check.getUTCDate() === day &&
+    check.getUTCHours() === hour &&
+    check.getUTCMinutes() === minute &&
+    check.getUTCSeconds() === second;
+  return valid ? asUtc - offsetMinutes * MS_PER_MINUTE : null;
+}
+
+function parseOffsetMinutes(designator: string): number {
+  if (designator === 'Z' || designator === 'z') return 0;
+  const sign = designator.startsWith('-') ? -1 : 1;
+  const hours = Number(designator.slice(1, 3));
+  const minutes = Number(designator.slice(4, 6));
+  return sign * (hours * 60 + minutes);
+}
+
+/**
+ * Parses an upstream time. Returns null when the upstream says the time is unset (null, empty, zero date);
+ * throws UpstreamTimeFormatError for anything else it cannot read, so a format change is noticed rather than
+ * silently shown as "no date".
+ */
+export function parseUpstreamTime(text: string | null | undefined): Date | null {
+  if (text === null || text === undefined) return null;
+  const trimmed = text.trim();
+  if (UNSET_TIMES.has(trimmed)) return null;
+
+  const beijing = BEIJING_TIME.exec(trimmed);
+  if (beijing) {
+    const [, year, month, day, hour, minute, second] = beijing;
+    const instant = instantFromWallClock(
+      {
+        year: Number(year),
+        month: Number(month),
+        day: Number(day),
+        hour: Number(hour),
+        minute: Number(minute),
+        second: Number(second),
+        millisecond: 0,
+      },
+      BEIJING_OFFSET_MINUTES,
+    );
+    if (instant !== null) return new Date(instant);
+    throw new UpstreamTimeFormatError(text);
+  }
+
+  const iso = ISO_WITH_OFFSET.exec(trimmed);
+  if (iso) {
+    const [, year, month, day, hour, minute, second, fraction = '', offset = 'Z'] = iso;
+    const instant = instantFromWallClock(
+      {
+        year: Number(year),
+        month: Number(month),
+        day: Number(day),
+        hour: Number(hour),
+        minute: Number(minute),
+        second: Number(second),
+        // Microsecond precision (`.000000Z`) is truncated: Date only holds milliseconds.
+        millisecond: Number(fraction.padEnd(3, '0').slice(0, 3)),
+      },
+      parseOffsetMinutes(offset),
+    );
+    if (instant !== null) return new Date(instant);
+  }
+
+  throw new UpstreamTimeFormatError(text);
+}
