@@ -1,5 +1,6 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { SslCaller } from '../ssl/actions.ts';
+import { type Authenticator, UNAUTHENTICATED_FULL_ACCESS } from './auth/session.ts';
 import { createContext, type GraphQLContext } from './context.ts';
 import { schema } from './schema/index.ts';
 
@@ -10,6 +11,11 @@ export interface GatewayOptions {
   readonly now?: () => Date;
   /** Serve GraphiQL on GET /graphql (default true: the gateway is meant to be explored). */
   readonly graphiql?: boolean;
+  /**
+   * Decides each request's scopes. Without one, authentication is off and every scope is granted: the
+   * sandbox default, or AUTH_DISABLED=true chosen on purpose.
+   */
+  readonly authenticate?: Authenticator;
   /** Where Yoga logs; false silences it (tests). Default: Yoga's console logger. */
   readonly logging?: boolean;
 }
@@ -25,6 +31,7 @@ export type Gateway = YogaServerInstance<Record<string, unknown>, GraphQLContext
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const dependencies = { ssl: options.ssl, now: options.now ?? (() => new Date()) };
+  const authenticate = options.authenticate ?? (async () => UNAUTHENTICATED_FULL_ACCESS);
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -32,7 +39,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     graphiql: options.graphiql === false ? false : { title: 'ssl-graph', defaultQuery: EXAMPLE_QUERY },
     landingPage: false,
     logging: options.logging ?? true,
-    context: ({ request }) => createContext(dependencies, request),
+    context: async ({ request }) => createContext(dependencies, request, await authenticate(request)),
   });
 }
 

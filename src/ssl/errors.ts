@@ -123,6 +123,8 @@ export function isRetryableCategory(category: SslErrorCategory): boolean {
 export class SslApiError extends SslError {
   readonly #code: string;
   readonly requestId: string | undefined;
+  /** The upstream's own message (Response.Error.Message), for showing to the caller. */
+  readonly upstreamMessage: string;
   override readonly category: SslApiErrorCategory;
 
   constructor(init: { action: string; code: string; message: string; requestId: string | undefined }) {
@@ -135,6 +137,7 @@ export class SslApiError extends SslError {
     this.category = category;
     this.#code = init.code;
     this.requestId = init.requestId;
+    this.upstreamMessage = init.message;
   }
 
   override get code(): string {

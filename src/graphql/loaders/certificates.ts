@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { SslCaller } from '../../ssl/actions.ts';
 import type { Certificates } from '../../ssl/models.generated.ts';
+import type { LoaderGroup } from './request-loaders.ts';
 import { translatingUpstreamErrors } from './upstream-errors.ts';
 
 /** A certificate as DescribeCertificates lists it (the list shape carries every field the schema serves). */
@@ -20,7 +21,7 @@ export interface CertificatePage {
   readonly certificates: readonly CertificateRecord[];
 }
 
-export interface CertificateLoaders {
+export interface CertificateLoaders extends LoaderGroup {
   /** One certificate by its Tencent ID; null when it does not exist or the credentials may not see it. */
   readonly byId: DataLoader<string, CertificateRecord | null>;
   /** A page of the account's certificates in the upstream's order (newest application first). */
@@ -76,6 +77,11 @@ export function createCertificateLoaders(
 
   return {
     byId,
+    clearAll() {
+      byId.clearAll();
+      listed.clear();
+      pages.clear();
+    },
     // Registered synchronously (not through a batching loader), so by-ID batches dispatched later in the same
     // tick already see it in flight.
     page(offset, limit) {

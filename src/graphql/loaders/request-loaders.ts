@@ -1,9 +1,19 @@
 import type { SslCaller } from '../../ssl/actions.ts';
 import { type CertificateLoaders, createCertificateLoaders } from './certificates.ts';
+import { createUpstreamMutations, type UpstreamMutations } from './mutations.ts';
 
-/** Every upstream read a resolver may make, batched and cached for the lifetime of one GraphQL request. */
+/**
+ * Every upstream call a resolver may make: reads batched and cached for the lifetime of one GraphQL request,
+ * and mutations. Each domain adds its loader group here (one import, one property, one line in `groups`).
+ */
 export interface Loaders {
   readonly certificates: CertificateLoaders;
+  readonly mutations: UpstreamMutations;
+}
+
+/** A domain's loaders; `clearAll` drops what they cached, after a mutation changed the upstream. */
+export interface LoaderGroup {
+  clearAll(): void;
 }
 
 /**
@@ -11,7 +21,12 @@ export interface Loaders {
  * made for it are cancelled.
  */
 export function createLoaders(ssl: SslCaller, signal: AbortSignal | undefined): Loaders {
+  const certificates = createCertificateLoaders(ssl, signal);
+  const groups: LoaderGroup[] = [certificates];
   return {
-    certificates: createCertificateLoaders(ssl, signal),
+    certificates,
+    mutations: createUpstreamMutations(ssl, signal, () => {
+      for (const group of groups) group.clearAll();
+    }),
   };
 }

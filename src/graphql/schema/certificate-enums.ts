@@ -1,20 +1,4 @@
-import { builder } from '../builder.ts';
-
-/**
- * The upstream's codes are the enums' internal values. A code the schema does not know is reported as an error
- * naming it (masked for clients, visible in logs) rather than mislabelled, so a vendor addition is noticed.
- */
-
-export class UnknownUpstreamValueError extends Error {
-  constructor(field: string, value: unknown) {
-    super(`The SSL API returned ${field} ${JSON.stringify(value)}, which the schema does not know`);
-    this.name = 'UnknownUpstreamValueError';
-  }
-}
-
-function isOneOf<T>(values: readonly T[], value: unknown): value is T {
-  return (values as readonly unknown[]).includes(value);
-}
+import { upstreamEnum } from './upstream-enum.ts';
 
 const CERTIFICATE_STATUS_VALUES = {
   REVIEWING: { value: 0, description: 'The order is being reviewed.' },
@@ -47,19 +31,10 @@ const CERTIFICATE_STATUS_VALUES = {
   MIGRATING: { value: 15, description: 'The certificate is being migrated.' },
 } as const;
 
-type CertificateStatusCode =
-  (typeof CERTIFICATE_STATUS_VALUES)[keyof typeof CERTIFICATE_STATUS_VALUES]['value'];
-const CERTIFICATE_STATUS_CODES = Object.values(CERTIFICATE_STATUS_VALUES).map((entry) => entry.value);
-
-export const CertificateStatusEnum = builder.enumType('CertificateStatus', {
+export const CertificateStatus = upstreamEnum('CertificateStatus', CERTIFICATE_STATUS_VALUES, {
   description: 'Where a certificate is in its life cycle (the SSL API certificate status 0..15).',
-  values: CERTIFICATE_STATUS_VALUES,
+  upstreamField: 'certificate Status',
 });
-
-export function certificateStatusFromUpstream(code: number): CertificateStatusCode {
-  if (isOneOf(CERTIFICATE_STATUS_CODES, code)) return code;
-  throw new UnknownUpstreamValueError('certificate Status', code);
-}
 
 const CERTIFICATE_SOURCE_VALUES = {
   TRUSTASIA: { value: 'trustasia', description: 'Issued through TrustAsia.' },
@@ -68,36 +43,19 @@ const CERTIFICATE_SOURCE_VALUES = {
   SHECA: { value: 'sheca', description: 'Issued through SHECA (Shanghai CA).' },
 } as const;
 
-type CertificateSourceCode =
-  (typeof CERTIFICATE_SOURCE_VALUES)[keyof typeof CERTIFICATE_SOURCE_VALUES]['value'];
-const CERTIFICATE_SOURCE_CODES = Object.values(CERTIFICATE_SOURCE_VALUES).map((entry) => entry.value);
-
-export const CertificateSourceEnum = builder.enumType('CertificateSource', {
+export const CertificateSource = upstreamEnum('CertificateSource', CERTIFICATE_SOURCE_VALUES, {
   description: 'Where a certificate comes from.',
-  values: CERTIFICATE_SOURCE_VALUES,
-});
-
-export function certificateSourceFromUpstream(from: string): CertificateSourceCode {
+  upstreamField: 'certificate From',
   // The doc spells the values in lower case; tolerate the upper-case spelling other fields use.
-  const normalised = from.toLowerCase();
-  if (isOneOf(CERTIFICATE_SOURCE_CODES, normalised)) return normalised;
-  throw new UnknownUpstreamValueError('certificate From', from);
-}
+  caseInsensitive: true,
+});
 
 const CERTIFICATE_TYPE_VALUES = {
   SERVER: { value: 'SVR', description: 'A server (TLS) certificate.' },
   CLIENT_CA: { value: 'CA', description: 'A client or CA certificate.' },
 } as const;
 
-type CertificateTypeCode = (typeof CERTIFICATE_TYPE_VALUES)[keyof typeof CERTIFICATE_TYPE_VALUES]['value'];
-const CERTIFICATE_TYPE_CODES = Object.values(CERTIFICATE_TYPE_VALUES).map((entry) => entry.value);
-
-export const CertificateTypeEnum = builder.enumType('CertificateType', {
+export const CertificateType = upstreamEnum('CertificateType', CERTIFICATE_TYPE_VALUES, {
   description: 'What a certificate is used for.',
-  values: CERTIFICATE_TYPE_VALUES,
+  upstreamField: 'CertificateType',
 });
-
-export function certificateTypeFromUpstream(type: string): CertificateTypeCode {
-  if (isOneOf(CERTIFICATE_TYPE_CODES, type)) return type;
-  throw new UnknownUpstreamValueError('CertificateType', type);
-}

@@ -1,15 +1,8 @@
 import { builder } from '../builder.ts';
-import type { CertificatePage, CertificateRecord } from '../loaders/certificates.ts';
+import type { CertificateRecord } from '../loaders/certificates.ts';
 import { parseUpstreamTime } from '../time.ts';
-import {
-  CertificateSourceEnum,
-  CertificateStatusEnum,
-  CertificateTypeEnum,
-  certificateSourceFromUpstream,
-  certificateStatusFromUpstream,
-  certificateTypeFromUpstream,
-} from './certificate-enums.ts';
-import { forwardWindow, offsetToCursor } from './pagination.ts';
+import { CertificateSource, CertificateStatus, CertificateType } from './certificate-enums.ts';
+import { forwardWindow, type OffsetConnectionShape, toOffsetConnection } from './pagination.ts';
 
 const MS_PER_DAY = 24 * 60 * 60 * 1000;
 
@@ -52,10 +45,10 @@ CertificateRef.implement({
       resolve: (certificate) => certificate.SubjectAltName ?? [],
     }),
     status: t.field({
-      type: CertificateStatusEnum,
+      type: CertificateStatus.ref,
       description: 'Where the certificate is in its life cycle.',
       nullable: false,
-      resolve: (certificate) => certificateStatusFromUpstream(certificate.Status),
+      resolve: (certificate) => CertificateStatus.fromUpstream(certificate.Status),
     }),
     statusMessage: t.string({
       description:
@@ -64,18 +57,18 @@ CertificateRef.implement({
       resolve: (certificate) => presentOrNull(certificate.StatusMsg),
     }),
     source: t.field({
-      type: CertificateSourceEnum,
+      type: CertificateSource.ref,
       description: 'Where the certificate comes from; null when Tencent Cloud does not say.',
       resolve: (certificate) => {
         const from = presentOrNull(certificate.From);
-        return from === null ? null : certificateSourceFromUpstream(from);
+        return from === null ? null : CertificateSource.fromUpstream(from);
       },
     }),
     certificateType: t.field({
-      type: CertificateTypeEnum,
+      type: CertificateType.ref,
       description: 'Whether this is a server certificate or a client/CA certificate.',
       nullable: false,
-      resolve: (certificate) => certificateTypeFromUpstream(certificate.CertificateType),
+      resolve: (certificate) => CertificateType.fromUpstream(certificate.CertificateType),
     }),
     packageType: t.string({
       description:
@@ -164,16 +157,7 @@ CertificateRef.implement({
   }),
 });
 
-interface CertificateConnectionShape {
-  readonly totalCount: number;
-  readonly pageInfo: {
-    hasNextPage: boolean;
-    hasPreviousPage: boolean;
-    startCursor: string | null;
-    endCursor: string | null;
-  };
-  readonly edges: { cursor: string; node: CertificateRecord }[];
-}
+type CertificateConnectionShape = OffsetConnectionShape<CertificateRecord>;
 
 const CertificateConnectionRef = builder.connectionObject<typeof CertificateRef, CertificateConnectionShape>(
   {
@@ -191,23 +175,6 @@ const CertificateConnectionRef = builder.connectionObject<typeof CertificateRef,
   { name: 'CertificateEdge', description: 'A certificate in a CertificateConnection.' },
 );
 
-function toConnection(page: CertificatePage): CertificateConnectionShape {
-  const edges = page.certificates.map((node, index) => ({
-    cursor: offsetToCursor(page.offset + index),
-    node,
-  }));
-  return {
-    totalCount: page.totalCount,
-    pageInfo: {
-      hasNextPage: page.offset + page.certificates.length < page.totalCount,
-      hasPreviousPage: page.offset > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    edges,
-  };
-}
-
 builder.queryFields((t) => ({
   certificates: t.field({
     type: CertificateConnectionRef,
@@ -221,7 +188,8 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const { offset, limit } = forwardWindow(args);
-      return toConnection(await context.loaders.certificates.page(offset, limit));
+      const page = await context.loaders.certificates.page(offset, limit);
+      return toOffsetConnection({ ...page, items: page.certificates });
     },
   }),
   certificate: t.field({

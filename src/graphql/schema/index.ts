@@ -3,6 +3,7 @@ import './query.ts';
 import './scalars.ts';
 import './certificate-enums.ts';
 import './certificate.ts';
+import './certificate-mutations.ts';
 import { builder } from '../builder.ts';
 
 export const schema = builder.toSchema();

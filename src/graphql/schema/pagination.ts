@@ -43,3 +43,37 @@ export function forwardWindow(args: { first?: number | null; after?: string | nu
   const offset = args.after === null || args.after === undefined ? 0 : cursorToOffset(args.after) + 1;
   return { offset, limit: Math.min(first, MAX_PAGE_SIZE) };
 }
+
+/** A page of items fetched at an offset, with the upstream's total. */
+export interface OffsetPage<T> {
+  readonly totalCount: number;
+  readonly offset: number;
+  readonly items: readonly T[];
+}
+
+/** The shape of every offset-backed Relay connection in the schema. */
+export interface OffsetConnectionShape<T> {
+  readonly totalCount: number;
+  readonly pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
+  readonly edges: { cursor: string; node: T }[];
+}
+
+/** Turns an upstream page into a Relay connection whose cursors are the items' offsets. */
+export function toOffsetConnection<T>(page: OffsetPage<T>): OffsetConnectionShape<T> {
+  const edges = page.items.map((node, index) => ({ cursor: offsetToCursor(page.offset + index), node }));
+  return {
+    totalCount: page.totalCount,
+    pageInfo: {
+      hasNextPage: page.offset + page.items.length < page.totalCount,
+      hasPreviousPage: page.offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    edges,
+  };
+}

@@ -1,0 +1,48 @@
+import { builder } from '../builder.ts';
+
+/**
+ * The upstream's codes are the enums' internal values. A code the schema does not know is reported as an error
+ * naming it (masked for clients, visible in logs) rather than mislabelled, so a vendor addition is noticed.
+ */
+export class UnknownUpstreamValueError extends Error {
+  constructor(field: string, value: unknown) {
+    super(`The SSL API returned ${field} ${JSON.stringify(value)}, which the schema does not know`);
+    this.name = 'UnknownUpstreamValueError';
+  }
+}
+
+type EnumValues = Record<string, { readonly value: string | number; readonly description: string }>;
+type UpstreamCode<Values extends EnumValues> = Values[keyof Values]['value'];
+
+export interface UpstreamEnumOptions {
+  readonly description: string;
+  /** The upstream field this enum translates, for the unknown-value error. */
+  readonly upstreamField: string;
+  /** Compare string codes case-insensitively (some outputs upper-case what inputs spell in lower case). */
+  readonly caseInsensitive?: boolean;
+}
+
+/**
+ * Declares a GraphQL enum whose internal values are the upstream's codes, with the checked conversion from an
+ * upstream value. Resolvers return `fromUpstream(raw)`; inputs arrive as the upstream code already.
+ */
+export function upstreamEnum<const Values extends EnumValues>(
+  name: string,
+  values: Values,
+  options: UpstreamEnumOptions,
+) {
+  const codes = Object.values(values).map((entry) => entry.value) as UpstreamCode<Values>[];
+  const ref = builder.enumType(name, { description: options.description, values });
+  const normalise = (raw: unknown): unknown =>
+    options.caseInsensitive && typeof raw === 'string' ? raw.toLowerCase() : raw;
+  return {
+    ref,
+    codes,
+    fromUpstream(raw: unknown): UpstreamCode<Values> {
+      const value = normalise(raw);
+      const match = codes.find((code) => normalise(code) === value);
+      if (match === undefined) throw new UnknownUpstreamValueError(options.upstreamField, raw);
+      return match;
+    },
+  };
+}

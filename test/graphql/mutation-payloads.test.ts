@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuthSession } from '../../src/graphql/auth/session.ts';
+import { execute } from './support/execute.ts';
+import { startTestStack, type TestStack } from './support/stack.ts';
+
+// The conventions every mutation follows, shown on certificateAliasUpdate: the changed object on success,
+// userErrors for what the caller can fix, GraphQL errors for the rest, and the ssl:write scope.
+
+const RENAME = `mutation Rename($input: CertificateAliasUpdateInput!) {
+  certificateAliasUpdate(input: $input) {
+    certificate { id alias }
+    userErrors { code message field }
+  }
+}`;
+
+let stack: TestStack;
+let readOnly: TestStack;
+let certificateId: string;
+
+const readOnlySession: AuthSession = { subject: 'reader', scopes: new Set(['ssl:read']) };
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  readOnly = await startTestStack({ gateway: { authenticate: async () => readOnlySession } });
+  const listed = await execute<{ certificates: { edges: { node: { id: string } }[] } }, unknown>(
+    stack.gateway,
+    '{ certificates(first: 1) { edges { node { id } } } }',
+  );
+  certificateId = listed.data!.certificates.edges[0]!.node.id;
+});
+afterAll(async () => {
+  await stack?.close();
+  await readOnly?.close();
+});
+
+describe('mutation payloads', () => {
+  it('return the changed object, read fresh after the mutation', async () => {
+    const result = await execute<
+      {
+        certificateAliasUpdate: { certificate: { id: string; alias: string | null }; userErrors: unknown[] };
+      },
+      unknown
+    >(stack.gateway, RENAME, { input: { id: certificateId, alias: 'renamed by test' } });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.certificateAliasUpdate).toEqual({
+      certificate: { id: certificateId, alias: 'renamed by test' },
+      userErrors: [],
+    });
+  });
+
+  it('report what the caller can fix as userErrors with the upstream code and the input field', async () => {
+    const result = await execute<
+      { certificateAliasUpdate: { certificate: null; userErrors: { code: string; field: string[] }[] } },
+      unknown
+    >(stack.gateway, RENAME, { input: { id: 'NoSuchId', alias: 'x' } });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.certificateAliasUpdate.certificate).toBeNull();
+    expect(result.data?.certificateAliasUpdate.userErrors).toEqual([
+      expect.objectContaining({ code: 'FailedOperation.CertificateNotFound', field: ['input', 'id'] }),
+    ]);
+  });
+
+  it('are refused without the ssl:write scope, before any upstream call', async () => {
+    readOnly.emulator.stats.reset();
+    const result = await execute(readOnly.gateway, RENAME, { input: { id: certificateId, alias: 'nope' } });
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(readOnly.upstreamCalls('ModifyCertificateAlias')).toBe(0);
+  });
+});
