@@ -1,5 +1,6 @@
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../../src/emulator/index.ts';
 import { createGateway, type Gateway, type GatewayOptions } from '../../../src/graphql/yoga.ts';
+import type { SslActionName } from '../../../src/ssl/actions.ts';
 import { SslClient } from '../../../src/ssl/client.ts';
 import { StaticCredentialsProvider } from '../../../src/ssl/credentials.ts';
 
@@ -9,7 +10,7 @@ export interface TestStack {
   readonly client: SslClient;
   readonly gateway: Gateway;
   /** Every call of `action` the emulator received, whatever became of it. */
-  upstreamCalls(action: string): number;
+  upstreamCalls(action: SslActionName): number;
   close(): Promise<void>;
 }
 
