@@ -198,6 +198,7 @@ class RequestProcessor {
     let params: Record<string, unknown>;
     try {
       const body = parseJsonBody(bodyResult.body);
+      this.#deps.stats.recordArrival(action);
       if (this.#deps.rateLimiter !== undefined && !this.#deps.rateLimiter.tryAdmit(action, secretId)) {
         throw errorOf(
           'RequestLimitExceeded',
@@ -323,6 +324,9 @@ function answerDownloadLink(
 export function createEmulatorServer(deps: EmulatorServerDependencies): Server {
   const processor = new RequestProcessor(deps);
   return createServer((request, response) => {
+    // The emulator's clock is the server's clock: a stepped clock shows in `Date` as a real server's skew would,
+    // so clients correct their timestamps the way they must against Tencent Cloud.
+    response.setHeader('Date', new Date(deps.clock.now()).toUTCString());
     if (request.method === 'GET' && request.url?.startsWith(DOWNLOAD_PATH_PREFIX)) {
       answerDownloadLink(deps, request, response);
       return;

@@ -1,11 +1,37 @@
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
+import DirectivesPlugin from '@pothos/plugin-directives';
 import ErrorsPlugin from '@pothos/plugin-errors';
+import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import { createGraphQLError } from 'graphql-yoga';
 import type { GraphQLContext } from './context.ts';
+
+/**
+ * read: every query and subscription (set on the root types); write: every mutation (set on Mutation);
+ * secrets: fields that return private keys or downloadable key material (set on those fields).
+ */
+export interface GatewayScopes {
+  readonly read: boolean;
+  readonly write: boolean;
+  readonly secrets: boolean;
+}
+
+/** Which scope-auth scopes the caller's token scopes grant. */
+export function grantedScopes(context: GraphQLContext): GatewayScopes {
+  return {
+    read: context.auth.scopes.has('ssl:read'),
+    write: context.auth.scopes.has('ssl:write'),
+    secrets: context.auth.scopes.has('ssl:secrets'),
+  };
+}
+
+/** The error of a refused field; also raised for entity references outside scope-auth's reach (federation.ts). */
+export function notAuthorizedError(reason: string): Error {
+  return createGraphQLError(`Not authorized: ${reason}`, { extensions: { code: 'FORBIDDEN' } });
+}
 
 /**
  * The one schema builder. Types live in ./schema/<domain>.ts (Pothos app-layout guide): this file only
@@ -16,33 +42,33 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     DateTime: { Input: Date; Output: Date };
   };
-  /**
-   * read: every query and subscription (set on the root types); write: every mutation (set on Mutation);
-   * secrets: fields that return private keys or downloadable key material (set on those fields).
-   */
-  AuthScopes: { read: boolean; write: boolean; secrets: boolean };
+  AuthScopes: GatewayScopes;
   // Connections are built from complete upstream pages, so edges and nodes are never partially missing.
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
   // Scope-auth first, so no other plugin's resolver wrapper (dataloader, errors) runs before it: a refused
-  // field never reaches the upstream. Errors before dataloader (plugins/errors.mdx).
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, DataloaderPlugin, SimpleObjectsPlugin],
+  // field never reaches the upstream. Errors before dataloader (plugins/errors.mdx). Federation last, after
+  // every resolver-wrapping plugin (plugins/federation.mdx); it needs the directives plugin before it.
+  plugins: [
+    ScopeAuthPlugin,
+    ErrorsPlugin,
+    RelayPlugin,
+    DataloaderPlugin,
+    SimpleObjectsPlugin,
+    DirectivesPlugin,
+    FederationPlugin,
+  ],
   scopeAuth: {
     authorizeOnSubscribe: true,
-    authScopes: (context) => ({
-      read: context.auth.scopes.has('ssl:read'),
-      write: context.auth.scopes.has('ssl:write'),
-      secrets: context.auth.scopes.has('ssl:secrets'),
-    }),
-    unauthorizedError: (_parent, _context, _info, result) =>
-      createGraphQLError(`Not authorized: ${result.message}`, {
-        extensions: { code: 'FORBIDDEN' },
-      }),
+    authScopes: grantedScopes,
+    unauthorizedError: (_parent, _context, _info, result) => notAuthorizedError(result.message),
   },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    // Every subgraph of the supergraph that paginates defines the same PageInfo.
+    pageInfoTypeOptions: { shareable: true },
     // Certificate IDs are Tencent's own IDs (the federation key), not relay global IDs, so the schema
     // has no `Node` interface and no `node`/`nodes` root fields.
     nodeQueryOptions: false,

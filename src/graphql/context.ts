@@ -1,7 +1,8 @@
 import { initContextCache } from '@pothos/core';
 import type { SslCaller } from '../ssl/actions.ts';
 import type { AuthSession } from './auth/session.ts';
-import { createLoaders, type Loaders } from './loaders/request-loaders.ts';
+import type { JobHub } from './jobs/job-hub.ts';
+import { createLoaders, type LoaderOptions, type Loaders } from './loaders/request-loaders.ts';
 
 /** What every resolver sees. Resolvers reach the upstream only through `loaders`. */
 export interface GraphQLContext {
@@ -10,11 +11,20 @@ export interface GraphQLContext {
   readonly auth: AuthSession;
   /** The current time, injectable so relative fields (days until expiry) are testable. */
   readonly now: () => Date;
+  /**
+   * The gateway's shared job pollers (waits and subscriptions on long-running jobs): the one way to the
+   * upstream besides `loaders`, because one poll serves every request following the same job.
+   */
+  readonly jobs: JobHub;
+  /** Aborts when the client goes away: long waits (jobs) stop with it. */
+  readonly signal: AbortSignal | undefined;
 }
 
 export interface ContextDependencies {
   readonly ssl: SslCaller;
   readonly now: () => Date;
+  readonly jobs: JobHub;
+  readonly loaderOptions?: LoaderOptions;
 }
 
 /** Builds the context of one request: fresh loaders, so nothing is cached across requests or users. */
@@ -26,8 +36,10 @@ export function createContext(
   return {
     // Pothos keys its per-request caches on this; it survives Yoga copying the context object.
     ...initContextCache(),
-    loaders: createLoaders(dependencies.ssl, request.signal),
+    loaders: createLoaders(dependencies.ssl, request.signal, dependencies.loaderOptions),
     auth,
     now: dependencies.now,
+    jobs: dependencies.jobs,
+    signal: request.signal,
   };
 }

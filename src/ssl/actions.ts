@@ -20,6 +20,11 @@ export function isMutatingAction(action: SslActionName): boolean {
 export interface SslCallOptions {
   /** Aborts the call (and any retry waiting for its turn). */
   signal?: AbortSignal;
+  /**
+   * X-TC-Region for this call, overriding the client's default. Only DeployCertificateInstance reads it
+   * upstream (deployments to regional resource types), so it is per call rather than per client.
+   */
+  region?: string;
 }
 
 /** What the GraphQL layer needs from the upstream: one typed call per action. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_QUERY_LIMITS } from '../../src/config.ts';
 import { MAX_CERTIFICATE_IDS_PER_CALL } from '../../src/graphql/loaders/certificates.ts';
 import { createGateway } from '../../src/graphql/yoga.ts';
 import { SslApiError } from '../../src/ssl/errors.ts';
@@ -121,7 +122,14 @@ describe('Query.certificate', () => {
   });
 
   it(`splits more than ${MAX_CERTIFICATE_IDS_PER_CALL} lookups into calls of at most ${MAX_CERTIFICATE_IDS_PER_CALL} IDs`, async () => {
-    const { ssl, gateway } = setUp();
+    // 110 aliases exceed the default query limits; this case is about batching, so they are raised here.
+    const ssl = new FakeSslCaller(ids.map((id) => certificateRecord(id)));
+    const gateway = createGateway({
+      ssl,
+      now: () => NOW,
+      logging: false,
+      security: { limits: { ...DEFAULT_QUERY_LIMITS, maxAliases: 200, maxTokens: 10_000 } },
+    });
     const wanted = ids.slice(0, 110);
     const result = await execute<Record<string, { id: string } | null>, never>(
       gateway,

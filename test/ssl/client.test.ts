@@ -131,6 +131,20 @@ describe('SslClient at the HTTP boundary', () => {
     expect(double.signatureFailures).toBe(0);
   });
 
+  it('sends a per-call region instead of the client default, and omits it when neither is set', async () => {
+    const double = await startDouble();
+    const { client } = makeClient(double);
+    await client.call(
+      'DeployCertificateInstance',
+      { CertificateId: 'x', InstanceIdList: ['lb-1|lbl-1'], ResourceType: 'clb' },
+      { region: 'ap-shanghai' },
+    );
+    await client.call('DescribeCertificates', {});
+    expect(double.requests[0]?.headers['x-tc-region']).toBe('ap-shanghai');
+    expect(double.requests[1]?.headers['x-tc-region']).toBeUndefined();
+    expect(double.signatureFailures).toBe(0);
+  });
+
   it('reports a wrong secret key as a non-retried auth error', async () => {
     const double = await startDouble();
     const { client } = makeClient(double, {

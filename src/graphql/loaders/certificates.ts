@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
+import { observeBatch } from '../../observability/operation-scope.ts';
 import type { SslCaller } from '../../ssl/actions.ts';
-import type { Certificates } from '../../ssl/models.generated.ts';
+import type { Certificates, DescribeCertificatesRequest } from '../../ssl/models.generated.ts';
 import type { LoaderGroup } from './request-loaders.ts';
 import { translatingUpstreamErrors } from './upstream-errors.ts';
 
@@ -13,6 +14,9 @@ export type CertificateRecord = Certificates;
  */
 export const MAX_CERTIFICATE_IDS_PER_CALL = 50;
 
+/** What a listing asks the upstream for, besides the window: DescribeCertificates' filters and sort order. */
+export type CertificateListQuery = Omit<DescribeCertificatesRequest, 'Offset' | 'Limit' | 'CertIds'>;
+
 export interface CertificatePage {
   /** How many certificates the account has in total (independent of the page). */
   readonly totalCount: number;
@@ -24,8 +28,11 @@ export interface CertificatePage {
 export interface CertificateLoaders extends LoaderGroup {
   /** One certificate by its Tencent ID; null when it does not exist or the credentials may not see it. */
   readonly byId: DataLoader<string, CertificateRecord | null>;
-  /** A page of the account's certificates in the upstream's order (newest application first). */
-  page(offset: number, limit: number): Promise<CertificatePage>;
+  /**
+   * A page of the account's certificates matching `query`, in the upstream's order (newest application first
+   * unless `query.ExpirationSort` says otherwise).
+   */
+  page(offset: number, limit: number, query?: CertificateListQuery): Promise<CertificatePage>;
 }
 
 export function createCertificateLoaders(
@@ -39,6 +46,7 @@ export function createCertificateLoaders(
 
   const byId = new DataLoader<string, CertificateRecord | null>(
     async (ids) => {
+      observeBatch('certificates.byId', ids.length);
       // A page requested in the same request (e.g. a sibling `certificates` field) probably holds these IDs:
       // wait for it instead of racing it with a second call.
       if (pagesInFlight.size > 0) await Promise.allSettled(pagesInFlight);
@@ -61,10 +69,14 @@ export function createCertificateLoaders(
     { maxBatchSize: MAX_CERTIFICATE_IDS_PER_CALL },
   );
 
-  async function fetchPage(offset: number, limit: number): Promise<CertificatePage> {
+  async function fetchPage(
+    offset: number,
+    limit: number,
+    query: CertificateListQuery,
+  ): Promise<CertificatePage> {
     // Limit 0 means "default" (10) upstream, so an empty page still asks for one item to learn the total.
     const response = await translatingUpstreamErrors(() =>
-      ssl.call('DescribeCertificates', { Offset: offset, Limit: Math.max(limit, 1) }, { signal }),
+      ssl.call('DescribeCertificates', { ...query, Offset: offset, Limit: Math.max(limit, 1) }, { signal }),
     );
     const certificates = response.Certificates.slice(0, limit);
     for (const certificate of certificates) {
@@ -84,11 +96,11 @@ export function createCertificateLoaders(
     },
     // Registered synchronously (not through a batching loader), so by-ID batches dispatched later in the same
     // tick already see it in flight.
-    page(offset, limit) {
-      const key = `${offset}:${limit}`;
+    page(offset, limit, query = {}) {
+      const key = `${offset}:${limit}:${JSON.stringify(query)}`;
       let page = pages.get(key);
       if (page === undefined) {
-        page = fetchPage(offset, limit);
+        page = fetchPage(offset, limit, query);
         pages.set(key, page);
         const inFlight = page.finally(() => pagesInFlight.delete(inFlight));
         pagesInFlight.add(inFlight);

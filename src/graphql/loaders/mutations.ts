@@ -26,6 +26,8 @@ export type MutationOutcome<A extends SslActionName> =
 export interface RunMutationOptions {
   /** Maps an upstream error code to the input field it concerns, for `userErrors.field`. */
   readonly fieldOf?: (code: string) => readonly string[] | null;
+  /** X-TC-Region for this call (deployments to regional resource types). */
+  readonly region?: string;
 }
 
 export interface UpstreamMutations {
@@ -49,7 +51,7 @@ export function createUpstreamMutations(
   return {
     async run(action, params, options) {
       try {
-        const response = await ssl.call(action, params, { signal });
+        const response = await ssl.call(action, params, { signal, region: options?.region });
         return { ok: true, response };
       } catch (error) {
         if (error instanceof SslApiError && USER_ERROR_CATEGORIES.has(error.category)) {

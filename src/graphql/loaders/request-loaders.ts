@@ -1,6 +1,16 @@
+import DataLoader from 'dataloader';
 import type { SslCaller } from '../../ssl/actions.ts';
-import { type CertificateLoaders, createCertificateLoaders } from './certificates.ts';
+import { type AccountLoaders, createAccountLoaders } from './accounts.ts';
+import { type CertificateDetailLoaders, createCertificateDetailLoaders } from './certificate-details.ts';
+import { type CertificateLoaders, type CertificateRecord, createCertificateLoaders } from './certificates.ts';
+import { type CloudResourceLoaders, createCloudResourceLoaders } from './cloud-resources.ts';
+import { type BindResourceTaskLoaders, createBindResourceTaskLoaders } from './bind-resource-tasks.ts';
+import { createDeleteTaskLoaders, type DeleteTaskLoaders } from './delete-tasks.ts';
+import { createDeployRecordLoaders, type DeployRecordLoaders } from './deploy-records.ts';
 import { createUpstreamMutations, type UpstreamMutations } from './mutations.ts';
+import { createOperationLogLoaders, type OperationLogLoaders } from './operation-logs.ts';
+import { createUpdateRecordLoaders, type UpdateRecordLoaders } from './update-records.ts';
+import { createUploadUpdateRecordLoaders, type UploadUpdateRecordLoaders } from './upload-update-records.ts';
 
 /**
  * Every upstream call a resolver may make: reads batched and cached for the lifetime of one GraphQL request,
@@ -8,6 +18,15 @@ import { createUpstreamMutations, type UpstreamMutations } from './mutations.ts'
  */
 export interface Loaders {
   readonly certificates: CertificateLoaders;
+  readonly certificateDetails: CertificateDetailLoaders;
+  readonly cloudResources: CloudResourceLoaders;
+  readonly operationLogs: OperationLogLoaders;
+  readonly accounts: AccountLoaders;
+  readonly updateRecords: UpdateRecordLoaders;
+  readonly uploadUpdateRecords: UploadUpdateRecordLoaders;
+  readonly deployRecords: DeployRecordLoaders;
+  readonly bindResourceTasks: BindResourceTaskLoaders;
+  readonly deleteTasks: DeleteTaskLoaders;
   readonly mutations: UpstreamMutations;
 }
 
@@ -16,15 +35,85 @@ export interface LoaderGroup {
   clearAll(): void;
 }
 
+export interface LoaderOptions {
+  /**
+   * Benchmark peer only (bench/): certificates are fetched as resolvers without loaders would fetch them, to
+   * measure what batching and priming save. Never set by the production entry point.
+   */
+  readonly naive?: boolean;
+}
+
+/**
+ * Certificates without batching or request caching: each by-ID lookup is its own DescribeCertificates call, and
+ * a list's certificates are each fetched again by ID (the list-of-IDs-then-one-call-per-item shape), since lists
+ * prime nothing.
+ */
+function createNaiveCertificateLoaders(ssl: SslCaller, signal: AbortSignal | undefined): CertificateLoaders {
+  // A fresh loader group per lookup has no batch to join, no cache and no listed page to answer from.
+  const byId = new DataLoader<string, CertificateRecord | null>(
+    (ids) => Promise.all(ids.map((id) => createCertificateLoaders(ssl, signal).byId.load(id))),
+    { maxBatchSize: 1, cache: false },
+  );
+  return {
+    byId,
+    clearAll() {},
+    async page(offset, limit, query) {
+      const listed = await createCertificateLoaders(ssl, signal).page(offset, limit, query);
+      const certificates = await Promise.all(
+        listed.certificates.map(
+          async (certificate) => (await byId.load(certificate.CertificateId)) ?? certificate,
+        ),
+      );
+      return { ...listed, certificates };
+    },
+  };
+}
+
 /**
  * Creates the loaders of one request. `signal` is the request's: when the client goes away, the upstream calls
  * made for it are cancelled.
  */
-export function createLoaders(ssl: SslCaller, signal: AbortSignal | undefined): Loaders {
-  const certificates = createCertificateLoaders(ssl, signal);
-  const groups: LoaderGroup[] = [certificates];
+export function createLoaders(
+  ssl: SslCaller,
+  signal: AbortSignal | undefined,
+  options: LoaderOptions = {},
+): Loaders {
+  const certificates =
+    options.naive === true
+      ? createNaiveCertificateLoaders(ssl, signal)
+      : createCertificateLoaders(ssl, signal);
+  const certificateDetails = createCertificateDetailLoaders(ssl, signal);
+  const cloudResources = createCloudResourceLoaders(ssl, signal);
+  const operationLogs = createOperationLogLoaders(ssl, signal);
+  const accounts = createAccountLoaders(ssl, signal);
+  const updateRecords = createUpdateRecordLoaders(ssl, signal);
+  const uploadUpdateRecords = createUploadUpdateRecordLoaders(ssl, signal);
+  const deployRecords = createDeployRecordLoaders(ssl, signal);
+  const bindResourceTasks = createBindResourceTaskLoaders(ssl, signal);
+  const deleteTasks = createDeleteTaskLoaders(ssl, signal);
+  const groups: LoaderGroup[] = [
+    deployRecords,
+    bindResourceTasks,
+    deleteTasks,
+    certificates,
+    certificateDetails,
+    cloudResources,
+    operationLogs,
+    accounts,
+    updateRecords,
+    uploadUpdateRecords,
+  ];
   return {
     certificates,
+    certificateDetails,
+    cloudResources,
+    operationLogs,
+    accounts,
+    updateRecords,
+    uploadUpdateRecords,
+    deployRecords,
+    bindResourceTasks,
+    deleteTasks,
     mutations: createUpstreamMutations(ssl, signal, () => {
       for (const group of groups) group.clearAll();
     }),

@@ -2,12 +2,13 @@ import { builder } from '../builder.ts';
 import type { CertificateRecord } from '../loaders/certificates.ts';
 import { parseUpstreamTime } from '../time.ts';
 import { CertificateSource, CertificateStatus, CertificateType } from './certificate-enums.ts';
+import { CertificateFilter, CertificateOrder, toCertificateListQuery } from './certificate-filter.ts';
 import { forwardWindow, type OffsetConnectionShape, toOffsetConnection } from './pagination.ts';
 
 const MS_PER_DAY = 24 * 60 * 60 * 1000;
 
 /** The upstream uses '' as well as null for "not set"; the schema only knows null. */
-function presentOrNull(value: string | null | undefined): string | null {
+export function presentOrNull(value: string | null | undefined): string | null {
   return value === null || value === undefined || value.trim() === '' ? null : value;
 }
 
@@ -166,7 +167,7 @@ const CertificateConnectionRef = builder.connectionObject<typeof CertificateRef,
     description: "A page of the account's certificates.",
     fields: (t) => ({
       totalCount: t.int({
-        description: 'How many certificates the account has in total, across all pages.',
+        description: 'How many certificates match the filter in total, across all pages.',
         nullable: false,
         resolve: (connection) => connection.totalCount,
       }),
@@ -179,16 +180,23 @@ builder.queryFields((t) => ({
   certificates: t.field({
     type: CertificateConnectionRef,
     description:
-      "The account's certificates, newest application first. Pages hold at most 100 certificates; " +
-      'continue with `after: pageInfo.endCursor`.',
+      "The account's certificates matching `filter`, newest application first unless `orderBy` says " +
+      'otherwise. Pages hold at most 100 certificates; continue with `after: pageInfo.endCursor`.',
     nullable: false,
     args: {
       first: t.arg.int({ description: 'How many certificates to return (default 20, at most 100).' }),
       after: t.arg.string({ description: 'Return the certificates after this cursor.' }),
+      filter: t.arg({ type: CertificateFilter, description: 'Only the certificates matching this.' }),
+      orderBy: t.arg({
+        type: CertificateOrder,
+        description: 'The order of the certificates (default CREATED_AT_DESC).',
+        defaultValue: 'CREATED_AT_DESC',
+      }),
     },
     resolve: async (_root, args, context) => {
       const { offset, limit } = forwardWindow(args);
-      const page = await context.loaders.certificates.page(offset, limit);
+      const query = toCertificateListQuery(args.filter, args.orderBy);
+      const page = await context.loaders.certificates.page(offset, limit, query);
       return toOffsetConnection({ ...page, items: page.certificates });
     },
   }),

@@ -10,6 +10,8 @@ export const UserErrorRef = builder.objectRef<UserErrorShape>('UserError').imple
   description:
     'A failure the caller can fix: invalid input, an object in the wrong state, something not found, or not ' +
     'enough balance. Transient and authorization failures are reported as GraphQL errors instead.',
+  // The Shopify-style payload error other subgraphs of the supergraph define too: a value type, not an entity.
+  shareable: true,
   fields: (t) => ({
     code: t.string({
       description:

@@ -1,0 +1,162 @@
+import type { SslCaller } from '../../ssl/actions.ts';
+import { SslApiError } from '../../ssl/errors.ts';
+import type {
+  DescribeHostUpdateRecordDetailResponse,
+  DescribeHostUpdateRecordRequest,
+  UpdateRecordDetail,
+  UpdateRecordInfo,
+} from '../../ssl/models.generated.ts';
+import { SSL_SPEC } from '../../ssl/spec.generated.ts';
+import type { LoaderGroup } from './request-loaders.ts';
+import { translatingUpstreamErrors } from './upstream-errors.ts';
+
+/** An update (old certificate → new certificate) record as DescribeHostUpdateRecord lists it. */
+export type UpdateRecordSummary = UpdateRecordInfo;
+/** One resource instance of an update record. */
+export type UpdateRecordItem = UpdateRecordDetail;
+
+/** Which certificate a listing is about: the replaced one, the replacing one, or both. */
+export type UpdateRecordFilter = Pick<DescribeHostUpdateRecordRequest, 'CertificateId' | 'OldCertificateId'>;
+
+export interface UpdateRecordPage {
+  readonly totalCount: number;
+  readonly offset: number;
+  readonly records: readonly UpdateRecordSummary[];
+}
+
+/**
+ * DescribeHostUpdateRecordDetail pages the instances of every resource type with the same Offset/Limit. The
+ * gateway always asks for whole blocks of the largest page (200) and slices them, so every field of one record
+ * (counts, groups, instances) shares one upstream call whatever windows the client asks for.
+ */
+export const UPDATE_DETAIL_BLOCK_SIZE = Number(
+  SSL_SPEC.actions.DescribeHostUpdateRecordDetail.pagination.maxLimit,
+);
+
+/** The records listing documents no maximum Limit; the discovery walk stays at the schema's page size. */
+const SUMMARY_WALK_PAGE_SIZE = 100;
+
+export interface UpdateRecordDetailBlock {
+  readonly offset: number;
+  readonly response: DescribeHostUpdateRecordDetailResponse;
+}
+
+/** The upstream reports an unknown record ID as an error; the schema reports it as null. */
+export function isRecordNotFound(error: unknown): boolean {
+  return error instanceof SslApiError && error.category === 'not-found';
+}
+
+/** One block of a record's instances, straight from the upstream; null when the record does not exist. */
+export async function fetchUpdateRecordBlock(
+  ssl: SslCaller,
+  id: number,
+  blockIndex: number,
+  signal: AbortSignal | undefined,
+): Promise<UpdateRecordDetailBlock | null> {
+  const offset = blockIndex * UPDATE_DETAIL_BLOCK_SIZE;
+  try {
+    const response = await ssl.call(
+      'DescribeHostUpdateRecordDetail',
+      // DeployRecordId, Limit and Offset are String-typed in this action only (CATALOGUE §10).
+      { DeployRecordId: String(id), Offset: String(offset), Limit: String(UPDATE_DETAIL_BLOCK_SIZE) },
+      { signal },
+    );
+    return { offset, response };
+  } catch (error) {
+    if (isRecordNotFound(error)) return null;
+    throw error;
+  }
+}
+
+export interface UpdateRecordLoaders extends LoaderGroup {
+  /** A page of the update records matching `filter`, newest first. */
+  page(filter: UpdateRecordFilter, offset: number, limit: number): Promise<UpdateRecordPage>;
+  /**
+   * A record's listing entry; null when the record does not exist. Comes free after a listing in the same
+   * request; otherwise it is found from the record's certificate (the listing cannot filter by record ID).
+   */
+  summary(id: number): Promise<UpdateRecordSummary | null>;
+  /** The block of a record's instances holding `offset`; null when the record does not exist. */
+  block(id: number, offset: number): Promise<UpdateRecordDetailBlock | null>;
+}
+
+export function createUpdateRecordLoaders(
+  ssl: SslCaller,
+  signal: AbortSignal | undefined,
+): UpdateRecordLoaders {
+  const pages = new Map<string, Promise<UpdateRecordPage>>();
+  const blocks = new Map<string, Promise<UpdateRecordDetailBlock | null>>();
+  const summaries = new Map<number, Promise<UpdateRecordSummary | null>>();
+  /** Every record a listing of this request returned. */
+  const listed = new Map<number, UpdateRecordSummary>();
+
+  async function fetchPage(filter: UpdateRecordFilter, offset: number, limit: number) {
+    // Limit 0 would mean "default" upstream: an empty page still asks for one record to learn the total.
+    const response = await translatingUpstreamErrors(() =>
+      ssl.call(
+        'DescribeHostUpdateRecord',
+        { ...filter, Offset: offset, Limit: Math.max(limit, 1) },
+        { signal },
+      ),
+    );
+    const records = response.DeployRecordList.slice(0, limit);
+    for (const record of records) listed.set(record.Id, record);
+    return { totalCount: response.TotalCount, offset, records };
+  }
+
+  function page(filter: UpdateRecordFilter, offset: number, limit: number): Promise<UpdateRecordPage> {
+    const key = `${filter.CertificateId ?? ''}:${filter.OldCertificateId ?? ''}:${offset}:${limit}`;
+    let cached = pages.get(key);
+    if (cached === undefined) {
+      cached = fetchPage(filter, offset, limit);
+      pages.set(key, cached);
+    }
+    return cached;
+  }
+
+  function block(id: number, offset: number): Promise<UpdateRecordDetailBlock | null> {
+    const blockIndex = Math.floor(offset / UPDATE_DETAIL_BLOCK_SIZE);
+    const key = `${id}:${blockIndex}`;
+    let cached = blocks.get(key);
+    if (cached === undefined) {
+      cached = translatingUpstreamErrors(() => fetchUpdateRecordBlock(ssl, id, blockIndex, signal));
+      blocks.set(key, cached);
+    }
+    return cached;
+  }
+
+  async function findSummary(id: number): Promise<UpdateRecordSummary | null> {
+    const known = listed.get(id);
+    if (known !== undefined) return known;
+    const first = await block(id, 0);
+    if (first === null) return null;
+    const anyItem = first.response.RecordDetailList.flatMap((group) => group.List)[0];
+    // A record without instances does not name its certificates: then only the unfiltered listing can find it.
+    const filter: UpdateRecordFilter = anyItem?.OldCertId ? { OldCertificateId: anyItem.OldCertId } : {};
+    for (let offset = 0; ; offset += SUMMARY_WALK_PAGE_SIZE) {
+      const walked = await page(filter, offset, SUMMARY_WALK_PAGE_SIZE);
+      const found = walked.records.find((record) => record.Id === id);
+      if (found !== undefined) return found;
+      if (walked.records.length === 0 || offset + walked.records.length >= walked.totalCount) return null;
+    }
+  }
+
+  return {
+    page,
+    block,
+    summary(id) {
+      let cached = summaries.get(id);
+      if (cached === undefined) {
+        cached = findSummary(id);
+        summaries.set(id, cached);
+      }
+      return cached;
+    },
+    clearAll() {
+      pages.clear();
+      blocks.clear();
+      summaries.clear();
+      listed.clear();
+    },
+  };
+}

@@ -1,0 +1,154 @@
+import type { SslCaller } from '../../ssl/actions.ts';
+import type { DeployRecord, DeployRecordItem, UploadUpdateRecordInfo } from '../../ssl/models.generated.ts';
+import { SSL_SPEC } from '../../ssl/spec.generated.ts';
+import type { LoaderGroup } from './request-loaders.ts';
+import { isRecordNotFound } from './update-records.ts';
+import { translatingUpstreamErrors } from './upstream-errors.ts';
+
+/** A content replacement (same certificate ID, new content) record as DescribeHostUploadUpdateRecord lists it. */
+export type UploadUpdateRecordSummary = UploadUpdateRecordInfo;
+/** One run of a content replacement: the deployment (Type 0) or its rollback (Type 1). */
+export type UploadUpdatePhase = DeployRecord;
+/** One resource instance of a content replacement run. */
+export type UploadUpdateItem = DeployRecordItem;
+
+export interface UploadUpdateRecordPage {
+  readonly totalCount: number;
+  readonly offset: number;
+  readonly records: readonly UploadUpdateRecordSummary[];
+}
+
+/**
+ * DescribeHostUploadUpdateRecordDetail pages the instances of every run and resource type with the same
+ * Offset/Limit. Whole blocks of the largest page (200) are fetched and sliced, so every field of one record
+ * shares one upstream call.
+ */
+export const UPLOAD_UPDATE_DETAIL_BLOCK_SIZE = Number(
+  SSL_SPEC.actions.DescribeHostUploadUpdateRecordDetail.pagination.maxLimit,
+);
+
+const SUMMARY_WALK_PAGE_SIZE = 100;
+
+export interface UploadUpdateRecordDetailBlock {
+  readonly offset: number;
+  readonly phases: readonly UploadUpdatePhase[];
+}
+
+/** One block of a record's runs and instances, straight from the upstream; null when the record does not exist. */
+export async function fetchUploadUpdateRecordBlock(
+  ssl: SslCaller,
+  id: number,
+  blockIndex: number,
+  signal: AbortSignal | undefined,
+): Promise<UploadUpdateRecordDetailBlock | null> {
+  const offset = blockIndex * UPLOAD_UPDATE_DETAIL_BLOCK_SIZE;
+  try {
+    const response = await ssl.call(
+      'DescribeHostUploadUpdateRecordDetail',
+      { DeployRecordId: id, Offset: offset, Limit: UPLOAD_UPDATE_DETAIL_BLOCK_SIZE },
+      { signal },
+    );
+    return { offset, phases: response.DeployRecordDetail };
+  } catch (error) {
+    if (isRecordNotFound(error)) return null;
+    throw error;
+  }
+}
+
+export interface UploadUpdateRecordLoaders extends LoaderGroup {
+  /** A page of the content replacement records of a certificate (all certificates when null), newest first. */
+  page(certificateId: string | null, offset: number, limit: number): Promise<UploadUpdateRecordPage>;
+  /**
+   * A record's listing entry; null when the record does not exist. Comes free after a listing in the same
+   * request; otherwise it is found from the record's certificate (the listing cannot filter by record ID).
+   */
+  summary(id: number): Promise<UploadUpdateRecordSummary | null>;
+  /** The block of a record's instances holding `offset`; null when the record does not exist. */
+  block(id: number, offset: number): Promise<UploadUpdateRecordDetailBlock | null>;
+}
+
+export function createUploadUpdateRecordLoaders(
+  ssl: SslCaller,
+  signal: AbortSignal | undefined,
+): UploadUpdateRecordLoaders {
+  const pages = new Map<string, Promise<UploadUpdateRecordPage>>();
+  const blocks = new Map<string, Promise<UploadUpdateRecordDetailBlock | null>>();
+  const summaries = new Map<number, Promise<UploadUpdateRecordSummary | null>>();
+  const listed = new Map<number, UploadUpdateRecordSummary>();
+
+  async function fetchPage(certificateId: string | null, offset: number, limit: number) {
+    // Limit 0 would mean "default" upstream: an empty page still asks for one record to learn the total.
+    const response = await translatingUpstreamErrors(() =>
+      ssl.call(
+        'DescribeHostUploadUpdateRecord',
+        {
+          ...(certificateId === null ? {} : { OldCertificateId: certificateId }),
+          Offset: offset,
+          Limit: Math.max(limit, 1),
+        },
+        { signal },
+      ),
+    );
+    const records = response.DeployRecordList.slice(0, limit);
+    for (const record of records) listed.set(record.Id, record);
+    return { totalCount: response.TotalCount, offset, records };
+  }
+
+  function page(certificateId: string | null, offset: number, limit: number) {
+    const key = `${certificateId ?? ''}:${offset}:${limit}`;
+    let cached = pages.get(key);
+    if (cached === undefined) {
+      cached = fetchPage(certificateId, offset, limit);
+      pages.set(key, cached);
+    }
+    return cached;
+  }
+
+  function block(id: number, offset: number): Promise<UploadUpdateRecordDetailBlock | null> {
+    const blockIndex = Math.floor(offset / UPLOAD_UPDATE_DETAIL_BLOCK_SIZE);
+    const key = `${id}:${blockIndex}`;
+    let cached = blocks.get(key);
+    if (cached === undefined) {
+      cached = translatingUpstreamErrors(() => fetchUploadUpdateRecordBlock(ssl, id, blockIndex, signal));
+      blocks.set(key, cached);
+    }
+    return cached;
+  }
+
+  async function findSummary(id: number): Promise<UploadUpdateRecordSummary | null> {
+    const known = listed.get(id);
+    if (known !== undefined) return known;
+    const first = await block(id, 0);
+    if (first === null) return null;
+    const anyItem = first.phases.flatMap((phase) =>
+      phase.RecordDetailList.flatMap((group) => group.List ?? []),
+    )[0];
+    // A record without instances does not name its certificate: then only the unfiltered listing can find it.
+    const certificateId = anyItem?.OldCertId ? anyItem.OldCertId : null;
+    for (let offset = 0; ; offset += SUMMARY_WALK_PAGE_SIZE) {
+      const walked = await page(certificateId, offset, SUMMARY_WALK_PAGE_SIZE);
+      const found = walked.records.find((record) => record.Id === id);
+      if (found !== undefined) return found;
+      if (walked.records.length === 0 || offset + walked.records.length >= walked.totalCount) return null;
+    }
+  }
+
+  return {
+    page,
+    block,
+    summary(id) {
+      let cached = summaries.get(id);
+      if (cached === undefined) {
+        cached = findSummary(id);
+        summaries.set(id, cached);
+      }
+      return cached;
+    },
+    clearAll() {
+      pages.clear();
+      blocks.clear();
+      summaries.clear();
+      listed.clear();
+    },
+  };
+}

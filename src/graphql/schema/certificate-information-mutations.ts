@@ -1,0 +1,409 @@
+// Submitting the applicant information of a paid certificate (CSR, organisation, administrator, technical
+// contact) and, for the legacy pair of actions, sending the order to the CA.
+import { builder } from '../builder.ts';
+import { CertificateRef } from './certificate.ts';
+import { ApplicantType } from './certificate-enums.ts';
+import {
+  CertificateCsrInput,
+  type CsrChoiceShape,
+  DomainValidationChoice,
+  InputRejection,
+  integerId,
+  keyTypeParams,
+} from './certificate-inputs.ts';
+import { certificatePayload, checkingInput, fieldOfCode, loadCertificate } from './certificate-payloads.ts';
+import { CertificateProduct } from './certificate-products.ts';
+import { upstreamEnum } from './upstream-enum.ts';
+import { type PayloadShape, payloadType } from './user-error.ts';
+
+const OrganizationDocumentType = upstreamEnum(
+  'CertificateOrganizationDocumentType',
+  {
+    UNIFIED_SOCIAL_CREDIT_CODE: {
+      value: 'TYDMZ',
+      description: 'The Chinese unified social credit code (CFCA certificates only).',
+    },
+    OTHER: { value: 'OTHERS', description: 'Any other registration document.' },
+  },
+  {
+    description: 'The kind of registration document identifying an organisation.',
+    upstreamField: 'OrgIdType',
+  },
+);
+
+const PersonDocumentType = upstreamEnum(
+  'CertificatePersonDocumentType',
+  {
+    ID_CARD: { value: 'SFZ', description: 'A Chinese resident identity card.' },
+    PASSPORT: { value: 'HZ', description: 'A passport.' },
+  },
+  {
+    description: 'The kind of identity document of a person (CFCA certificates only).',
+    upstreamField: 'AdminIdType',
+  },
+);
+
+const CertificateCaBrand = upstreamEnum(
+  'CertificateCaBrand',
+  {
+    SECTIGO: { value: 'sectigo', description: 'Sectigo.' },
+    DIGICERT: { value: 'digicert', description: 'DigiCert.' },
+  },
+  {
+    description: 'The certificate authority that issues a DNSPod-series certificate.',
+    upstreamField: 'CaType',
+  },
+);
+
+const CertificateOrganizationDocumentInput = builder.inputType('CertificateOrganizationDocumentInput', {
+  description: "An organisation's registration document.",
+  fields: (t) => ({
+    type: t.field({
+      type: OrganizationDocumentType.ref,
+      required: true,
+      description: 'The kind of document.',
+    }),
+    number: t.string({ required: true, description: 'The document number.' }),
+  }),
+});
+
+const CertificatePersonDocumentInput = builder.inputType('CertificatePersonDocumentInput', {
+  description: "A person's identity document (CFCA certificates only).",
+  fields: (t) => ({
+    type: t.field({ type: PersonDocumentType.ref, required: true, description: 'The kind of document.' }),
+    number: t.string({ required: true, description: 'The document number.' }),
+  }),
+});
+
+const CertificateOrganizationInput = builder.inputType('CertificateOrganizationInput', {
+  description:
+    'The organisation named in the certificate. Needed when neither a company nor a manager is referenced.',
+  fields: (t) => ({
+    name: t.string({ description: 'The company name.' }),
+    division: t.string({ description: 'The department.' }),
+    address: t.string({ description: 'The street address.' }),
+    city: t.string({ description: 'The city.' }),
+    province: t.string({ description: 'The province or state.' }),
+    country: t.string({ description: 'The ISO country code, e.g. `CN`.' }),
+    postalCode: t.string({
+      description: 'The postal code; only certificateInformationSubmitLegacy accepts it.',
+    }),
+    phoneAreaCode: t.string({ description: 'The phone area code, e.g. `021` (`86` for a mobile number).' }),
+    phoneNumber: t.string({ description: 'The phone number.' }),
+    registrationDocument: t.field({
+      type: CertificateOrganizationDocumentInput,
+      description: 'The registration document; only certificateInformationSubmit accepts it.',
+    }),
+  }),
+});
+
+const CertificateContactPersonInput = builder.inputType('CertificateContactPersonInput', {
+  description: 'A person responsible for the certificate. Needed when no manager is referenced.',
+  fields: (t) => ({
+    firstName: t.string({ description: 'The first (given) name.' }),
+    lastName: t.string({ description: 'The last (family) name.' }),
+    email: t.string({ description: 'The e-mail address.' }),
+    phone: t.string({ description: 'The (mobile) phone number.' }),
+    title: t.string({ description: 'The position in the organisation.' }),
+    identityDocument: t.field({
+      type: CertificatePersonDocumentInput,
+      description:
+        'The identity document (CFCA certificates only); only certificateInformationSubmit accepts it.',
+    }),
+  }),
+});
+
+const CertificateInformationSubmitInput = builder.inputType('CertificateInformationSubmitInput', {
+  description:
+    'The applicant information of a paid certificate. A referenced manager (which includes its company) or company ' +
+    'replaces the organisation and people details.',
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'The paid certificate ID.' }),
+    commonName: t.string({
+      required: true,
+      description: 'The primary domain; must equal the common name of an uploaded CSR.',
+    }),
+    additionalDomains: t.stringList({
+      description: 'The other domains, for multi-domain and multi-wildcard products.',
+    }),
+    csr: t.field({ type: CertificateCsrInput, required: true, description: 'Where the CSR comes from.' }),
+    applicantType: t.field({
+      type: ApplicantType.ref,
+      required: true,
+      description: 'Whether a person or a company applies.',
+    }),
+    managerId: t.id({ description: 'The manager (from `managers`) whose details are used.' }),
+    companyId: t.id({ description: 'The company (from `companies`) whose details are used.' }),
+    organization: t.field({ type: CertificateOrganizationInput, description: 'The organisation details.' }),
+    administrator: t.field({
+      type: CertificateContactPersonInput,
+      description: 'The administrator responsible for the certificate.',
+    }),
+    technicalContact: t.field({ type: CertificateContactPersonInput, description: 'The technical contact.' }),
+    contactEmail: t.string({ description: 'The contact e-mail; required when a person applies.' }),
+    validationMethod: t.field({
+      type: DomainValidationChoice.ref,
+      description: 'How control of the domains will be proven.',
+    }),
+    autoRenew: t.boolean({ description: 'Renew the certificate automatically (default false).' }),
+    product: t.field({
+      type: CertificateProduct.ref,
+      description: 'The product the certificate was bought as, when Tencent Cloud asks for it.',
+    }),
+    caBrand: t.field({
+      type: CertificateCaBrand.ref,
+      description: 'The issuing CA, for DNSPod-series certificates only.',
+    }),
+  }),
+});
+
+const CertificateInformationSubmitLegacyInput = builder.inputType('CertificateInformationSubmitLegacyInput', {
+  description: 'The applicant information of a paid certificate, as the legacy action takes it.',
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'The paid certificate ID.' }),
+    commonName: t.string({
+      required: true,
+      description: 'The primary domain; must equal the common name of an uploaded CSR.',
+    }),
+    additionalDomains: t.stringList({ description: 'The other domains, for multi-domain products.' }),
+    csr: t.field({
+      type: CertificateCsrInput,
+      required: true,
+      description: 'Where the CSR comes from; a generated key is always RSA 2048 here.',
+    }),
+    organization: t.field({ type: CertificateOrganizationInput, description: 'The organisation details.' }),
+    administrator: t.field({ type: CertificateContactPersonInput, description: 'The administrator.' }),
+    technicalContact: t.field({ type: CertificateContactPersonInput, description: 'The contact person.' }),
+    validationMethod: t.field({
+      type: DomainValidationChoice.ref,
+      description: 'How control of the domains will be proven.',
+    }),
+    isDomainValidated: t.boolean({ description: 'Whether this is a DV certificate (default false).' }),
+  }),
+});
+
+const CertificateInformationCommitInput = builder.inputType('CertificateInformationCommitInput', {
+  description: 'The paid certificate whose order goes to the CA.',
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'The paid certificate ID.' }),
+    validationMethod: t.field({
+      type: DomainValidationChoice.ref,
+      description: 'How control of the domains is proven.',
+    }),
+  }),
+});
+
+const CertificateInformationSubmitPayload = certificatePayload(
+  'CertificateInformationSubmitPayload',
+  'The result of certificateInformationSubmit.',
+  'The certificate with its submitted information; null when the submission failed.',
+);
+
+const CertificateInformationSubmitLegacyPayload = certificatePayload(
+  'CertificateInformationSubmitLegacyPayload',
+  'The result of certificateInformationSubmitLegacy.',
+  'The certificate with its submitted information; null when the submission failed.',
+);
+
+interface CertificateInformationCommitShape extends PayloadShape {
+  readonly certificateId?: string | null;
+  readonly caOrderId?: string | null;
+}
+
+const CertificateInformationCommitPayload = payloadType<CertificateInformationCommitShape>(
+  'CertificateInformationCommitPayload',
+  'The result of certificateInformationCommit.',
+  (t) => ({
+    certificate: t.field({
+      type: CertificateRef,
+      description: 'The certificate, now under review or validation; null when the commit failed.',
+      resolve: (payload, _args, context) => loadCertificate(context, payload.certificateId),
+    }),
+    caOrderId: t.string({
+      description: 'The order number at the certificate authority.',
+      resolve: (payload) => payload.caOrderId ?? null,
+    }),
+  }),
+);
+
+const SUBMIT_FIELDS = fieldOfCode([
+  ['ContactEmail', ['input', 'contactEmail']],
+  ['DomainInvalid', ['input', 'additionalDomains']],
+  ['Manager', ['input', 'managerId']],
+  ['Algorithm', ['input', 'csr']],
+]);
+
+/** A "none" reference is "0" for CertificateInfoSubmit, which takes manager and company IDs as strings. */
+function optionalReference(value: string | number | null | undefined, field: readonly string[]): string {
+  return value === null || value === undefined ? '0' : String(integerId(value, field));
+}
+
+function legacyCsr(csr: CsrChoiceShape): { CsrType: string; CsrContent?: string; KeyPassword?: string } {
+  if (csr.uploadedCsrPem) return { CsrType: 'parse', CsrContent: csr.uploadedCsrPem };
+  if (csr.generatedKey?.keyType && csr.generatedKey.keyType !== 'RSA_2048') {
+    throw new InputRejection(
+      'UNSUPPORTED_KEY_TYPE',
+      'The legacy action always generates RSA 2048 keys; use certificateInformationSubmit to choose another.',
+      ['input', 'csr', 'generatedKey', 'keyType'],
+    );
+  }
+  return { CsrType: 'online', KeyPassword: csr.generatedKey?.keyPassword ?? undefined };
+}
+
+builder.mutationFields((t) => ({
+  certificateInformationSubmit: t.field({
+    type: CertificateInformationSubmitPayload,
+    description:
+      'Submits the applicant information of a paid certificate (CertificateInfoSubmit). Then send the order to ' +
+      'the CA with certificateOrderSubmit.',
+    nullable: false,
+    args: { input: t.arg({ type: CertificateInformationSubmitInput, required: true }) },
+    resolve: (_root, { input }, context) =>
+      checkingInput(async () => {
+        if (input.organization?.postalCode) {
+          throw new InputRejection(
+            'UNSUPPORTED_FIELD',
+            'certificateInformationSubmit takes no postal code.',
+            ['input', 'organization', 'postalCode'],
+          );
+        }
+        const generated = input.csr.generatedKey ?? undefined;
+        const key = generated ? keyTypeParams(generated.keyType ?? 'RSA_2048') : undefined;
+        const organization = input.organization ?? undefined;
+        const administrator = input.administrator ?? undefined;
+        const technical = input.technicalContact ?? undefined;
+        const outcome = await context.loaders.mutations.run(
+          'CertificateInfoSubmit',
+          {
+            CertId: String(input.id),
+            CertCommonName: input.commonName,
+            DnsNames: input.additionalDomains ?? undefined,
+            GenCsrType: input.csr.uploadedCsrPem ? 'parse' : 'online',
+            Csr: input.csr.uploadedCsrPem ?? undefined,
+            CsrEncryptAlgo: key?.algorithm,
+            CsrKeyParameter: key?.parameter,
+            KeyPass: generated?.keyPassword ?? undefined,
+            CompanyType: input.applicantType,
+            ManagerId: optionalReference(input.managerId, ['input', 'managerId']),
+            CompanyId: optionalReference(input.companyId, ['input', 'companyId']),
+            OrgOrganization: organization?.name ?? undefined,
+            OrgDivision: organization?.division ?? undefined,
+            OrgAddress: organization?.address ?? undefined,
+            OrgCity: organization?.city ?? undefined,
+            OrgRegion: organization?.province ?? undefined,
+            OrgCountry: organization?.country ?? undefined,
+            OrgPhoneArea: organization?.phoneAreaCode ?? undefined,
+            OrgPhoneNumber: organization?.phoneNumber ?? undefined,
+            OrgIdType: organization?.registrationDocument?.type,
+            OrgIdNumber: organization?.registrationDocument?.number,
+            AdminFirstName: administrator?.firstName ?? undefined,
+            AdminLastName: administrator?.lastName ?? undefined,
+            AdminEmail: administrator?.email ?? undefined,
+            AdminPhone: administrator?.phone ?? undefined,
+            AdminTitle: administrator?.title ?? undefined,
+            AdminIdType: administrator?.identityDocument?.type,
+            AdminIdNumber: administrator?.identityDocument?.number,
+            TechFirstName: technical?.firstName ?? undefined,
+            TechLastName: technical?.lastName ?? undefined,
+            TechEmail: technical?.email ?? undefined,
+            TechPhone: technical?.phone ?? undefined,
+            TechTitle: technical?.title ?? undefined,
+            TechIdType: technical?.identityDocument?.type,
+            TechIdNumber: technical?.identityDocument?.number,
+            ContactEmail: input.contactEmail ?? undefined,
+            VerifyType: input.validationMethod ?? undefined,
+            AutoRenewFlag:
+              input.autoRenew === null || input.autoRenew === undefined ? undefined : input.autoRenew ? 1 : 0,
+            Type: input.product ?? undefined,
+            CaType: input.caBrand ?? undefined,
+          },
+          { fieldOf: SUBMIT_FIELDS },
+        );
+        return outcome.ok
+          ? { certificateId: String(input.id), userErrors: [] }
+          : { userErrors: outcome.userErrors };
+      }),
+  }),
+
+  certificateInformationSubmitLegacy: t.field({
+    type: CertificateInformationSubmitLegacyPayload,
+    description: 'Submits the applicant information of a paid certificate (SubmitCertificateInformation).',
+    deprecationReason:
+      'Tencent Cloud adds no new features to SubmitCertificateInformation: use certificateInformationSubmit.',
+    nullable: false,
+    args: { input: t.arg({ type: CertificateInformationSubmitLegacyInput, required: true }) },
+    resolve: (_root, { input }, context) =>
+      checkingInput(async () => {
+        const organization = input.organization ?? undefined;
+        const administrator = input.administrator ?? undefined;
+        const contact = input.technicalContact ?? undefined;
+        const unsupported: Array<[unknown, readonly string[]]> = [
+          [organization?.registrationDocument, ['input', 'organization', 'registrationDocument']],
+          [administrator?.identityDocument, ['input', 'administrator', 'identityDocument']],
+          [contact?.identityDocument, ['input', 'technicalContact', 'identityDocument']],
+        ];
+        for (const [value, field] of unsupported) {
+          if (value) {
+            throw new InputRejection(
+              'UNSUPPORTED_FIELD',
+              'The legacy action takes no identity documents.',
+              field,
+            );
+          }
+        }
+        const outcome = await context.loaders.mutations.run(
+          'SubmitCertificateInformation',
+          {
+            CertificateId: String(input.id),
+            CertificateDomain: input.commonName,
+            DomainList: input.additionalDomains ?? undefined,
+            ...legacyCsr(input.csr),
+            OrganizationName: organization?.name ?? undefined,
+            OrganizationDivision: organization?.division ?? undefined,
+            OrganizationAddress: organization?.address ?? undefined,
+            OrganizationCity: organization?.city ?? undefined,
+            OrganizationRegion: organization?.province ?? undefined,
+            OrganizationCountry: organization?.country ?? undefined,
+            PostalCode: organization?.postalCode ?? undefined,
+            PhoneAreaCode: organization?.phoneAreaCode ?? undefined,
+            PhoneNumber: organization?.phoneNumber ?? undefined,
+            AdminFirstName: administrator?.firstName ?? undefined,
+            AdminLastName: administrator?.lastName ?? undefined,
+            AdminEmail: administrator?.email ?? undefined,
+            AdminPhoneNum: administrator?.phone ?? undefined,
+            AdminPosition: administrator?.title ?? undefined,
+            ContactFirstName: contact?.firstName ?? undefined,
+            ContactLastName: contact?.lastName ?? undefined,
+            ContactEmail: contact?.email ?? undefined,
+            ContactNumber: contact?.phone ?? undefined,
+            ContactPosition: contact?.title ?? undefined,
+            VerifyType: input.validationMethod ?? undefined,
+            IsDV: input.isDomainValidated ?? undefined,
+          },
+          { fieldOf: SUBMIT_FIELDS },
+        );
+        return outcome.ok
+          ? { certificateId: outcome.response.CertificateId, userErrors: [] }
+          : { userErrors: outcome.userErrors };
+      }),
+  }),
+
+  certificateInformationCommit: t.field({
+    type: CertificateInformationCommitPayload,
+    description: 'Sends a paid certificate order to the CA (CommitCertificateInformation).',
+    deprecationReason:
+      'Tencent Cloud adds no new features to CommitCertificateInformation: use certificateOrderSubmit.',
+    nullable: false,
+    args: { input: t.arg({ type: CertificateInformationCommitInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const outcome = await context.loaders.mutations.run(
+        'CommitCertificateInformation',
+        { CertificateId: String(input.id), VerifyType: input.validationMethod ?? undefined },
+        { fieldOf: fieldOfCode([['VerifyType', ['input', 'validationMethod']]]) },
+      );
+      return outcome.ok
+        ? { certificateId: String(input.id), caOrderId: outcome.response.OrderId || null, userErrors: [] }
+        : { userErrors: outcome.userErrors };
+    },
+  }),
+}));

@@ -1,0 +1,400 @@
+// Getting a certificate: applying for a free DV certificate, buying a paid one (with money or package points),
+// and sending a paid order with its submitted information to the CA.
+import { builder } from '../builder.ts';
+import { CertificateRef } from './certificate.ts';
+import {
+  CertificateCsrInput,
+  CertificateKeyGenerationInput,
+  CertificateTagInput,
+  DomainValidationChoice,
+  integerId,
+  keyTypeParams,
+  toUpstreamTags,
+} from './certificate-inputs.ts';
+import {
+  type CertificatePayloadShape,
+  certificatePayload,
+  checkingInput,
+  fieldOfCode,
+  loadCertificate,
+  loadCertificates,
+} from './certificate-payloads.ts';
+import {
+  CertificatePackageProduct,
+  CertificateProduct,
+  PRICE_KEY_OF_PACKAGE_PRODUCT,
+} from './certificate-products.ts';
+import { type PayloadShape, payloadType } from './user-error.ts';
+
+const CertificateApplyInput = builder.inputType('CertificateApplyInput', {
+  description: 'A free DV certificate (TrustAsia C1 DV Free, valid 3 months) to apply for, or to renew.',
+  fields: (t) => ({
+    domain: t.string({
+      required: true,
+      description: 'The domain to certify (no wildcard); its `www.` name is covered too.',
+    }),
+    validationMethod: t.field({
+      type: DomainValidationChoice.ref,
+      required: true,
+      description: 'How control of the domain is proven.',
+    }),
+    deleteDnsRecordAfterIssue: t.boolean({
+      description:
+        'With DNS_AUTO: remove the validation record Tencent Cloud added once the certificate is issued ' +
+        '(default false).',
+    }),
+    key: t.field({
+      type: CertificateKeyGenerationInput,
+      description: 'The key pair to generate: RSA_2048 (default) or ECC_P256.',
+    }),
+    renewedCertificateId: t.id({
+      description:
+        'The free certificate this application renews (it must expire within 30 days and not have expired); ' +
+        'omit for a new application.',
+    }),
+    alias: t.string({ description: 'A remark name for the certificate.' }),
+    projectId: t.id({
+      description: 'The project to put the certificate in (default: the default project, 0).',
+    }),
+    contactEmail: t.string({ description: "The order contact's e-mail (default: the account's e-mail)." }),
+    contactPhone: t.string({ description: "The order contact's phone number." }),
+    expansionPackageId: t.id({
+      description:
+        'The free-certificate expansion pack to draw from. Tencent Cloud has taken that pack offline; kept for ' +
+        'accounts that still hold one.',
+    }),
+  }),
+});
+
+const CertificateApplyPayload = certificatePayload(
+  'CertificateApplyPayload',
+  'The result of certificateApply.',
+  'The new certificate, under domain validation; null when the application failed.',
+);
+
+const CertificateOrderCreateInput = builder.inputType('CertificateOrderCreateInput', {
+  description: 'A paid certificate to buy.',
+  fields: (t) => ({
+    product: t.field({ type: CertificateProduct.ref, required: true, description: 'The product to buy.' }),
+    domainCount: t.int({
+      required: true,
+      description: 'How many domains the certificate covers: 1, or more than 1 for multi-domain products.',
+    }),
+    years: t.int({
+      required: true,
+      description: 'How many years to buy; more than 1 only for products sold for several years.',
+    }),
+    useVouchers: t.boolean({ description: "Pay with the account's vouchers where possible (default true)." }),
+    tags: t.field({ type: [CertificateTagInput], description: 'Tags to attach to the new certificate.' }),
+  }),
+});
+
+interface CertificateOrderCreateShape extends PayloadShape {
+  readonly certificateIds?: readonly string[];
+  readonly dealIds?: readonly string[];
+}
+
+const CertificateOrderCreatePayload = payloadType<CertificateOrderCreateShape>(
+  'CertificateOrderCreatePayload',
+  'The result of certificateOrderCreate.',
+  (t) => ({
+    certificates: t.field({
+      type: [CertificateRef],
+      description:
+        'The certificates bought, waiting for their applicant information (certificateInformationSubmit); ' +
+        'null when the order failed.',
+      resolve: (payload, _args, context) => loadCertificates(context, payload.certificateIds),
+    }),
+    dealIds: t.stringList({
+      description: 'The Tencent Cloud billing order (deal) numbers of the purchase.',
+      resolve: (payload) => (payload.dealIds === undefined ? null : [...payload.dealIds]),
+    }),
+  }),
+);
+
+const CertificateRenewalInput = builder.inputType('CertificateRenewalInput', {
+  description: 'The certificate a package order renews, and the key pair of the renewal.',
+  fields: (t) => ({
+    certificateId: t.id({ required: true, description: 'The certificate to renew.' }),
+    csr: t.field({
+      type: CertificateCsrInput,
+      description: 'A new CSR or key pair for the renewal; the original CSR is reused when omitted.',
+    }),
+  }),
+});
+
+const CertificateOrderCreateByPackageInput = builder.inputType('CertificateOrderCreateByPackageInput', {
+  description: 'Paid certificates to create (or one to renew) with the points of benefit packages.',
+  fields: (t) => ({
+    packageIds: t.idList({ required: true, description: 'The benefit packages whose points are consumed.' }),
+    product: t.field({
+      type: CertificatePackageProduct.ref,
+      required: true,
+      description: 'The product to create.',
+    }),
+    domainCount: t.int({ required: true, description: 'How many domains each certificate covers.' }),
+    years: t.int({ required: true, description: 'How many years each certificate is valid for.' }),
+    renewal: t.field({
+      type: CertificateRenewalInput,
+      description: 'Renew this certificate instead of creating a new one.',
+    }),
+    certificateCount: t.int({ description: 'How many certificates to create at once (default 1).' }),
+    domains: t.stringList({
+      description: 'The domains to pre-fill, one per certificate created (for batch purchases).',
+    }),
+    managerId: t.id({ description: 'The manager whose details pre-fill the applicant information.' }),
+    companyId: t.id({ description: 'The company whose details pre-fill the applicant information.' }),
+    validationMethod: t.field({
+      type: DomainValidationChoice.ref,
+      description: 'How control of the domains will be proven.',
+    }),
+    projectId: t.id({ description: 'The project to put the certificates in.' }),
+    tags: t.field({ type: [CertificateTagInput], description: 'Tags to attach to the certificates.' }),
+  }),
+});
+
+interface CertificateListShape extends PayloadShape {
+  readonly certificateIds?: readonly string[];
+}
+
+const CertificateOrderCreateByPackagePayload = payloadType<CertificateListShape>(
+  'CertificateOrderCreateByPackagePayload',
+  'The result of certificateOrderCreateByPackage.',
+  (t) => ({
+    certificates: t.field({
+      type: [CertificateRef],
+      description:
+        'The certificates created, waiting for their applicant information; null when the order failed.',
+      resolve: (payload, _args, context) => loadCertificates(context, payload.certificateIds),
+    }),
+  }),
+);
+
+const CertificateOrderSubmitInput = builder.inputType('CertificateOrderSubmitInput', {
+  description: 'The paid certificate whose order (with its submitted information) goes to the CA.',
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'The paid certificate ID.' }),
+    validationMethod: t.field({
+      type: DomainValidationChoice.ref,
+      description: 'How control of the domains is proven (default: the method chosen before).',
+    }),
+    deleteDnsRecordAfterIssue: t.boolean({
+      description:
+        'With DNS_AUTO: remove the validation record Tencent Cloud added once the certificate is issued ' +
+        '(default false).',
+    }),
+  }),
+});
+
+interface CertificateOrderSubmitShape extends CertificatePayloadShape {
+  readonly caOrderId?: string | null;
+  readonly isManagerPreAudited?: boolean | null;
+}
+
+const CertificateOrderSubmitPayload = payloadType<CertificateOrderSubmitShape>(
+  'CertificateOrderSubmitPayload',
+  'The result of certificateOrderSubmit.',
+  (t) => ({
+    certificate: t.field({
+      type: CertificateRef,
+      description: 'The certificate, now under review or validation; null when the submission failed.',
+      resolve: (payload, _args, context) => loadCertificate(context, payload.certificateId),
+    }),
+    caOrderId: t.string({
+      description: 'The order number at the certificate authority.',
+      resolve: (payload) => payload.caOrderId ?? null,
+    }),
+    isManagerPreAudited: t.boolean({
+      description:
+        'Whether the manager was already pre-audited, so no confirmation letter is needed for an OV/EV order.',
+      resolve: (payload) => payload.isManagerPreAudited ?? null,
+    }),
+  }),
+);
+
+builder.mutationFields((t) => ({
+  certificateApply: t.field({
+    type: CertificateApplyPayload,
+    description:
+      'Applies for a free DV certificate (ApplyCertificate). It is issued once domain validation passes: ' +
+      'check it with certificateDomainVerificationCheck.',
+    nullable: false,
+    args: { input: t.arg({ type: CertificateApplyInput, required: true }) },
+    resolve: (_root, { input }, context) =>
+      checkingInput(async () => {
+        const key = input.key?.keyType ? keyTypeParams(input.key.keyType) : undefined;
+        const outcome = await context.loaders.mutations.run(
+          'ApplyCertificate',
+          {
+            DomainName: input.domain,
+            DvAuthMethod: input.validationMethod,
+            DeleteDnsAutoRecord: input.deleteDnsRecordAfterIssue ?? undefined,
+            CsrEncryptAlgo: key?.algorithm,
+            CsrKeyParameter: key?.parameter,
+            CsrKeyPassword: input.key?.keyPassword ?? undefined,
+            OldCertificateId: input.renewedCertificateId ? String(input.renewedCertificateId) : undefined,
+            Alias: input.alias ?? undefined,
+            ProjectId: input.projectId ? integerId(input.projectId, ['input', 'projectId']) : undefined,
+            ContactEmail: input.contactEmail ?? undefined,
+            ContactPhone: input.contactPhone ?? undefined,
+            PackageId: input.expansionPackageId ? String(input.expansionPackageId) : undefined,
+            // PackageType (only 83) and ValidityPeriod (only "3") have one allowed value: the defaults.
+          },
+          {
+            fieldOf: fieldOfCode(
+              [
+                ['Email', ['input', 'contactEmail']],
+                ['CertificateNotFound', ['input', 'renewedCertificateId']],
+                ['InvalidCertificateStatus', ['input', 'renewedCertificateId']],
+                ['Domain', ['input', 'domain']],
+                ['Project', ['input', 'projectId']],
+              ],
+              null,
+            ),
+          },
+        );
+        return outcome.ok
+          ? { certificateId: outcome.response.CertificateId, userErrors: [] }
+          : { userErrors: outcome.userErrors };
+      }),
+  }),
+
+  certificateOrderCreate: t.field({
+    type: CertificateOrderCreatePayload,
+    description:
+      'Buys a paid certificate (CreateCertificate); this is charged to the account. Continue with ' +
+      'certificateInformationSubmit and certificateOrderSubmit.',
+    nullable: false,
+    args: { input: t.arg({ type: CertificateOrderCreateInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const outcome = await context.loaders.mutations.run(
+        'CreateCertificate',
+        {
+          ProductId: input.product,
+          DomainNum: input.domainCount,
+          TimeSpan: input.years,
+          AutoVoucher: input.useVouchers === false ? 0 : 1,
+          Tags: toUpstreamTags(input.tags),
+        },
+        {
+          fieldOf: fieldOfCode(
+            [
+              ['DomainNum', ['input', 'domainCount']],
+              ['TimeSpan', ['input', 'years']],
+              ['ProductId', ['input', 'product']],
+            ],
+            null,
+          ),
+        },
+      );
+      return outcome.ok
+        ? {
+            certificateIds: outcome.response.CertificateIds,
+            dealIds: outcome.response.DealIds,
+            userErrors: [],
+          }
+        : { userErrors: outcome.userErrors };
+    },
+  }),
+
+  certificateOrderCreateByPackage: t.field({
+    type: CertificateOrderCreateByPackagePayload,
+    description:
+      'Creates paid certificates, or renews one, by consuming benefit-package points (CreateCertificateByPackage).',
+    nullable: false,
+    args: { input: t.arg({ type: CertificateOrderCreateByPackageInput, required: true }) },
+    resolve: (_root, { input }, context) =>
+      checkingInput(async () => {
+        const renewal = input.renewal ?? undefined;
+        const uploadedCsr = renewal?.csr?.uploadedCsrPem ?? undefined;
+        const generatedKey = renewal?.csr?.generatedKey ?? undefined;
+        const generated = generatedKey ? keyTypeParams(generatedKey.keyType ?? 'RSA_2048') : undefined;
+        const outcome = await context.loaders.mutations.run(
+          'CreateCertificateByPackage',
+          {
+            PackageIds: input.packageIds.map(String),
+            ProductPid: input.product,
+            PriceKey: PRICE_KEY_OF_PACKAGE_PRODUCT[input.product],
+            DomainCount: String(input.domainCount),
+            Period: input.years,
+            OldCertificateId: renewal ? String(renewal.certificateId) : undefined,
+            RenewGenCsrMethod: renewal
+              ? uploadedCsr !== undefined
+                ? 'upload'
+                : generated
+                  ? 'online'
+                  : 'original'
+              : undefined,
+            RenewCsr: uploadedCsr,
+            RenewAlgorithmType: generated?.algorithm,
+            RenewAlgorithmParam: generated?.parameter,
+            RenewKeyPass: generatedKey?.keyPassword ?? undefined,
+            CertificateCount: input.certificateCount ?? undefined,
+            DomainNames: input.domains?.join(','),
+            ManagerId: input.managerId ? integerId(input.managerId, ['input', 'managerId']) : undefined,
+            CompanyId: input.companyId ? integerId(input.companyId, ['input', 'companyId']) : undefined,
+            VerifyType: input.validationMethod ?? undefined,
+            ProjectId: input.projectId ? integerId(input.projectId, ['input', 'projectId']) : undefined,
+            Tags: toUpstreamTags(input.tags),
+          },
+          {
+            fieldOf: fieldOfCode(
+              [
+                ['Package', ['input', 'packageIds']],
+                ['ProductPid', ['input', 'product']],
+                ['DomainCount', ['input', 'domainCount']],
+                ['Period', ['input', 'years']],
+                ['DomainInvalid', ['input', 'domains']],
+                ['Renew', ['input', 'renewal', 'csr']],
+                ['CertificateNotFound', ['input', 'renewal', 'certificateId']],
+                ['Manager', ['input', 'managerId']],
+              ],
+              null,
+            ),
+          },
+        );
+        return outcome.ok
+          ? {
+              certificateIds:
+                outcome.response.CertificateIds.length > 0
+                  ? outcome.response.CertificateIds
+                  : [outcome.response.CertificateId],
+              userErrors: [],
+            }
+          : { userErrors: outcome.userErrors };
+      }),
+  }),
+
+  certificateOrderSubmit: t.field({
+    type: CertificateOrderSubmitPayload,
+    description:
+      'Sends a paid certificate order, with the information submitted by certificateInformationSubmit, to the CA ' +
+      '(CertificateOrderSubmit). DV orders go to domain validation; OV/EV orders to organisation review.',
+    nullable: false,
+    args: { input: t.arg({ type: CertificateOrderSubmitInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const outcome = await context.loaders.mutations.run(
+        'CertificateOrderSubmit',
+        {
+          CertId: String(input.id),
+          VerifyType: input.validationMethod ?? undefined,
+          DeleteDnsAutoRecord:
+            input.deleteDnsRecordAfterIssue === null || input.deleteDnsRecordAfterIssue === undefined
+              ? undefined
+              : input.deleteDnsRecordAfterIssue
+                ? 1
+                : 0,
+        },
+        { fieldOf: fieldOfCode([['VerifyType', ['input', 'validationMethod']]]) },
+      );
+      return outcome.ok
+        ? {
+            certificateId: String(input.id),
+            caOrderId: outcome.response.OrderId || null,
+            isManagerPreAudited: outcome.response.IsAudited,
+            userErrors: [],
+          }
+        : { userErrors: outcome.userErrors };
+    },
+  }),
+}));

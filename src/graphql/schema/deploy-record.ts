@@ -1,0 +1,405 @@
+import type { DeployRecordDetail, DeployRecordInfo } from '../../ssl/models.generated.ts';
+import { builder } from '../builder.ts';
+import { type JobSnapshot, type JobState, registerJobKind } from '../jobs/job-kinds.ts';
+import {
+  DEPLOY_DETAIL_BLOCK_SIZE,
+  type DeployRecordDetailBlock,
+  fetchDeployRecordBlock,
+} from '../loaders/deploy-records.ts';
+import { translatingUpstreamErrors } from '../loaders/upstream-errors.ts';
+import { parseUpstreamTime } from '../time.ts';
+import { CertificateRef } from './certificate.ts';
+import { ResourceType } from './cloud-resource-enums.ts';
+import { JobRef, type JobWait, JobWaitInputRef, loadJob } from './job.ts';
+import { forwardWindow, type OffsetConnectionShape, toOffsetConnection } from './pagination.ts';
+import { upstreamEnum } from './upstream-enum.ts';
+
+/**
+ * A deployment of one certificate to chosen instances of one resource type (DeployCertificateInstance), and
+ * its rollbacks. Its status comes from the instance details (DescribeHostDeployRecordDetail); its resource type
+ * and region from the certificate's record listing (DescribeHostDeployRecord), the only place that has them.
+ */
+export interface DeployRecordShape {
+  readonly kind: 'DEPLOY_RECORD';
+  readonly id: string;
+  /** The listing entry, when the record came from a listing. */
+  readonly summary?: DeployRecordInfo;
+  readonly state?: JobState;
+  /** The first block of instances, when the value is a snapshot. */
+  readonly firstBlock?: DeployRecordDetailBlock;
+}
+
+export const DeployInstanceStatus = upstreamEnum(
+  'DeployInstanceStatus',
+  {
+    PENDING: { value: 0, description: 'Waiting to start.' },
+    SUCCEEDED: { value: 1, description: 'The certificate was deployed to the instance.' },
+    FAILED: { value: 2, description: 'Deploying to the instance failed (see the error message).' },
+    DEPLOYING: { value: 3, description: 'Being deployed now.' },
+    ROLLBACK_SUCCEEDED: {
+      value: 4,
+      description: 'Rolled back: the instance serves its previous certificate again.',
+    },
+    ROLLBACK_FAILED: { value: 5, description: 'Rolling the instance back failed.' },
+  },
+  {
+    description: 'Where the deployment (or rollback) of a certificate to one instance stands.',
+    upstreamField: 'DeployRecordDetail.Status',
+  },
+);
+
+const RUNNING_ITEM_CODES: ReadonlySet<number> = new Set([0, 3]);
+
+function presentOrNull(value: string | null | undefined): string | null {
+  return value === null || value === undefined || value.trim() === '' ? null : value;
+}
+
+/** The uniform job state of a record, from its first block of instances (counts cover every instance). */
+function stateOf(block: DeployRecordDetailBlock): JobState {
+  const { response } = block;
+  const items = response.DeployRecordDetailList;
+  const total = response.TotalCount;
+  const succeeded = response.SuccessTotalCount;
+  const failed = response.FailedTotalCount;
+  // The upstream counts waiting instances as running; the block tells which of them have not started.
+  const waiting = items.filter((item) => item.Status === 0).length;
+  const pending = Math.min(waiting, response.RunningTotalCount);
+  const running = response.RunningTotalCount - pending;
+  const progress = { total, succeeded, failed, running, pending };
+  const status =
+    running + pending > 0
+      ? running === 0 && items.every((item) => RUNNING_ITEM_CODES.has(item.Status) && item.Status === 0)
+        ? 'PENDING'
+        : 'RUNNING'
+      : failed === 0
+        ? 'SUCCEEDED'
+        : succeeded === 0
+          ? 'FAILED'
+          : 'PARTIALLY_FAILED';
+  const created = items
+    .map((item) => parseUpstreamTime(item.CreateTime))
+    .filter((d): d is Date => d !== null);
+  const updated = items
+    .map((item) => parseUpstreamTime(item.UpdateTime))
+    .filter((d): d is Date => d !== null);
+  const earliest = created.length === 0 ? null : new Date(Math.min(...created.map((d) => d.getTime())));
+  const latest = updated.length === 0 ? null : new Date(Math.max(...updated.map((d) => d.getTime())));
+  const finished = status !== 'PENDING' && status !== 'RUNNING';
+  // Instances beyond the first block are not read, so the end time is only exact for records of ≤200 instances.
+  return { status, progress, startedAt: earliest, finishedAt: finished ? latest : null };
+}
+
+export function deployRecordSnapshot(
+  id: string,
+  block: DeployRecordDetailBlock,
+): JobSnapshot<DeployRecordShape> {
+  return { kind: 'DEPLOY_RECORD', id, firstBlock: block, state: stateOf(block) };
+}
+
+registerJobKind<DeployRecordShape>({
+  kind: 'DEPLOY_RECORD',
+  typeName: 'DeployRecord',
+  async load(id, context) {
+    const block = await context.loaders.deployRecords.block(id, 0);
+    return block === null ? null : deployRecordSnapshot(id, block);
+  },
+  async poll(ssl, id, signal) {
+    const block = await translatingUpstreamErrors(() => fetchDeployRecordBlock(ssl, id, 0, signal));
+    return block === null ? null : deployRecordSnapshot(id, block);
+  },
+});
+
+/** The certificates a record's instances name: where to look for the record in the listings. */
+function candidateCertificates(block: DeployRecordDetailBlock | null): string[] {
+  const items = block?.response.DeployRecordDetailList ?? [];
+  // A rollback record's instances go back to their old certificate; the record is listed under the new one.
+  return [...new Set(items.flatMap((item) => [item.CertId, item.OldCertId]).filter((id) => id !== ''))];
+}
+
+const DeployListenerRef = builder.objectRef<DeployRecordDetail>('DeployListener').implement({
+  description: 'The CLB listener (and port) a deployment configured.',
+  fields: (t) => ({
+    id: t.string({ description: 'The listener ID.', nullable: false, resolve: (item) => item.ListenerId }),
+    name: t.string({
+      description: 'The listener name.',
+      resolve: (item) => presentOrNull(item.ListenerName),
+    }),
+    protocol: t.string({
+      description: 'The listener protocol, e.g. `HTTPS` or `TCP_SSL`.',
+      resolve: (item) => presentOrNull(item.Protocol),
+    }),
+    port: t.int({ description: 'The listener port.', resolve: (item) => (item.Port > 0 ? item.Port : null) }),
+    sniEnabled: t.boolean({
+      description: 'Whether the listener serves several certificates by SNI (then the rule domain matters).',
+      nullable: false,
+      resolve: (item) => item.SniSwitch === 1,
+    }),
+    urls: t.stringList({
+      description: 'The URLs of the listener rules the certificate serves.',
+      nullable: false,
+      resolve: (item) => item.Url ?? [],
+    }),
+  }),
+});
+
+const DeployRecordInstanceRef = builder.objectRef<DeployRecordDetail>('DeployRecordInstance').implement({
+  description: 'One instance of a deploy record: what was deployed there and how it went.',
+  fields: (t) => ({
+    id: t.id({
+      description:
+        'The ID of this instance entry (what `deployRecordRetry` takes to retry only this instance).',
+      nullable: false,
+      resolve: (item) => String(item.Id),
+    }),
+    instanceId: t.string({
+      description: 'The ID of the cloud resource instance (load balancer, domain, cluster...).',
+      nullable: false,
+      resolve: (item) => item.InstanceId,
+    }),
+    instanceName: t.string({
+      description: 'The instance name.',
+      resolve: (item) => presentOrNull(item.InstanceName),
+    }),
+    region: t.string({
+      description: 'The region of the instance, for regional resource types.',
+      resolve: (item) => presentOrNull(item.Region),
+    }),
+    domains: t.stringList({
+      description: 'The domains the deployment concerns on this instance.',
+      nullable: false,
+      resolve: (item) => item.Domains ?? [],
+    }),
+    status: t.field({
+      type: DeployInstanceStatus.ref,
+      description: 'Where the deployment to this instance stands.',
+      nullable: false,
+      resolve: (item) => DeployInstanceStatus.fromUpstream(item.Status),
+    }),
+    errorMessage: t.string({
+      description: 'Why the deployment to this instance failed; null unless it failed.',
+      resolve: (item) => presentOrNull(item.ErrorMsg),
+    }),
+    certificate: t.field({
+      type: CertificateRef,
+      description:
+        'The certificate the instance serves once this entry succeeds; null if it no longer exists.',
+      resolve: (item, _args, context) =>
+        item.CertId === '' ? null : context.loaders.certificates.byId.load(item.CertId),
+    }),
+    oldCertificate: t.field({
+      type: CertificateRef,
+      description: 'The certificate the instance served before; null if none or it no longer exists.',
+      resolve: (item, _args, context) =>
+        item.OldCertId === '' ? null : context.loaders.certificates.byId.load(item.OldCertId),
+    }),
+    listener: t.field({
+      type: DeployListenerRef,
+      description: 'The CLB listener configured; null for other resource types.',
+      resolve: (item) => (item.ListenerId === '' ? null : item),
+    }),
+    bucket: t.string({
+      description: 'The COS bucket, for COS.',
+      resolve: (item) => presentOrNull(item.Bucket),
+    }),
+    namespace: t.string({
+      description: 'The Kubernetes namespace of the TLS secret, for TKE.',
+      resolve: (item) => presentOrNull(item.Namespace),
+    }),
+    secretName: t.string({
+      description: 'The Kubernetes TLS secret, for TKE.',
+      resolve: (item) => presentOrNull(item.SecretName),
+    }),
+    cloudBaseEnvironmentId: t.string({
+      description: 'The CloudBase environment, for TCB.',
+      resolve: (item) => presentOrNull(item.EnvId),
+    }),
+    cloudBaseServiceType: t.string({
+      description: 'The CloudBase service the domain belongs to (e.g. `AccessService`), for TCB.',
+      resolve: (item) => presentOrNull(item.TCBType),
+    }),
+    createdAt: t.field({
+      type: 'DateTime',
+      description: 'When this entry was created.',
+      resolve: (item) => parseUpstreamTime(item.CreateTime),
+    }),
+    updatedAt: t.field({
+      type: 'DateTime',
+      description: 'When this entry last changed.',
+      resolve: (item) => parseUpstreamTime(item.UpdateTime),
+    }),
+  }),
+});
+
+type DeployRecordInstanceConnectionShape = OffsetConnectionShape<DeployRecordDetail>;
+
+const DeployRecordInstanceConnectionRef = builder.connectionObject<
+  typeof DeployRecordInstanceRef,
+  DeployRecordInstanceConnectionShape
+>(
+  {
+    type: DeployRecordInstanceRef,
+    name: 'DeployRecordInstanceConnection',
+    fields: (t) => ({
+      totalCount: t.int({
+        description: 'How many instances the record has.',
+        nullable: false,
+        resolve: (connection) => connection.totalCount,
+      }),
+    }),
+  },
+  { name: 'DeployRecordInstanceEdge' },
+);
+
+export const DeployRecordRef = builder.objectRef<DeployRecordShape>('DeployRecord');
+
+DeployRecordRef.implement({
+  description:
+    'A deployment of a certificate to instances of one resource type, or the rollback of one. A job: follow it ' +
+    'with `wait`, `Query.job` or `Subscription.jobProgress` (kind DEPLOY_RECORD).',
+  interfaces: [JobRef],
+  isTypeOf: (value) => (value as { kind?: unknown }).kind === 'DEPLOY_RECORD',
+  fields: (t) => ({
+    certificate: t.field({
+      type: CertificateRef,
+      description:
+        'The certificate deployed (for a rollback, the one being taken off); null if it no longer exists.',
+      resolve: async (record, _args, context) => {
+        const summary = await summaryOf(record, context);
+        return summary === null ? null : context.loaders.certificates.byId.load(summary.CertId);
+      },
+    }),
+    resourceType: t.field({
+      type: ResourceType.ref,
+      description: 'The kind of cloud resource deployed to.',
+      resolve: async (record, _args, context) => {
+        const summary = await summaryOf(record, context);
+        return summary === null ? null : ResourceType.fromUpstream(summary.ResourceType);
+      },
+    }),
+    region: t.string({
+      description: 'The region deployed in, for regional resource types (e.g. `ap-guangzhou`).',
+      resolve: async (record, _args, context) => presentOrNull((await summaryOf(record, context))?.Region),
+    }),
+    instances: t.field({
+      type: DeployRecordInstanceConnectionRef,
+      description: 'The instances of the record and how the deployment went on each.',
+      nullable: false,
+      args: {
+        first: t.arg.int({ description: 'How many instances to return (default 20, at most 100).' }),
+        after: t.arg.string({ description: 'Return the instances after this cursor.' }),
+      },
+      resolve: async (record, args, context) => {
+        const { offset, limit } = forwardWindow(args);
+        const items: DeployRecordDetail[] = [];
+        let totalCount = 0;
+        // The window may straddle two blocks of 200.
+        for (let at = offset; items.length < limit; ) {
+          const block =
+            at < DEPLOY_DETAIL_BLOCK_SIZE && record.firstBlock
+              ? record.firstBlock
+              : await context.loaders.deployRecords.block(record.id, at);
+          if (block === null) break;
+          totalCount = block.response.TotalCount;
+          const slice = block.response.DeployRecordDetailList.slice(
+            at - block.offset,
+            at - block.offset + limit - items.length,
+          );
+          if (slice.length === 0) break;
+          items.push(...slice);
+          at += slice.length;
+        }
+        return toOffsetConnection({ totalCount, offset, items });
+      },
+    }),
+  }),
+});
+
+/** The record's listing entry: carried by listed records, found through its certificates otherwise. */
+async function summaryOf(
+  record: DeployRecordShape,
+  context: Parameters<Parameters<typeof registerJobKind>[0]['load']>[1],
+): Promise<DeployRecordInfo | null> {
+  if (record.summary !== undefined) return record.summary;
+  const block = record.firstBlock ?? (await context.loaders.deployRecords.block(record.id, 0));
+  return context.loaders.deployRecords.summary(record.id, candidateCertificates(block));
+}
+
+/** Resolves a deploy record field that accepts `wait`. */
+export function deployRecordWithWait(
+  id: string,
+  held: DeployRecordShape | null,
+  wait: JobWait | null | undefined,
+  context: Parameters<typeof loadJob>[3],
+) {
+  if ((wait === null || wait === undefined) && held !== null) return held;
+  return loadJob('DEPLOY_RECORD', id, wait, context) as Promise<DeployRecordShape | null>;
+}
+
+builder.queryField('deployRecord', (t) =>
+  t.field({
+    type: DeployRecordRef,
+    description:
+      'A deploy record by ID (as returned by `certificateDeploy`). With `wait`, answers once it finished or the ' +
+      'timeout passed. Null when it does not exist.',
+    args: {
+      id: t.arg.id({ required: true, description: 'The deploy record ID.' }),
+      wait: t.arg({ type: JobWaitInputRef, description: 'Wait for the deployment to finish first.' }),
+    },
+    resolve: (_root, args, context) => deployRecordWithWait(String(args.id), null, args.wait, context),
+  }),
+);
+
+type DeployRecordConnectionShape = OffsetConnectionShape<DeployRecordShape>;
+
+const DeployRecordConnectionRef = builder.connectionObject<
+  typeof DeployRecordRef,
+  DeployRecordConnectionShape
+>(
+  {
+    type: DeployRecordRef,
+    name: 'DeployRecordConnection',
+    fields: (t) => ({
+      totalCount: t.int({
+        description: 'How many deploy records match.',
+        nullable: false,
+        resolve: (connection) => connection.totalCount,
+      }),
+    }),
+  },
+  { name: 'DeployRecordEdge' },
+);
+
+builder.objectField(CertificateRef, 'deployRecords', (t) =>
+  t.field({
+    type: DeployRecordConnectionRef,
+    description:
+      'The deployments of this certificate to cloud resources (and their rollbacks), newest first.',
+    nullable: false,
+    args: {
+      first: t.arg.int({ description: 'How many records to return (default 20, at most 100).' }),
+      after: t.arg.string({ description: 'Return the records after this cursor.' }),
+      resourceType: t.arg({
+        type: ResourceType.ref,
+        description: 'Only deployments to this kind of resource.',
+      }),
+    },
+    resolve: async (certificate, args, context) => {
+      const { offset, limit } = forwardWindow(args);
+      const page = await context.loaders.deployRecords.page(
+        certificate.CertificateId,
+        args.resourceType ?? null,
+        offset,
+        limit,
+      );
+      return toOffsetConnection({
+        totalCount: page.totalCount,
+        offset,
+        items: page.records.map((summary) => ({
+          kind: 'DEPLOY_RECORD' as const,
+          id: String(summary.Id),
+          summary,
+        })),
+      });
+    },
+  }),
+);

@@ -1,0 +1,354 @@
+import type { UpdateCertificateInstanceRequest } from '../../ssl/models.generated.ts';
+import { builder } from '../builder.ts';
+import {
+  CertificateTagInput,
+  InputRejection,
+  integerId,
+  type TagShape,
+  toUpstreamTags,
+} from './certificate-inputs.ts';
+import { ResourceType } from './cloud-resource-enums.ts';
+import { JobWaitInputRef } from './job.ts';
+import {
+  UpdateRecordRef,
+  type UpdateRecordShape,
+  updateRecordShape,
+  waitedUpdateRecord,
+} from './update-record.ts';
+import {
+  type CreationProgressShape,
+  creationProgressFrom,
+  MAX_CREATION_WAIT_SECONDS,
+  resourceTypesRegionsParam,
+  runCreation,
+  UpdateCreationProgressRef,
+  UpdateResourceRegionsInput,
+} from './update-record-creation.ts';
+import { parseRecordId, rejectingInput } from './update-record-support.ts';
+import { type PayloadShape, payloadType } from './user-error.ts';
+
+// Mutations on update records: replacing a certificate by another on its bound resources
+// (UpdateCertificateInstance), retrying what failed and rolling back what succeeded.
+
+/** Which input field an upstream error of these mutations concerns. */
+function replaceFieldOf(code: string): readonly string[] | null {
+  if (/ResourceType|InstanceEmpty/.test(code)) return ['input', 'resourceTypes'];
+  if (/Region/.test(code)) return ['input', 'resourceRegions'];
+  if (/CertificateInvalid|PrivateKey|PublicKey|CertificateExists|Repeat|Pem/i.test(code)) {
+    return ['input', 'newCertificate'];
+  }
+  return null;
+}
+
+function recordIdOf(raw: string | number, field: readonly string[]): number {
+  const id = parseRecordId(raw);
+  if (id === null) {
+    throw new InputRejection(
+      'INVALID_ID',
+      `${JSON.stringify(String(raw))} is not an update record ID.`,
+      field,
+    );
+  }
+  return id;
+}
+
+interface ReplacePayloadShape extends PayloadShape {
+  readonly record: UpdateRecordShape | null;
+  readonly isExistingUpdate: boolean;
+  readonly isCreationPending: boolean;
+  readonly creationProgress: readonly CreationProgressShape[];
+}
+
+const CertificateBindingsReplacePayload = payloadType<ReplacePayloadShape>(
+  'CertificateBindingsReplacePayload',
+  'The result of certificateBindingsReplace.',
+  (t) => ({
+    updateRecord: t.field({
+      type: UpdateRecordRef,
+      description:
+        'The update that replaces the certificate; null while `isCreationPending`, and when the request failed.',
+      args: { wait: t.arg({ type: JobWaitInputRef, description: 'Wait for the update to finish first.' }) },
+      resolve: (payload, args, context) =>
+        payload.record === null ? null : waitedUpdateRecord(payload.record, args.wait, context),
+    }),
+    isExistingUpdate: t.boolean({
+      description:
+        'True when an update of the old certificate was already running: `updateRecord` is that update and this ' +
+        'request started nothing.',
+      nullable: false,
+      resolve: (payload) => payload.isExistingUpdate,
+    }),
+    isCreationPending: t.boolean({
+      description:
+        'True when Tencent Cloud is still creating the update (scanning the bound resources): send the same input ' +
+        'again to get the update once it exists.',
+      nullable: false,
+      resolve: (payload) => payload.isCreationPending,
+    }),
+    creationProgress: t.field({
+      type: [UpdateCreationProgressRef],
+      description: 'How far the creation of the update got, per resource type (empty when not reported).',
+      nullable: false,
+      resolve: (payload) => [...payload.creationProgress],
+    }),
+  }),
+);
+
+interface UploadedCertificateShape {
+  readonly certificatePem: string;
+  readonly privateKeyPem: string;
+  readonly allowDownload?: boolean | null;
+  readonly allowDuplicate?: boolean | null;
+  readonly projectId?: string | number | null;
+  readonly tags?: readonly TagShape[] | null;
+}
+
+const ReplacementCertificateUploadInput = builder.inputType('ReplacementCertificateUploadInput', {
+  description:
+    'A new certificate uploaded with the replacement, instead of naming one already in the account.',
+  fields: (t) => ({
+    certificatePem: t.string({ required: true, description: 'The certificate (and chain) in PEM format.' }),
+    privateKeyPem: t.string({ required: true, description: 'Its private key in PEM format.' }),
+    allowDownload: t.boolean({
+      description: 'Whether the uploaded certificate may be downloaded (default true).',
+    }),
+    allowDuplicate: t.boolean({
+      description:
+        'Whether to upload the certificate even if an identical one is in the account (default false: the ' +
+        'existing one is used).',
+    }),
+    projectId: t.id({
+      description: 'The project the uploaded certificate joins (default: the default project).',
+    }),
+    tags: t.field({ type: [CertificateTagInput], description: 'Tags for the uploaded certificate.' }),
+  }),
+});
+
+const CertificateBindingsReplaceInput = builder.inputType('CertificateBindingsReplaceInput', {
+  description:
+    'Which certificate to replace, by which one, and on which resources. Give exactly one of `newCertificateId` ' +
+    'and `newCertificate`.',
+  fields: (t) => ({
+    oldCertificateId: t.id({
+      required: true,
+      description: 'The certificate to replace on every resource of the chosen types that serves it.',
+    }),
+    newCertificateId: t.id({ description: 'The replacement, a certificate already in the account.' }),
+    newCertificate: t.field({
+      type: ReplacementCertificateUploadInput,
+      description: 'The replacement, uploaded with this request.',
+    }),
+    resourceTypes: t.field({
+      type: [ResourceType.ref],
+      required: true,
+      description: 'The kinds of resources to update (LIGHTHOUSE cannot be updated this way).',
+    }),
+    resourceRegions: t.field({
+      type: [UpdateResourceRegionsInput],
+      description:
+        'The regions per regional resource type. Tencent Cloud documents them as required for regional types.',
+    }),
+    ignoreOldCertificateExpiry: t.boolean({
+      description: 'Stop the expiry notifications of the old certificate (default false).',
+    }),
+    creationWaitSeconds: t.int({
+      description:
+        'How long the gateway keeps asking while Tencent Cloud creates the update (default 5, at most ' +
+        `${MAX_CREATION_WAIT_SECONDS}; 0 asks once). If it is not created by then, \`isCreationPending\` is true.`,
+    }),
+  }),
+});
+
+function newCertificateParams(
+  newCertificateId: string | number | null | undefined,
+  upload: UploadedCertificateShape | null | undefined,
+): Partial<UpdateCertificateInstanceRequest> {
+  const hasId =
+    newCertificateId !== null && newCertificateId !== undefined && String(newCertificateId) !== '';
+  const hasUpload = upload !== null && upload !== undefined;
+  if (hasId === hasUpload) {
+    throw new InputRejection(
+      'NEW_CERTIFICATE_REQUIRED',
+      'Give exactly one of newCertificateId and newCertificate.',
+      ['input', hasId ? 'newCertificate' : 'newCertificateId'],
+    );
+  }
+  if (hasId || !upload) return { CertificateId: String(newCertificateId) };
+  return {
+    CertificatePublicKey: upload.certificatePem,
+    CertificatePrivateKey: upload.privateKeyPem,
+    ...(upload.allowDownload === null || upload.allowDownload === undefined
+      ? {}
+      : { AllowDownload: upload.allowDownload }),
+    ...(upload.allowDuplicate === null || upload.allowDuplicate === undefined
+      ? {}
+      : { Repeatable: upload.allowDuplicate }),
+    ...(upload.projectId === null || upload.projectId === undefined
+      ? {}
+      : { ProjectId: integerId(upload.projectId, ['input', 'newCertificate', 'projectId']) }),
+    ...(upload.tags ? { Tags: toUpstreamTags(upload.tags) } : {}),
+  };
+}
+
+builder.mutationField('certificateBindingsReplace', (t) =>
+  t.field({
+    type: CertificateBindingsReplacePayload,
+    description:
+      'Replaces a certificate by another on every cloud resource of the chosen types that serves it ' +
+      '(UpdateCertificateInstance). Returns the update, which runs on; follow it as a Job.',
+    nullable: false,
+    args: { input: t.arg({ type: CertificateBindingsReplaceInput, required: true }) },
+    resolve: (_root, { input }, context) =>
+      rejectingInput<ReplacePayloadShape>(
+        { record: null, isExistingUpdate: false, isCreationPending: false, creationProgress: [] },
+        async () => {
+          const params: UpdateCertificateInstanceRequest = {
+            OldCertificateId: String(input.oldCertificateId),
+            ResourceTypes: [...input.resourceTypes],
+            ...newCertificateParams(input.newCertificateId, input.newCertificate),
+            ...resourceTypesRegionsParam(input.resourceRegions),
+            ...(input.ignoreOldCertificateExpiry === null || input.ignoreOldCertificateExpiry === undefined
+              ? {}
+              : { ExpiringNotificationSwitch: input.ignoreOldCertificateExpiry ? 1 : 0 }),
+          };
+          const { outcome, created } = await runCreation(
+            () =>
+              context.loaders.mutations.run('UpdateCertificateInstance', params, { fieldOf: replaceFieldOf }),
+            input.creationWaitSeconds,
+          );
+          if (!outcome.ok) {
+            return {
+              record: null,
+              isExistingUpdate: false,
+              isCreationPending: false,
+              creationProgress: [],
+              userErrors: outcome.userErrors,
+            };
+          }
+          const { response } = outcome;
+          return {
+            record: created ? updateRecordShape(response.DeployRecordId) : null,
+            // DeployStatus 0: an update of this certificate was running already; its ID is returned.
+            isExistingUpdate: created && response.DeployStatus === 0,
+            isCreationPending: !created,
+            creationProgress: creationProgressFrom(response.UpdateSyncProgress),
+            userErrors: [],
+          };
+        },
+      ),
+  }),
+);
+
+interface RecordPayloadShape extends PayloadShape {
+  readonly record: UpdateRecordShape | null;
+}
+
+const UpdateRecordRetryPayload = payloadType<RecordPayloadShape>(
+  'UpdateRecordRetryPayload',
+  'The result of updateRecordRetry.',
+  (t) => ({
+    updateRecord: t.field({
+      type: UpdateRecordRef,
+      description: 'The update, with its failed instances running again; null when the retry failed.',
+      args: { wait: t.arg({ type: JobWaitInputRef, description: 'Wait for the update to finish first.' }) },
+      resolve: (payload, args, context) =>
+        payload.record === null ? null : waitedUpdateRecord(payload.record, args.wait, context),
+    }),
+  }),
+);
+
+const UpdateRecordRetryInput = builder.inputType('UpdateRecordRetryInput', {
+  description: 'Which update to retry: every failed instance, or only one.',
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'The update record ID.' }),
+    instanceId: t.id({
+      description:
+        'Retry only this instance of the record (`UpdateRecordInstance.id`); default: every failed one.',
+    }),
+  }),
+});
+
+builder.mutationField('updateRecordRetry', (t) =>
+  t.field({
+    type: UpdateRecordRetryPayload,
+    description: 'Retries the failed instances of an update (UpdateCertificateRecordRetry).',
+    nullable: false,
+    args: { input: t.arg({ type: UpdateRecordRetryInput, required: true }) },
+    resolve: (_root, { input }, context) =>
+      rejectingInput<RecordPayloadShape>({ record: null }, async () => {
+        const recordId = recordIdOf(input.id, ['input', 'id']);
+        const instanceId =
+          input.instanceId === null || input.instanceId === undefined
+            ? null
+            : integerId(input.instanceId, ['input', 'instanceId']);
+        const outcome = await context.loaders.mutations.run(
+          'UpdateCertificateRecordRetry',
+          // The upstream takes either ID; the item ID alone narrows the retry to that instance.
+          instanceId === null ? { DeployRecordId: recordId } : { DeployRecordDetailId: instanceId },
+          { fieldOf: () => (instanceId === null ? ['input', 'id'] : ['input', 'instanceId']) },
+        );
+        return outcome.ok
+          ? { record: updateRecordShape(recordId), userErrors: [] }
+          : { record: null, userErrors: outcome.userErrors };
+      }),
+  }),
+);
+
+interface RollbackPayloadShape extends PayloadShape {
+  readonly rolledBack: UpdateRecordShape | null;
+  readonly rollback: UpdateRecordShape | null;
+}
+
+const UpdateRecordRollbackPayload = payloadType<RollbackPayloadShape>(
+  'UpdateRecordRollbackPayload',
+  'The result of updateRecordRollback.',
+  (t) => ({
+    rollbackRecord: t.field({
+      type: UpdateRecordRef,
+      description:
+        'The rollback, a new update record putting the old certificate back where the update succeeded; null ' +
+        'when the rollback failed.',
+      args: { wait: t.arg({ type: JobWaitInputRef, description: 'Wait for the rollback to finish first.' }) },
+      resolve: (payload, args, context) =>
+        payload.rollback === null ? null : waitedUpdateRecord(payload.rollback, args.wait, context),
+    }),
+    updateRecord: t.field({
+      type: UpdateRecordRef,
+      description: 'The update that is being rolled back; null when the rollback failed.',
+      resolve: (payload) => payload.rolledBack,
+    }),
+  }),
+);
+
+const UpdateRecordRollbackInput = builder.inputType('UpdateRecordRollbackInput', {
+  description: 'Which update to roll back.',
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'The update record ID.' }),
+  }),
+});
+
+builder.mutationField('updateRecordRollback', (t) =>
+  t.field({
+    type: UpdateRecordRollbackPayload,
+    description:
+      'Rolls back the instances an update succeeded on (UpdateCertificateRecordRollback), as a new update record.',
+    nullable: false,
+    args: { input: t.arg({ type: UpdateRecordRollbackInput, required: true }) },
+    resolve: (_root, { input }, context) =>
+      rejectingInput<RollbackPayloadShape>({ rolledBack: null, rollback: null }, async () => {
+        const recordId = recordIdOf(input.id, ['input', 'id']);
+        const outcome = await context.loaders.mutations.run(
+          'UpdateCertificateRecordRollback',
+          { DeployRecordId: recordId },
+          { fieldOf: () => ['input', 'id'] },
+        );
+        return outcome.ok
+          ? {
+              rolledBack: updateRecordShape(recordId),
+              rollback: updateRecordShape(outcome.response.DeployRecordId),
+              userErrors: [],
+            }
+          : { rolledBack: null, rollback: null, userErrors: outcome.userErrors };
+      }),
+  }),
+);

@@ -1,0 +1,230 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuthSession } from '../../src/graphql/auth/session.ts';
+import {
+  type CertificateView,
+  mutate,
+  type SteppableStack,
+  startSteppableStack,
+} from './certificate-mutations.support.ts';
+import { execute } from './support/execute.ts';
+import { startTestStack, type TestStack } from './support/stack.ts';
+
+// The free DV certificate from application to issue, then reissued and revoked, over the real client and emulator.
+
+const MINUTE = 60_000;
+const CERTIFICATE = 'certificate { id status domain }';
+
+let stack: SteppableStack;
+let readOnly: TestStack;
+
+const readOnlySession: AuthSession = { subject: 'reader', scopes: new Set(['ssl:read']) };
+
+beforeAll(async () => {
+  stack = await startSteppableStack();
+  readOnly = await startTestStack({ gateway: { authenticate: async () => readOnlySession } });
+});
+afterAll(async () => {
+  await stack?.close();
+  await readOnly?.close();
+});
+
+interface VerificationPayload {
+  readonly certificate: CertificateView | null;
+  readonly results: ReadonlyArray<{
+    domain: string;
+    method: string;
+    localCheck: string;
+    caCheck: string;
+    isIssued: boolean;
+    isRateLimited: boolean;
+  }> | null;
+}
+
+function checkVerification(id: string) {
+  return mutate<VerificationPayload>(
+    stack.gateway,
+    'certificateDomainVerificationCheck',
+    'CertificateSelectorInput',
+    `${CERTIFICATE} results { domain method localCheck caCheck isIssued isRateLimited }`,
+    { id },
+  );
+}
+
+function apply(domain: string, validationMethod: string) {
+  return mutate<{ certificate: CertificateView | null }>(
+    stack.gateway,
+    'certificateApply',
+    'CertificateApplyInput',
+    CERTIFICATE,
+    { domain, validationMethod, alias: 'free lifecycle' },
+  );
+}
+
+describe('the free DV certificate lifecycle', () => {
+  let issuedId: string;
+
+  it('applies, reports per-domain validation, and is issued once the record is visible', async () => {
+    const applied = await apply('lifecycle.example.com', 'DNS');
+    expect(applied.userErrors).toEqual([]);
+    expect(applied.certificate).toMatchObject({ status: 'REVIEWING', domain: 'lifecycle.example.com' });
+    const id = applied.certificate!.id;
+    expect(stack.upstreamCalls('ApplyCertificate')).toBe(1);
+
+    const early = await checkVerification(id);
+    expect(early.userErrors).toEqual([]);
+    expect(early.certificate?.status).toBe('REVIEWING');
+    expect(early.results).toEqual([
+      expect.objectContaining({
+        domain: 'lifecycle.example.com',
+        method: 'DNS',
+        localCheck: 'TXT_RECORD_NOT_FOUND',
+        caCheck: 'NOT_PASSED',
+        isIssued: false,
+      }),
+      expect.objectContaining({ domain: 'www.lifecycle.example.com', localCheck: 'TXT_RECORD_NOT_FOUND' }),
+    ]);
+
+    stack.emulator.clock.advance(5 * MINUTE);
+    const passed = await checkVerification(id);
+    expect(passed.certificate?.status).toBe('ISSUED');
+    expect(passed.results?.every((result) => result.localCheck === 'PASSED' && result.isIssued)).toBe(true);
+    expect(passed.results?.[0]?.caCheck).toBe('PASSED');
+    issuedId = id;
+  });
+
+  it('reissues an issued certificate as a new certificate under validation', async () => {
+    const reissued = await mutate<{
+      certificate: CertificateView | null;
+      originalCertificate: CertificateView | null;
+    }>(
+      stack.gateway,
+      'certificateReissue',
+      'CertificateReissueInput',
+      `${CERTIFICATE} originalCertificate { id status }`,
+      { id: issuedId, validationMethod: 'DNS', reason: 'key rotation' },
+    );
+    expect(reissued.userErrors).toEqual([]);
+    expect(reissued.certificate?.status).toBe('REISSUING');
+    expect(reissued.certificate?.id).not.toBe(issuedId);
+    expect(reissued.originalCertificate).toEqual({ id: issuedId, status: 'ISSUED' });
+
+    const again = await mutate<{ certificate: CertificateView | null }>(
+      stack.gateway,
+      'certificateReissue',
+      'CertificateReissueInput',
+      CERTIFICATE,
+      { id: issuedId, validationMethod: 'DNS' },
+    );
+    expect(again.certificate).toBeNull();
+    expect(again.userErrors).toEqual([
+      expect.objectContaining({ code: 'FailedOperation.OrderAlreadyReplaced', field: ['input', 'id'] }),
+    ]);
+  });
+
+  it('revokes an issued DV certificate and returns the validation values to publish', async () => {
+    const revoked = await mutate<{
+      certificate: CertificateView | null;
+      domainValidations: ReadonlyArray<{
+        domain: string;
+        key: string;
+        value: string;
+        filePath: string | null;
+      }>;
+    }>(
+      stack.gateway,
+      'certificateRevoke',
+      'CertificateRevokeInput',
+      `${CERTIFICATE} domainValidations { domain key value filePath }`,
+      { id: issuedId, reason: 'no longer used' },
+    );
+    expect(revoked.userErrors).toEqual([]);
+    expect(revoked.certificate?.status).toBe('REVOKING');
+    expect(revoked.domainValidations.map((validation) => validation.domain)).toEqual([
+      'lifecycle.example.com',
+      'www.lifecycle.example.com',
+    ]);
+    expect(revoked.domainValidations[0]).toMatchObject({ filePath: null });
+    expect(revoked.domainValidations[0]?.value).not.toBe('');
+  });
+
+  it('issues a file-validated certificate as soon as certificateComplete asks the CA', async () => {
+    const applied = await apply('complete.example.com', 'FILE');
+    const id = applied.certificate!.id;
+    stack.emulator.clock.advance(5 * MINUTE);
+    const completed = await mutate<{ certificate: CertificateView | null }>(
+      stack.gateway,
+      'certificateComplete',
+      'CertificateSelectorInput',
+      CERTIFICATE,
+      { id },
+    );
+    expect(completed.userErrors).toEqual([]);
+    expect(completed.certificate).toMatchObject({ id, status: 'ISSUED' });
+  });
+});
+
+describe('free certificate mistakes', () => {
+  it('reports an invalid contact e-mail on its input field', async () => {
+    const result = await mutate<{ certificate: CertificateView | null }>(
+      stack.gateway,
+      'certificateApply',
+      'CertificateApplyInput',
+      CERTIFICATE,
+      { domain: 'mail.example.com', validationMethod: 'DNS_AUTO', contactEmail: 'not-an-address' },
+    );
+    expect(result.certificate).toBeNull();
+    expect(result.userErrors).toEqual([
+      expect.objectContaining({
+        code: 'InvalidParameterValue.CertificateEmailParseInvalid',
+        field: ['input', 'contactEmail'],
+      }),
+    ]);
+  });
+
+  it('refuses to revoke a certificate that is still under review', async () => {
+    const applied = await apply('pending.example.com', 'DNS');
+    const result = await mutate<{ certificate: CertificateView | null }>(
+      stack.gateway,
+      'certificateRevoke',
+      'CertificateRevokeInput',
+      CERTIFICATE,
+      { id: applied.certificate!.id },
+    );
+    expect(result.certificate).toBeNull();
+    expect(result.userErrors).toEqual([
+      expect.objectContaining({
+        code: 'FailedOperation.InvalidCertificateStatusCode',
+        field: ['input', 'id'],
+      }),
+    ]);
+  });
+
+  it('reports an unknown certificate as not found', async () => {
+    const result = await mutate<{ certificate: CertificateView | null }>(
+      stack.gateway,
+      'certificateDomainVerificationCheck',
+      'CertificateSelectorInput',
+      CERTIFICATE,
+      { id: 'NoSuchId' },
+    );
+    expect(result.userErrors).toEqual([
+      expect.objectContaining({ code: 'FailedOperation.CertificateNotFound', field: ['input', 'id'] }),
+    ]);
+  });
+});
+
+describe('authorisation', () => {
+  it('refuses certificate mutations without ssl:write, before any upstream call', async () => {
+    readOnly.emulator.stats.reset();
+    const documents = [
+      'mutation { certificateApply(input: { domain: "nope.example.com", validationMethod: DNS }) { certificate { id } } }',
+      'mutation { certificateRevoke(input: { id: "LqQxgqUe" }) { certificate { id } } }',
+    ];
+    for (const document of documents) {
+      const result = await execute(readOnly.gateway, document);
+      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    expect(readOnly.upstreamCalls('ApplyCertificate')).toBe(0);
+    expect(readOnly.upstreamCalls('RevokeCertificate')).toBe(0);
+  });
+});

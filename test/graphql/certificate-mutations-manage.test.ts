@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueLeafCertificate } from '../../src/emulator/pki/ca.ts';
+import { mutate } from './certificate-mutations.support.ts';
+import { startTestStack, type TestStack } from './support/stack.ts';
+
+// Uploading your own certificate, moving certificates between projects and switching expiry notifications.
+
+const DAY = 24 * 60 * 60 * 1000;
+
+let stack: TestStack;
+let seededIds: string[];
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  seededIds = stack.emulator.state.certificates
+    .all()
+    .slice(0, 3)
+    .map((record) => record.id);
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+interface UploadPayload {
+  readonly certificate: { id: string; status: string; domain: string; source: string | null } | null;
+  readonly existingDuplicate: { id: string } | null;
+  readonly isNewCertificate: boolean | null;
+}
+
+function leaf(domain: string) {
+  const now = stack.emulator.clock.now();
+  return issueLeafCertificate({
+    domain,
+    subjectAltNames: [],
+    notBefore: now - DAY,
+    notAfter: now + 90 * DAY,
+  });
+}
+
+function upload(input: Record<string, unknown>) {
+  return mutate<UploadPayload>(
+    stack.gateway,
+    'certificateUpload',
+    'CertificateUploadInput',
+    'certificate { id status domain source } existingDuplicate { id } isNewCertificate',
+    input,
+  );
+}
+
+describe('certificateUpload', () => {
+  const issued = () => leaf('upload.example.com');
+  let first: ReturnType<typeof issued>;
+  let firstId: string;
+
+  it('uploads a real certificate with its key', async () => {
+    first = issued();
+    const result = await upload({
+      certificatePem: first.certificatePem,
+      privateKeyPem: first.privateKeyPem,
+      alias: 'uploaded by test',
+      intendedUse: 'CLB',
+      tags: [{ key: 'env', value: 'test' }],
+    });
+    expect(result.userErrors).toEqual([]);
+    expect(result.certificate).toMatchObject({
+      status: 'ISSUED',
+      domain: 'upload.example.com',
+      source: 'UPLOAD',
+    });
+    expect(result.existingDuplicate).toBeNull();
+    expect(result.isNewCertificate).toBe(true);
+    firstId = result.certificate!.id;
+  });
+
+  it('returns the existing certificate when duplicates are not allowed', async () => {
+    const result = await upload({
+      certificatePem: first.certificatePem,
+      privateKeyPem: first.privateKeyPem,
+      allowDuplicate: false,
+    });
+    expect(result.userErrors).toEqual([]);
+    expect(result.certificate?.id).toBe(firstId);
+    expect(result.existingDuplicate).toEqual({ id: firstId });
+    expect(result.isNewCertificate).toBe(false);
+  });
+
+  it('reports a private key of another certificate on the key field', async () => {
+    const other = leaf('other.example.com');
+    const result = await upload({ certificatePem: first.certificatePem, privateKeyPem: other.privateKeyPem });
+    expect(result.certificate).toBeNull();
+    expect(result.userErrors).toEqual([
+      expect.objectContaining({
+        code: 'FailedOperation.CertificateMismatch',
+        field: ['input', 'privateKeyPem'],
+      }),
+    ]);
+  });
+});
+
+describe('certificateProjectUpdate', () => {
+  it('moves the known certificates and lists the unknown ones', async () => {
+    const result = await mutate<{
+      certificates: Array<{ id: string; projectId: string }> | null;
+      failedCertificateIds: string[] | null;
+    }>(
+      stack.gateway,
+      'certificateProjectUpdate',
+      'CertificateProjectUpdateInput',
+      'certificates { id projectId } failedCertificateIds',
+      { ids: [seededIds[0], seededIds[1], 'NoSuchId'], projectId: '7' },
+    );
+    expect(result.userErrors).toEqual([]);
+    expect(result.certificates).toEqual([
+      { id: seededIds[0], projectId: '7' },
+      { id: seededIds[1], projectId: '7' },
+    ]);
+    expect(result.failedCertificateIds).toEqual(['NoSuchId']);
+  });
+
+  it('refuses more than 100 IDs or a non-numeric project before calling the upstream', async () => {
+    stack.emulator.stats.reset();
+    const tooMany = await mutate<{ certificates: unknown[] | null }>(
+      stack.gateway,
+      'certificateProjectUpdate',
+      'CertificateProjectUpdateInput',
+      'certificates { id }',
+      { ids: Array.from({ length: 101 }, (_, index) => `id${index}`), projectId: '1' },
+    );
+    expect(tooMany.certificates).toBeNull();
+    expect(tooMany.userErrors).toEqual([
+      expect.objectContaining({ code: 'TOO_MANY_IDS', field: ['input', 'ids'] }),
+    ]);
+    const badProject = await mutate<{ certificates: unknown[] | null }>(
+      stack.gateway,
+      'certificateProjectUpdate',
+      'CertificateProjectUpdateInput',
+      'certificates { id }',
+      { ids: [seededIds[0]], projectId: 'marketing' },
+    );
+    expect(badProject.userErrors).toEqual([
+      expect.objectContaining({ code: 'INVALID_ID', field: ['input', 'projectId'] }),
+    ]);
+    expect(stack.upstreamCalls('ModifyCertificateProject')).toBe(0);
+  });
+});
+
+describe('certificateExpiryNotificationUpdate', () => {
+  function update(ids: readonly string[], enabled: boolean) {
+    return mutate<{ certificates: Array<{ id: string; isExpiringNotificationEnabled: boolean }> | null }>(
+      stack.gateway,
+      'certificateExpiryNotificationUpdate',
+      'CertificateExpiryNotificationUpdateInput',
+      'certificates { id isExpiringNotificationEnabled }',
+      { ids, enabled },
+    );
+  }
+
+  it('switches notifications off and on again', async () => {
+    const ids = seededIds.slice(0, 2);
+    const off = await update(ids, false);
+    expect(off.userErrors).toEqual([]);
+    expect(off.certificates).toEqual(ids.map((id) => ({ id, isExpiringNotificationEnabled: false })));
+    const on = await update(ids, true);
+    expect(on.certificates).toEqual(ids.map((id) => ({ id, isExpiringNotificationEnabled: true })));
+  });
+
+  it('reports an unknown certificate as not found', async () => {
+    const result = await update(['NoSuchId'], false);
+    expect(result.certificates).toBeNull();
+    expect(result.userErrors).toEqual([
+      expect.objectContaining({ code: 'FailedOperation.CertificateNotFound', field: ['input', 'ids'] }),
+    ]);
+  });
+
+  it('refuses more than 50 IDs before calling the upstream', async () => {
+    stack.emulator.stats.reset();
+    const result = await update(
+      Array.from({ length: 51 }, (_, index) => `id${index}`),
+      true,
+    );
+    expect(result.userErrors).toEqual([
+      expect.objectContaining({ code: 'TOO_MANY_IDS', field: ['input', 'ids'] }),
+    ]);
+    expect(stack.upstreamCalls('ModifyCertificatesExpiringNotificationSwitch')).toBe(0);
+  });
+});

@@ -1,0 +1,348 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type CertificateView,
+  mutate,
+  type SteppableStack,
+  startSteppableStack,
+} from './certificate-mutations.support.ts';
+
+// Paid certificates: ordering (money or package points), submitting the applicant information, sending the order
+// to the CA, confirmation and revocation letters, cancelling and resubmitting.
+
+const CERTIFICATE = 'certificate { id status domain }';
+
+let stack: SteppableStack;
+
+beforeAll(async () => {
+  stack = await startSteppableStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+/** A real (minimal) PDF header padded to `size` bytes, base64-encoded. */
+function pdfLetter(size: number): string {
+  const header = Buffer.from('%PDF-1.4\n', 'latin1');
+  return Buffer.concat([header, Buffer.alloc(Math.max(0, size - header.length), 0x20)]).toString('base64');
+}
+
+async function orderCreate(product: string, domainCount = 1): Promise<CertificateView> {
+  const payload = await mutate<{ certificates: CertificateView[] | null; dealIds: string[] | null }>(
+    stack.gateway,
+    'certificateOrderCreate',
+    'CertificateOrderCreateInput',
+    'certificates { id status domain } dealIds',
+    { product, domainCount, years: 1, tags: [{ key: 'team', value: 'web' }] },
+  );
+  expect(payload.userErrors).toEqual([]);
+  expect(payload.dealIds).toHaveLength(1);
+  expect(payload.certificates).toHaveLength(1);
+  return payload.certificates![0]!;
+}
+
+const OV_APPLICANT = {
+  applicantType: 'COMPANY',
+  organization: {
+    name: 'Example Ltd',
+    division: 'IT',
+    address: '1 Example Road',
+    city: 'Shanghai',
+    province: 'Shanghai',
+    country: 'CN',
+    phoneAreaCode: '021',
+    phoneNumber: '12345678',
+  },
+  administrator: {
+    firstName: 'Ada',
+    lastName: 'Li',
+    email: 'ada@example.com',
+    phone: '13800000000',
+    title: 'CTO',
+  },
+  technicalContact: {
+    firstName: 'Bo',
+    lastName: 'Wang',
+    email: 'bo@example.com',
+    phone: '13900000000',
+    title: 'Engineer',
+  },
+};
+
+function submitInformation(input: Record<string, unknown>) {
+  return mutate<{ certificate: CertificateView | null }>(
+    stack.gateway,
+    'certificateInformationSubmit',
+    'CertificateInformationSubmitInput',
+    CERTIFICATE,
+    input,
+  );
+}
+
+function submitOrder(id: string) {
+  return mutate<{
+    certificate: CertificateView | null;
+    caOrderId: string | null;
+    isManagerPreAudited: boolean;
+  }>(
+    stack.gateway,
+    'certificateOrderSubmit',
+    'CertificateOrderSubmitInput',
+    `${CERTIFICATE} caOrderId isManagerPreAudited`,
+    { id, validationMethod: 'DNS' },
+  );
+}
+
+function cancelAudit(id: string) {
+  return mutate<{ certificate: CertificateView | null }>(
+    stack.gateway,
+    'certificateAuditCancel',
+    'CertificateSelectorInput',
+    CERTIFICATE,
+    { id },
+  );
+}
+
+describe('a paid OV order with a pre-audited manager', () => {
+  it('is bought, filled in from the manager, and goes to review without a letter', async () => {
+    const manager = stack.emulator.state.accounts
+      .listManagers()
+      .find((candidate) => candidate.status === 'ok');
+    expect(manager).toBeDefined();
+    const ordered = await orderCreate('GEOTRUST_OV');
+    expect(ordered.status).toBe('ENTERPRISE_INFORMATION_REQUIRED');
+
+    const submitted = await submitInformation({
+      id: ordered.id,
+      commonName: 'shop.example.com',
+      csr: { generatedKey: { keyType: 'RSA_2048' } },
+      applicantType: 'COMPANY',
+      managerId: String(manager!.id),
+      validationMethod: 'DNS',
+    });
+    expect(submitted.userErrors).toEqual([]);
+    expect(submitted.certificate).toMatchObject({ id: ordered.id, domain: 'shop.example.com' });
+
+    const sent = await submitOrder(ordered.id);
+    expect(sent.userErrors).toEqual([]);
+    expect(sent.certificate?.status).toBe('REVIEWING');
+    expect(sent.caOrderId).toMatch(/\S/);
+    expect(sent.isManagerPreAudited).toBe(true);
+  });
+});
+
+describe('a paid OV order without a manager', () => {
+  let orderId: string;
+
+  it('waits for the confirmation letter after the order is sent', async () => {
+    const ordered = await orderCreate('TRUSTASIA_OV_D3');
+    orderId = ordered.id;
+    const submitted = await submitInformation({
+      id: orderId,
+      commonName: 'letters.example.com',
+      csr: { generatedKey: {} },
+      ...OV_APPLICANT,
+    });
+    expect(submitted.userErrors).toEqual([]);
+    const sent = await submitOrder(orderId);
+    expect(sent.certificate?.status).toBe('CONFIRMATION_LETTER_REQUIRED');
+    expect(sent.isManagerPreAudited).toBe(false);
+  });
+
+  it('rejects a letter that is too small or not a document before calling the upstream', async () => {
+    stack.emulator.stats.reset();
+    const tooSmall = await mutate<{ certificate: CertificateView | null }>(
+      stack.gateway,
+      'certificateConfirmationLetterUpload',
+      'CertificateConfirmationLetterUploadInput',
+      CERTIFICATE,
+      { id: orderId, letter: pdfLetter(512) },
+    );
+    expect(tooSmall.userErrors).toEqual([
+      expect.objectContaining({ code: 'LETTER_TOO_SMALL', field: ['input', 'letter'] }),
+    ]);
+    const notADocument = await mutate<{ certificate: CertificateView | null }>(
+      stack.gateway,
+      'certificateConfirmationLetterUpload',
+      'CertificateConfirmationLetterUploadInput',
+      CERTIFICATE,
+      { id: orderId, letter: Buffer.alloc(4096, 0x41).toString('base64') },
+    );
+    expect(notADocument.userErrors).toEqual([expect.objectContaining({ code: 'LETTER_TYPE_INVALID' })]);
+    expect(stack.upstreamCalls('UploadConfirmLetter')).toBe(0);
+  });
+
+  it('goes to CA review once the confirmation letter is uploaded', async () => {
+    const uploaded = await mutate<{ certificate: CertificateView | null }>(
+      stack.gateway,
+      'certificateConfirmationLetterUpload',
+      'CertificateConfirmationLetterUploadInput',
+      CERTIFICATE,
+      { id: orderId, letter: pdfLetter(4096) },
+    );
+    expect(uploaded.userErrors).toEqual([]);
+    expect(uploaded.certificate?.status).toBe('REVIEWING');
+  });
+
+  it('can have its review cancelled and be resubmitted', async () => {
+    const cancelled = await cancelAudit(orderId);
+    expect(cancelled.userErrors).toEqual([]);
+    expect(cancelled.certificate?.status).toBe('CANCELLED');
+
+    const resubmitted = await mutate<{ certificate: CertificateView | null }>(
+      stack.gateway,
+      'certificateResubmit',
+      'CertificateSelectorInput',
+      CERTIFICATE,
+      { id: orderId },
+    );
+    expect(resubmitted.userErrors).toEqual([]);
+    expect(resubmitted.certificate?.status).toBe('CONFIRMATION_LETTER_REQUIRED');
+  });
+
+  it('refuses to cancel the review of an order that is not under review', async () => {
+    const ordered = await orderCreate('TRUSTASIA_OV_D3');
+    const result = await cancelAudit(ordered.id);
+    expect(result.certificate).toBeNull();
+    expect(result.userErrors).toEqual([
+      expect.objectContaining({
+        code: 'FailedOperation.CertificateNotFoundOrCantCancel',
+        field: ['input', 'id'],
+      }),
+    ]);
+  });
+});
+
+describe('other order mutations', () => {
+  it('cancel an order', async () => {
+    const ordered = await orderCreate('GEOTRUST_OV');
+    const cancelled = await mutate<{ certificate: CertificateView | null }>(
+      stack.gateway,
+      'certificateOrderCancel',
+      'CertificateSelectorInput',
+      CERTIFICATE,
+      { id: ordered.id },
+    );
+    expect(cancelled.userErrors).toEqual([]);
+    expect(cancelled.certificate).toMatchObject({ id: ordered.id, status: 'CANCELLING' });
+  });
+
+  it('create certificates from package points', async () => {
+    const usable = stack.emulator.state.accounts
+      .listPackages()
+      .find((candidate) => candidate.status === 'usable' && candidate.balance >= 2);
+    expect(usable).toBeDefined();
+    const created = await mutate<{ certificates: CertificateView[] | null }>(
+      stack.gateway,
+      'certificateOrderCreateByPackage',
+      'CertificateOrderCreateByPackageInput',
+      'certificates { id status domain }',
+      {
+        packageIds: [usable!.id],
+        product: 'WOTRUS_DV',
+        domainCount: 1,
+        years: 1,
+        certificateCount: 2,
+        domains: ['one.example.com', 'two.example.com'],
+        validationMethod: 'DNS',
+      },
+    );
+    expect(created.userErrors).toEqual([]);
+    expect(created.certificates?.map((certificate) => [certificate.domain, certificate.status])).toEqual([
+      ['one.example.com', 'ENTERPRISE_INFORMATION_REQUIRED'],
+      ['two.example.com', 'ENTERPRISE_INFORMATION_REQUIRED'],
+    ]);
+
+    const unknown = await mutate<{ certificates: CertificateView[] | null }>(
+      stack.gateway,
+      'certificateOrderCreateByPackage',
+      'CertificateOrderCreateByPackageInput',
+      'certificates { id }',
+      { packageIds: ['no-such-package'], product: 'WOTRUS_DV', domainCount: 1, years: 1 },
+    );
+    expect(unknown.certificates).toBeNull();
+    expect(unknown.userErrors).toEqual([
+      expect.objectContaining({ code: 'FailedOperation.PackageNotFound', field: ['input', 'packageIds'] }),
+    ]);
+  });
+
+  it('submit and commit through the legacy actions', async () => {
+    const ordered = await orderCreate('DNSPOD_DV');
+    stack.emulator.stats.reset();
+    const wrongKey = await mutate<{ certificate: CertificateView | null }>(
+      stack.gateway,
+      'certificateInformationSubmitLegacy',
+      'CertificateInformationSubmitLegacyInput',
+      CERTIFICATE,
+      { id: ordered.id, commonName: 'legacy.example.com', csr: { generatedKey: { keyType: 'ECC_P256' } } },
+    );
+    expect(wrongKey.userErrors).toEqual([
+      expect.objectContaining({
+        code: 'UNSUPPORTED_KEY_TYPE',
+        field: ['input', 'csr', 'generatedKey', 'keyType'],
+      }),
+    ]);
+    expect(stack.upstreamCalls('SubmitCertificateInformation')).toBe(0);
+
+    const submitted = await mutate<{ certificate: CertificateView | null }>(
+      stack.gateway,
+      'certificateInformationSubmitLegacy',
+      'CertificateInformationSubmitLegacyInput',
+      CERTIFICATE,
+      {
+        id: ordered.id,
+        commonName: 'legacy.example.com',
+        csr: { generatedKey: {} },
+        ...OV_APPLICANT,
+        applicantType: undefined,
+        isDomainValidated: true,
+      },
+    );
+    expect(submitted.userErrors).toEqual([]);
+    expect(submitted.certificate?.domain).toBe('legacy.example.com');
+
+    const committed = await mutate<{ certificate: CertificateView | null; caOrderId: string | null }>(
+      stack.gateway,
+      'certificateInformationCommit',
+      'CertificateInformationCommitInput',
+      `${CERTIFICATE} caOrderId`,
+      { id: ordered.id, validationMethod: 'DNS' },
+    );
+    expect(committed.userErrors).toEqual([]);
+    expect(committed.certificate?.status).toBe('REVIEWING');
+    expect(committed.caOrderId).toMatch(/\S/);
+  });
+
+  it('revoke an OV certificate once its revocation letter is uploaded', async () => {
+    const { certificates, resources } = stack.emulator.state;
+    const issuedOv = certificates
+      .all()
+      .find(
+        (record) =>
+          record.status === 1 &&
+          record.certType !== 'DV' &&
+          record.from !== 'upload' &&
+          !resources.isCertificateBound(record.id),
+      );
+    expect(issuedOv).toBeDefined();
+    const revoked = await mutate<{ certificate: CertificateView | null; domainValidations: unknown[] }>(
+      stack.gateway,
+      'certificateRevoke',
+      'CertificateRevokeInput',
+      `${CERTIFICATE} domainValidations { domain }`,
+      { id: issuedOv!.id, reason: 'key compromise' },
+    );
+    expect(revoked.userErrors).toEqual([]);
+    expect(revoked.certificate?.status).toBe('REVOCATION_LETTER_REQUIRED');
+    expect(revoked.domainValidations).toEqual([]);
+
+    const uploaded = await mutate<{ certificate: CertificateView | null }>(
+      stack.gateway,
+      'certificateRevocationLetterUpload',
+      'CertificateRevocationLetterUploadInput',
+      CERTIFICATE,
+      { id: issuedOv!.id, letter: pdfLetter(2048) },
+    );
+    expect(uploaded.userErrors).toEqual([]);
+    expect(uploaded.certificate?.status).toBe('REVOKING');
+  });
+});

@@ -1,0 +1,293 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueLeafCertificate } from '../../src/emulator/pki/ca.ts';
+import { execute } from './support/execute.ts';
+import { startTestStack, type TestStack } from './support/stack.ts';
+
+// Content replacements (UploadUpdateCertificateInstance: new content, same certificate ID) through the gateway.
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const CREATION_MS = 1500;
+const JOB_SETTLE_MS = 20_000;
+
+const RECORD = `query Record($id: ID!) {
+  uploadUpdateRecord(id: $id) {
+    id
+    status
+    isFinished
+    updateStatus
+    certificate { id }
+    resourceTypes
+    isRolledBack
+    progress { total succeeded failed running pending }
+    phases {
+      kind
+      status
+      instanceCounts { total succeeded failed running }
+      resourceGroups {
+        resourceType
+        instanceCount
+        instances(first: 50) { edges { node { id status instanceName loadBalancerKind errorMessage } } }
+      }
+    }
+  }
+}`;
+
+const REPLACE = `mutation Replace($input: CertificateContentReplaceInput!) {
+  certificateContentReplace(input: $input) {
+    certificate { id }
+    uploadUpdateRecord { id }
+    isExistingUpdate
+    isCreationPending
+    creationProgress { resourceType regions { region totalCount } }
+    userErrors { code message field }
+  }
+}`;
+
+interface PhaseData {
+  kind: string;
+  status: string;
+  instanceCounts: { total: number; succeeded: number; failed: number; running: number };
+  resourceGroups: {
+    resourceType: string;
+    instanceCount: number;
+    instances: {
+      edges: {
+        node: {
+          id: string;
+          status: string;
+          instanceName: string | null;
+          loadBalancerKind: string | null;
+          errorMessage: string | null;
+        };
+      }[];
+    };
+  }[];
+}
+interface RecordData {
+  id: string;
+  status: string;
+  isFinished: boolean;
+  updateStatus: string | null;
+  certificate: { id: string } | null;
+  resourceTypes: string[];
+  isRolledBack: boolean;
+  progress: { total: number; succeeded: number; failed: number; running: number; pending: number };
+  phases: PhaseData[];
+}
+interface ReplaceData {
+  certificateContentReplace: {
+    certificate: { id: string } | null;
+    uploadUpdateRecord: { id: string } | null;
+    isExistingUpdate: boolean;
+    isCreationPending: boolean;
+    creationProgress: { resourceType: string; regions: { region: string; totalCount: number }[] }[];
+    userErrors: { code: string; field: string[] | null }[];
+  };
+}
+
+let stack: TestStack;
+let readOnly: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  readOnly = await startTestStack({
+    gateway: { authenticate: async () => ({ subject: 't', scopes: new Set(['ssl:read']) }) },
+  });
+});
+afterAll(async () => {
+  await stack?.close();
+  await readOnly?.close();
+});
+
+async function readRecord(id: string): Promise<RecordData> {
+  const response = await execute<{ uploadUpdateRecord: RecordData | null }, unknown>(stack.gateway, RECORD, {
+    id,
+  });
+  expect(response.errors).toBeUndefined();
+  expect(response.data?.uploadUpdateRecord).not.toBeNull();
+  return response.data!.uploadUpdateRecord!;
+}
+
+async function fingerprintOf(certificateId: string): Promise<string> {
+  const response = await execute<{ certificate: { x509: { fingerprintSha256: string } } }, unknown>(
+    stack.gateway,
+    'query Fingerprint($id: ID!) { certificate(id: $id) { x509 { fingerprintSha256 } } }',
+    { id: certificateId },
+  );
+  expect(response.errors).toBeUndefined();
+  return response.data!.certificate.x509.fingerprintSha256;
+}
+
+function instancesOf(phase: PhaseData) {
+  return phase.resourceGroups.flatMap((group) => group.instances.edges.map((edge) => edge.node));
+}
+
+describe('content replacement records', () => {
+  it('reads a seeded record with its runs and instances: one call per action', async () => {
+    const seeded = stack.emulator.state.jobs.uploadUpdateRecords.find((record) =>
+      record.phases[0]!.items.some((item) => /legacy/.test(item.target.instanceName ?? '')),
+    )!;
+    expect(seeded).toBeDefined();
+    const actions = ['DescribeHostUploadUpdateRecordDetail', 'DescribeHostUploadUpdateRecord'] as const;
+    const before = actions.map((action) => stack.upstreamCalls(action));
+    const record = await readRecord(String(seeded.id));
+    expect(actions.map((action, i) => stack.upstreamCalls(action) - before[i]!)).toEqual([1, 1]);
+    expect(record).toMatchObject({
+      id: String(seeded.id),
+      certificate: { id: seeded.certId },
+      resourceTypes: ['CLB'],
+      isRolledBack: false,
+      isFinished: true,
+    });
+    expect(record.phases).toHaveLength(1);
+    const [deployment] = record.phases;
+    expect(deployment!.kind).toBe('DEPLOYMENT');
+    const failed = instancesOf(deployment!).filter((instance) => instance.status === 'FAILED');
+    expect(failed.map((instance) => instance.instanceName)).toEqual([expect.stringMatching(/legacy/)]);
+    expect(failed[0]!.errorMessage).toEqual(expect.any(String));
+    expect(instancesOf(deployment!).every((instance) => instance.loadBalancerKind !== null)).toBe(true);
+    expect(record.progress.failed).toBe(1);
+  });
+
+  it('lists the content replacements of a certificate', async () => {
+    const seeded = stack.emulator.state.jobs.uploadUpdateRecords[0]!;
+    const response = await execute<
+      {
+        certificate: {
+          contentReplacementRecords: {
+            totalCount: number;
+            edges: { node: { id: string; certificate: { id: string } } }[];
+          };
+        };
+      },
+      unknown
+    >(
+      stack.gateway,
+      `query List($id: ID!) {
+        certificate(id: $id) {
+          contentReplacementRecords(first: 5) { totalCount edges { node { id certificate { id } } } }
+        }
+      }`,
+      { id: seeded.certId },
+    );
+    expect(response.errors).toBeUndefined();
+    const listing = response.data!.certificate.contentReplacementRecords;
+    expect(listing.edges.map((edge) => edge.node.id)).toContain(String(seeded.id));
+    expect(listing.edges.every((edge) => edge.node.certificate.id === seeded.certId)).toBe(true);
+  });
+
+  it('replaces the content keeping the ID: creation, failure, retry, rollback', async () => {
+    const state = stack.emulator.state;
+    const now = stack.emulator.clock.now();
+    const certificate = state.certificates
+      .all()
+      .find((candidate) =>
+        state.resources
+          .boundTargets(candidate.id, now)
+          .some((target) => target.resourceType === 'clb' && /legacy/.test(target.instanceName ?? '')),
+      )!;
+    expect(certificate).toBeDefined();
+    const issued = issueLeafCertificate({
+      domain: certificate.domain,
+      subjectAltNames: [],
+      notBefore: now - DAY_MS,
+      notAfter: now + 90 * DAY_MS,
+    });
+    const fingerprintBefore = await fingerprintOf(certificate.id);
+    const input = {
+      certificateId: certificate.id,
+      certificatePem: issued.certificatePem,
+      privateKeyPem: issued.privateKeyPem,
+      creationWaitSeconds: 0,
+    };
+
+    const pending = await execute<ReplaceData, unknown>(stack.gateway, REPLACE, { input });
+    expect(pending.errors).toBeUndefined();
+    expect(pending.data!.certificateContentReplace).toMatchObject({
+      uploadUpdateRecord: null,
+      isCreationPending: true,
+      userErrors: [],
+    });
+    expect(pending.data!.certificateContentReplace.creationProgress[0]!.resourceType).toBe('CLB');
+
+    stack.emulator.clock.advance(CREATION_MS);
+    const created = await execute<ReplaceData, unknown>(stack.gateway, REPLACE, { input });
+    const payload = created.data!.certificateContentReplace;
+    expect(payload).toMatchObject({ isCreationPending: false, certificate: { id: certificate.id } });
+    const recordId = payload.uploadUpdateRecord!.id;
+    expect(Number(recordId)).toBeGreaterThan(0);
+    // Same ID, new content.
+    const fingerprintAfter = await fingerprintOf(certificate.id);
+    expect(fingerprintAfter).toBe(issued.fingerprint256);
+    expect(fingerprintAfter).not.toBe(fingerprintBefore);
+
+    stack.emulator.clock.advance(JOB_SETTLE_MS);
+    const settled = await readRecord(recordId);
+    expect(settled.certificate).toEqual({ id: certificate.id });
+    expect(['FAILED', 'PARTIALLY_FAILED']).toContain(settled.status);
+    const failed = instancesOf(settled.phases[0]!).filter((instance) => instance.status === 'FAILED');
+    expect(failed.length).toBeGreaterThan(0);
+
+    // Retrying only the failed instance.
+    const retried = await execute<
+      { uploadUpdateRecordRetry: { uploadUpdateRecord: { id: string }; userErrors: unknown[] } },
+      unknown
+    >(
+      stack.gateway,
+      `mutation Retry($input: UploadUpdateRecordRetryInput!) {
+        uploadUpdateRecordRetry(input: $input) { uploadUpdateRecord { id } userErrors { code } }
+      }`,
+      { input: { id: recordId, instanceId: failed[0]!.id } },
+    );
+    expect(retried.errors).toBeUndefined();
+    expect(retried.data!.uploadUpdateRecordRetry).toEqual({
+      uploadUpdateRecord: { id: recordId },
+      userErrors: [],
+    });
+    stack.emulator.clock.advance(JOB_SETTLE_MS);
+    const recovered = await readRecord(recordId);
+    expect(instancesOf(recovered.phases[0]!).find((instance) => instance.id === failed[0]!.id)?.status).toBe(
+      'SUCCEEDED',
+    );
+
+    const rolledBack = await execute<
+      {
+        uploadUpdateRecordRollback: {
+          uploadUpdateRecord: { id: string; isRolledBack: boolean; phases: { kind: string }[] };
+          userErrors: unknown[];
+        };
+      },
+      unknown
+    >(
+      stack.gateway,
+      `mutation Rollback($input: UploadUpdateRecordRollbackInput!) {
+        uploadUpdateRecordRollback(input: $input) {
+          uploadUpdateRecord { id isRolledBack phases { kind } }
+          userErrors { code }
+        }
+      }`,
+      { input: { id: recordId } },
+    );
+    expect(rolledBack.errors).toBeUndefined();
+    // No new ID upstream: the same record, now with a ROLLBACK run.
+    expect(rolledBack.data!.uploadUpdateRecordRollback.uploadUpdateRecord).toEqual({
+      id: recordId,
+      isRolledBack: true,
+      phases: [{ kind: 'DEPLOYMENT' }, { kind: 'ROLLBACK' }],
+    });
+    stack.emulator.clock.advance(JOB_SETTLE_MS);
+    const restored = await readRecord(recordId);
+    expect(restored.status).toBe('ROLLED_BACK');
+    expect(restored.phases[1]!.status).toBe('ROLLBACK_SUCCEEDED');
+    expect(await fingerprintOf(certificate.id)).toBe(fingerprintBefore);
+  });
+
+  it('refuses the mutations without ssl:write, before any upstream call', async () => {
+    const before = readOnly.upstreamCalls('UploadUpdateCertificateInstance');
+    const response = await execute<unknown, unknown>(readOnly.gateway, REPLACE, {
+      input: { certificateId: 'x', certificatePem: 'x', privateKeyPem: 'x' },
+    });
+    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(readOnly.upstreamCalls('UploadUpdateCertificateInstance')).toBe(before);
+  });
+});
