@@ -11,9 +11,14 @@ RUN npm run build
 
 # Runtime stage: production dependencies only, non-root.
 FROM node:24-slim AS runtime
+# SHUTDOWN_TIMEOUT_MS stays under `docker stop`'s default 10 s grace, so in-flight operations finish and the
+# upstream pool closes before Docker sends SIGKILL (raise both together: `docker stop -t`, Kubernetes'
+# terminationGracePeriodSeconds).
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
-    PORT=4000
+    PORT=4000 \
+    LOG_LEVEL=info \
+    SHUTDOWN_TIMEOUT_MS=8000
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force

@@ -1,0 +1,153 @@
+import { createGraphQLError } from 'graphql-yoga';
+import { createRemoteJWKSet, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import type { JwtKeySource } from '../../config.ts';
+import { type Authenticator, type AuthSession, SSL_SCOPES, type SslScope } from './session.ts';
+
+/**
+ * Bearer-token authentication (RFC 6750) with JWTs verified by `jose`. Every refusal is the same shape: HTTP 401,
+ * a GraphQL error with `extensions.code: UNAUTHENTICATED`, a `WWW-Authenticate: Bearer` challenge and no data.
+ * The token itself is never logged or echoed back.
+ */
+
+export interface JwtAuthOptions {
+  readonly keys: JwtKeySource;
+  readonly issuer?: string | undefined;
+  readonly audience?: string | undefined;
+}
+
+/** Only these algorithms are tried: a token naming any other (`none` included) is refused before verification. */
+export const SHARED_SECRET_ALGORITHMS = ['HS256'] as const;
+export const PUBLIC_KEY_ALGORITHMS = ['RS256', 'ES256'] as const;
+
+/** Absorbs small clock drift between the issuer and this host, without keeping expired tokens alive for long. */
+const CLOCK_TOLERANCE_SECONDS = 5;
+
+/**
+ * Keys are refetched at most every 10 minutes, and an unknown `kid` triggers a refetch at most every 30 s, so
+ * the issuer's key rotation is picked up without letting forged tokens make the gateway hammer the JWKS endpoint.
+ */
+const JWKS_CACHE_MAX_AGE_MS = 10 * 60_000;
+const JWKS_COOLDOWN_MS = 30_000;
+const JWKS_TIMEOUT_MS = 5_000;
+
+const REALM = 'ssl-graph';
+const KNOWN_SCOPES: ReadonlySet<string> = new Set(SSL_SCOPES);
+
+function unauthenticated(message: string, challenge: string): Error {
+  return createGraphQLError(message, {
+    extensions: {
+      code: 'UNAUTHENTICATED',
+      http: { status: 401, headers: { 'WWW-Authenticate': challenge } },
+    },
+  });
+}
+
+/** RFC 6750 §3.1: no error code when the request carried no credentials at all. */
+function missingToken(): Error {
+  return unauthenticated(
+    'Authentication required: send an access token in the Authorization header as "Bearer <token>".',
+    `Bearer realm="${REALM}"`,
+  );
+}
+
+function invalidToken(reason: string): Error {
+  return unauthenticated(
+    `The bearer token was refused: ${reason}.`,
+    // Quotes would end the quoted-string early (RFC 9110 §5.6.4).
+    `Bearer realm="${REALM}", error="invalid_token", error_description="${reason.replaceAll('"', "'")}"`,
+  );
+}
+
+/** The compact JWS from `Authorization: Bearer <token>` (RFC 6750 §2.1; the scheme is case-insensitive). */
+function bearerToken(request: Request): string {
+  const header = request.headers.get('authorization');
+  if (header === null || header.trim() === '') throw missingToken();
+  const match = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i.exec(header);
+  if (match === null) throw invalidToken('the Authorization header is not "Bearer <token>"');
+  return match[1] as string;
+}
+
+/** Why jose refused a token, in words safe to return: they name the failed check, never the token's content. */
+function refusalReason(error: errors.JOSEError): string {
+  if (error instanceof errors.JWTExpired) return 'it has expired';
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'nbf') return 'it is not valid yet';
+    return `its "${error.claim}" claim is not accepted`;
+  }
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'its signature does not verify';
+  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) {
+    return 'it is signed with an algorithm this gateway does not accept';
+  }
+  if (error instanceof errors.JWKSNoMatchingKey) return 'no key of the issuer matches it';
+  return 'it is not a well-formed signed JWT';
+}
+
+/** Errors that describe the token. Anything else (the JWKS endpoint down, a bad key set) is the server's fault. */
+function isTokenRefusal(error: unknown): error is errors.JOSEError {
+  return (
+    error instanceof errors.JWTExpired ||
+    error instanceof errors.JWTClaimValidationFailed ||
+    error instanceof errors.JWSSignatureVerificationFailed ||
+    error instanceof errors.JOSEAlgNotAllowed ||
+    error instanceof errors.JOSENotSupported ||
+    error instanceof errors.JWKSNoMatchingKey ||
+    error instanceof errors.JWSInvalid ||
+    error instanceof errors.JWTInvalid
+  );
+}
+
+/** The SSL scopes in the standard space-separated `scope` claim (RFC 8693 §4.2); other scopes are ignored. */
+export function scopesFromClaim(payload: JWTPayload): ReadonlySet<SslScope> {
+  const claim = payload.scope;
+  if (claim === undefined) return new Set();
+  if (typeof claim !== 'string') throw invalidToken('its "scope" claim is not a space-separated string');
+  return new Set(claim.split(' ').filter((scope): scope is SslScope => KNOWN_SCOPES.has(scope)));
+}
+
+type VerificationKey = Uint8Array | JWTVerifyGetKey;
+
+function verificationKey(keys: JwtKeySource): {
+  key: VerificationKey;
+  algorithms: readonly string[];
+} {
+  if (keys.kind === 'shared-secret') return { key: keys.secret, algorithms: SHARED_SECRET_ALGORITHMS };
+  return {
+    key: createRemoteJWKSet(keys.url, {
+      cacheMaxAge: JWKS_CACHE_MAX_AGE_MS,
+      cooldownDuration: JWKS_COOLDOWN_MS,
+      timeoutDuration: JWKS_TIMEOUT_MS,
+    }),
+    algorithms: PUBLIC_KEY_ALGORITHMS,
+  };
+}
+
+export function createJwtAuthenticator(options: JwtAuthOptions): Authenticator {
+  const { key, algorithms } = verificationKey(options.keys);
+  const verifyOptions = {
+    algorithms: [...algorithms],
+    issuer: options.issuer,
+    audience: options.audience,
+    // A token without an expiry would stay valid forever once leaked.
+    requiredClaims: ['exp'],
+    clockTolerance: CLOCK_TOLERANCE_SECONDS,
+  };
+
+  return async (request: Request): Promise<AuthSession> => {
+    const token = bearerToken(request);
+    let payload: JWTPayload;
+    try {
+      // Two calls rather than one over a union: jose overloads jwtVerify per key kind.
+      payload =
+        key instanceof Uint8Array
+          ? (await jwtVerify(token, key, verifyOptions)).payload
+          : (await jwtVerify(token, key, verifyOptions)).payload;
+    } catch (error) {
+      if (isTokenRefusal(error)) throw invalidToken(refusalReason(error));
+      throw error;
+    }
+    return {
+      subject: typeof payload.sub === 'string' ? payload.sub : null,
+      scopes: scopesFromClaim(payload),
+    };
+  };
+}

@@ -1,0 +1,30 @@
+import type { Plugin } from 'graphql-yoga';
+import { type CorsPolicy, DEFAULT_QUERY_LIMITS, type QueryLimits } from '../../config.ts';
+import { corsVaryPlugin } from './cors.ts';
+import { csrfPreventionPlugin } from './csrf.ts';
+import { queryLimitPlugins } from './query-limits.ts';
+import { type SchemaExposure, schemaExposurePlugins } from './schema-exposure.ts';
+
+/** The HTTP-facing protections of one gateway, as configured by CORS_ORIGINS, GRAPHQL_* (src/config.ts). */
+export interface GatewaySecurity extends SchemaExposure {
+  readonly cors: CorsPolicy;
+  readonly limits: QueryLimits;
+}
+
+/** What a gateway gets when the caller does not say: the configuration defaults of a development setup. */
+export const DEFAULT_GATEWAY_SECURITY: GatewaySecurity = Object.freeze<GatewaySecurity>({
+  cors: { kind: 'same-origin' },
+  limits: DEFAULT_QUERY_LIMITS,
+  introspection: true,
+  blockFieldSuggestions: false,
+});
+
+/** The Yoga plugins behind the protections; CORS headers and the body limit are Yoga options (see yoga.ts). */
+export function securityPlugins(security: GatewaySecurity): Plugin[] {
+  return [
+    csrfPreventionPlugin(),
+    corsVaryPlugin(security.cors),
+    ...queryLimitPlugins(security.limits),
+    ...schemaExposurePlugins(security),
+  ];
+}

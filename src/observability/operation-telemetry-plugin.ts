@@ -1,0 +1,111 @@
+import { type DocumentNode, type ExecutionResult, getOperationAST, Kind } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { SslCallEvent } from '../ssl/client.ts';
+import { currentOperation, type OperationRecord, runInOperationScope } from './operation-scope.ts';
+import type { GatewayTelemetry } from './telemetry.ts';
+
+/** What GraphQL allows as an operation name; anything else a client sends is not echoed into logs or labels. */
+const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
+
+interface OperationOutcome {
+  readonly errorCodes: string[];
+  readonly errorIds: string[];
+}
+
+function isDocument(value: unknown): value is DocumentNode {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === Kind.DOCUMENT;
+}
+
+function outcomeOf(results: readonly ExecutionResult[]): OperationOutcome {
+  const outcome: OperationOutcome = { errorCodes: [], errorIds: [] };
+  for (const result of results) {
+    for (const error of result.errors ?? []) {
+      const { code, errorId } = error.extensions ?? {};
+      outcome.errorCodes.push(typeof code === 'string' ? code : 'UNKNOWN');
+      if (typeof errorId === 'string') outcome.errorIds.push(errorId);
+    }
+  }
+  return outcome;
+}
+
+function describeUpstreamCall(event: SslCallEvent): Record<string, unknown> {
+  return {
+    action: event.action,
+    outcome: event.outcome,
+    durationMs: Math.round(event.durationMs * 10) / 10,
+    ...(event.retries > 0 ? { retries: event.retries } : {}),
+    ...(event.coalesced ? { coalesced: true } : {}),
+    ...(event.errorCode === undefined ? {} : { errorCode: event.errorCode }),
+    ...(event.requestId === undefined ? {} : { requestId: event.requestId }),
+  };
+}
+
+/**
+ * One log line and one set of metric observations per GraphQL operation. The whole request runs inside an
+ * operation scope, so the SSL client's call reports and the loaders' batch sizes made on its behalf are
+ * attributed to it. Batching (several operations per HTTP request) is off in this gateway, so a request is an
+ * operation.
+ */
+export function useOperationTelemetry(telemetry: GatewayTelemetry, graphqlEndpoint: string): Plugin {
+  const logger = telemetry.logger.child({ component: 'graphql' });
+  return {
+    instrumentation: {
+      request({ request }, wrapped) {
+        if (new URL(request.url).pathname !== graphqlEndpoint) return wrapped();
+        const record: OperationRecord = {
+          startedAt: performance.now(),
+          operationName: undefined,
+          operationType: undefined,
+          upstreamCalls: [],
+          batchSink: (loaderName, size) => telemetry.metrics.observeBatch(loaderName, size),
+        };
+        return runInOperationScope(record, wrapped);
+      },
+    },
+    onParams({ params }) {
+      const record = currentOperation();
+      // operationName is client input: RegExp.test would coerce a boolean `true` to the valid name "true".
+      const name: unknown = params.operationName;
+      if (record !== undefined && typeof name === 'string' && GRAPHQL_NAME.test(name)) {
+        record.operationName = name;
+      }
+    },
+    onParse() {
+      return ({ result }) => {
+        const record = currentOperation();
+        if (record === undefined || !isDocument(result)) return;
+        const operation = getOperationAST(result, record.operationName);
+        if (operation === null || operation === undefined) return;
+        record.operationType = operation.operation;
+        record.operationName = operation.name?.value ?? record.operationName;
+      };
+    },
+    onResultProcess({ result }) {
+      const record = currentOperation();
+      if (record === undefined) return;
+      const durationMs = performance.now() - record.startedAt;
+      // A stream (subscription) is logged when it starts; its later events belong to the stream, not here.
+      const results: readonly ExecutionResult[] =
+        Symbol.asyncIterator in result ? [] : Array.isArray(result) ? result : [result as ExecutionResult];
+      const outcome = outcomeOf(results);
+      telemetry.metrics.observeOperation({
+        operationName: record.operationName,
+        operationType: record.operationType,
+        durationMs,
+        errorCodes: outcome.errorCodes,
+      });
+      const line = {
+        operationName: record.operationName ?? null,
+        operationType: record.operationType ?? null,
+        durationMs: Math.round(durationMs * 10) / 10,
+        upstreamCallCount: record.upstreamCalls.length,
+        upstreamCalls: record.upstreamCalls.map(describeUpstreamCall),
+        ...(outcome.errorCodes.length > 0 ? { errorCodes: outcome.errorCodes } : {}),
+        ...(outcome.errorIds.length > 0 ? { errorIds: outcome.errorIds } : {}),
+      };
+      if (outcome.errorIds.length > 0) logger.error(line, 'graphql operation');
+      else if (outcome.errorCodes.length > 0) logger.warn(line, 'graphql operation');
+      else logger.info(line, 'graphql operation');
+    },
+  };
+}

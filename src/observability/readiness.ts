@@ -1,0 +1,77 @@
+import type { SslCaller } from '../ssl/actions.ts';
+import { SslError } from '../ssl/errors.ts';
+import type { Logger } from './logger.ts';
+
+/** A probe's answer is reused this long: orchestrators probe often, and each probe costs an upstream call. */
+export const READINESS_CACHE_MS = 5_000;
+
+export type ReadinessState = 'ready' | 'upstream-unreachable' | 'shutting-down';
+
+export interface ReadinessOptions {
+  readonly ssl: SslCaller;
+  readonly logger: Logger;
+  /** Milliseconds from an arbitrary origin; injectable for tests. */
+  readonly now?: () => number;
+  readonly cacheMs?: number;
+}
+
+/**
+ * Whether the gateway can serve: the process started (so its configuration is valid), it is not shutting down,
+ * and the upstream answers a cheap call with the configured credentials. An upstream that answers "too many
+ * requests" is reachable: throttling is the rate limiter's business, not a reason to take the instance out.
+ */
+export class Readiness {
+  readonly #ssl: SslCaller;
+  readonly #logger: Logger;
+  readonly #now: () => number;
+  readonly #cacheMs: number;
+  #shuttingDown = false;
+  #cached: { readonly state: ReadinessState; readonly at: number } | undefined;
+  #probing: Promise<ReadinessState> | undefined;
+
+  constructor(options: ReadinessOptions) {
+    this.#ssl = options.ssl;
+    this.#logger = options.logger;
+    this.#now = options.now ?? (() => performance.now());
+    this.#cacheMs = options.cacheMs ?? READINESS_CACHE_MS;
+  }
+
+  /** From now on the gateway reports itself unready, so load balancers stop sending it new work. */
+  markShuttingDown(): void {
+    this.#shuttingDown = true;
+  }
+
+  async check(): Promise<ReadinessState> {
+    if (this.#shuttingDown) return 'shutting-down';
+    const cached = this.#cached;
+    if (cached !== undefined && this.#now() - cached.at < this.#cacheMs) return cached.state;
+    // Concurrent probes share one upstream call.
+    this.#probing ??= this.#probe().finally(() => {
+      this.#probing = undefined;
+    });
+    return this.#probing;
+  }
+
+  async #probe(): Promise<ReadinessState> {
+    let state: ReadinessState;
+    try {
+      await this.#ssl.call('DescribeCertificates', { Offset: 0, Limit: 1 });
+      state = 'ready';
+    } catch (error) {
+      const reachable = error instanceof SslError && error.category === 'rate-limit';
+      state = reachable ? 'ready' : 'upstream-unreachable';
+      if (!reachable) {
+        // The code and category only: the probe's answer goes to anyone who can reach /ready.
+        this.#logger.warn(
+          {
+            upstreamError:
+              error instanceof SslError ? { code: error.code, category: error.category } : undefined,
+          },
+          'readiness probe: upstream unreachable',
+        );
+      }
+    }
+    this.#cached = { state, at: this.#now() };
+    return state;
+  }
+}

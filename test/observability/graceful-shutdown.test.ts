@@ -1,0 +1,159 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { connect } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+
+// src/main.ts as users run it, stopped the way orchestrators stop it. The sandbox emulator is slowed down with
+// SANDBOX_UPSTREAM_LATENCY_MS so that an operation is still in flight when the signal arrives.
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SLOW_QUERY = 'query Slow { certificates(first: 2) { totalCount edges { node { id } } } }';
+
+interface GatewayProcess {
+  readonly child: ChildProcessWithoutNullStreams;
+  readonly origin: string;
+  /** Resolves when a JSON log line satisfying `matches` has been printed (or already was). */
+  logLine(matches: (line: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
+  output(): string;
+}
+
+const started: ChildProcessWithoutNullStreams[] = [];
+
+afterEach(() => {
+  for (const child of started.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+
+async function startGateway(extra: Record<string, string>): Promise<GatewayProcess> {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (!/^(TENCENTCLOUD_|SSL_API_|AUTH_|LOG_LEVEL$|PORT$|HOST$)/.test(name)) env[name] = value;
+  }
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: REPO_ROOT,
+    env: { ...env, PORT: '0', HOST: '127.0.0.1', ...extra },
+  });
+  started.push(child);
+  let output = '';
+  const lines: Array<Record<string, unknown>> = [];
+  const waiters: Array<{
+    matches: (line: Record<string, unknown>) => boolean;
+    resolve: (line: Record<string, unknown>) => void;
+  }> = [];
+  let partial = '';
+  child.stdout.setEncoding('utf8');
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    output += chunk;
+  });
+  child.stdout.on('data', (chunk: string) => {
+    output += chunk;
+    partial += chunk;
+    const complete = partial.split('\n');
+    partial = complete.pop() ?? '';
+    for (const text of complete) {
+      if (!text.startsWith('{')) continue;
+      const line = JSON.parse(text) as Record<string, unknown>;
+      lines.push(line);
+      for (const waiter of waiters.filter((candidate) => candidate.matches(line))) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(line);
+      }
+    }
+  });
+  const logLine = (matches: (line: Record<string, unknown>) => boolean) =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      const seen = lines.find(matches);
+      if (seen !== undefined) return resolve(seen);
+      waiters.push({ matches, resolve });
+      child.once('exit', (code) => reject(new Error(`gateway exited (${code}) first; output:\n${output}`)));
+    });
+  const listening = await logLine((line) => line.msg === 'ssl-graph listening');
+  const origin = new URL(String(listening.graphql)).origin;
+  return { child, origin, logLine, output: () => output };
+}
+
+function sendSlowQuery(origin: string): Promise<Response> {
+  return fetch(`${origin}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: SLOW_QUERY }),
+  });
+}
+
+/** Resolves with the socket error code, or 'connected'. */
+function tryConnect(origin: string): Promise<string> {
+  const { hostname, port } = new URL(origin);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve('connected');
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+  });
+}
+
+/** Yoga logs this at debug level once it is handling a GraphQL request: the operation is in flight. */
+const isRequestParsing = (line: Record<string, unknown>) =>
+  line.component === 'yoga' && String(line.msg).startsWith('Parsing request');
+
+describe('graceful shutdown of the gateway process', () => {
+  it('on SIGTERM refuses new connections, finishes the in-flight operation and exits 0', async () => {
+    const gateway = await startGateway({ SANDBOX_UPSTREAM_LATENCY_MS: '2500', LOG_LEVEL: 'debug' });
+    const inFlight = sendSlowQuery(gateway.origin);
+    await gateway.logLine(isRequestParsing);
+    const exited = once(gateway.child, 'exit');
+    gateway.child.kill('SIGTERM');
+    await gateway.logLine((line) => String(line.msg).startsWith('SIGTERM received'));
+
+    expect(await tryConnect(gateway.origin)).toBe('ECONNREFUSED');
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      data?: { certificates: { edges: unknown[] } };
+      errors?: unknown;
+    };
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.certificates.edges).toHaveLength(2);
+
+    const [code] = await exited;
+    expect(code).toBe(0);
+    const stopped = await gateway.logLine((line) => line.msg === 'ssl-graph stopped');
+    expect(stopped.level).toBe(30);
+    expect(gateway.output()).not.toContain('shutdown deadline reached');
+  });
+
+  it('cuts operations still running at SHUTDOWN_TIMEOUT_MS and still exits 0', async () => {
+    const gateway = await startGateway({
+      SANDBOX_UPSTREAM_LATENCY_MS: '30000',
+      SHUTDOWN_TIMEOUT_MS: '300',
+      LOG_LEVEL: 'debug',
+    });
+    const inFlight = sendSlowQuery(gateway.origin).then(
+      () => 'answered',
+      () => 'cut',
+    );
+    await gateway.logLine(isRequestParsing);
+    const exited = once(gateway.child, 'exit');
+    gateway.child.kill('SIGTERM');
+    await gateway.logLine((line) => line.msg === 'shutdown deadline reached; open connections were cut');
+    expect(await inFlight).toBe('cut');
+    const [code] = await exited;
+    expect(code).toBe(0);
+  });
+
+  it('exits at once, non-zero, on a second signal', async () => {
+    const gateway = await startGateway({ SANDBOX_UPSTREAM_LATENCY_MS: '30000', LOG_LEVEL: 'debug' });
+    const inFlight = sendSlowQuery(gateway.origin).catch(() => undefined);
+    await gateway.logLine(isRequestParsing);
+    const exited = once(gateway.child, 'exit');
+    gateway.child.kill('SIGTERM');
+    await gateway.logLine((line) => String(line.msg).startsWith('SIGTERM received'));
+    gateway.child.kill('SIGINT');
+    const [code] = await exited;
+    expect(code).toBe(1);
+    await inFlight;
+  });
+});

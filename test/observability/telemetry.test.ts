@@ -1,0 +1,210 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGateway } from '../../src/graphql/yoga.ts';
+import { createLogger } from '../../src/observability/logger.ts';
+import { GatewayTelemetry } from '../../src/observability/telemetry.ts';
+import type { SslCaller } from '../../src/ssl/actions.ts';
+import { MemoryLog, type ObservedStack, startObservedStack } from './observed-stack.ts';
+
+let stack: ObservedStack;
+let seededIds: string[];
+
+beforeAll(async () => {
+  stack = await startObservedStack();
+  seededIds = stack.emulator.state.certificates
+    .all()
+    .slice(0, 3)
+    .map((record) => record.id);
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+async function scrape(): Promise<string> {
+  const response = await stack.gateway.fetch('http://gateway.test/metrics');
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toContain('text/plain');
+  return response.text();
+}
+
+/** The value of one series, e.g. `ssl_graph_upstream_calls_total{action="X",outcome="ok"}`. */
+function sample(exposition: string, series: string): number | undefined {
+  const line = exposition.split('\n').find((candidate) => candidate.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+}
+
+describe('one log line per GraphQL operation', () => {
+  it('names the operation and lists the upstream calls made for it with their request ids', async () => {
+    const before = stack.log.operations().length;
+    const result = await stack.graphql(
+      `query TwoById { first: certificate(id: "${seededIds[0]}") { id } second: certificate(id: "${seededIds[1]}") { id } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const lines = stack.log.operations().slice(before);
+    expect(lines).toHaveLength(1);
+    const [line] = lines;
+    expect(line).toMatchObject({
+      level: 30,
+      operationName: 'TwoById',
+      operationType: 'query',
+      upstreamCallCount: 1,
+      upstreamCalls: [{ action: 'DescribeCertificates', outcome: 'ok', requestId: expect.any(String) }],
+    });
+    expect(line?.durationMs).toBeTypeOf('number');
+    expect(line).not.toHaveProperty('errorCodes');
+  });
+
+  it('carries upstream error codes and the GraphQL error codes clients saw', async () => {
+    stack.emulator.faults.inject({
+      action: 'DescribeCertificates',
+      phase: 'before-handler',
+      effect: { kind: 'error', code: 'FailedOperation' },
+      times: 1,
+    });
+    const before = stack.log.operations().length;
+    const result = await stack.graphql('query Failing { certificates(first: 1) { totalCount } }');
+    expect(result.errors?.[0]?.extensions?.code).toBe('FailedOperation');
+    const [line] = stack.log.operations().slice(before);
+    expect(line).toMatchObject({
+      level: 40,
+      operationName: 'Failing',
+      upstreamCalls: [
+        { action: 'DescribeCertificates', outcome: expect.any(String), errorCode: 'FailedOperation' },
+      ],
+      errorCodes: ['FailedOperation'],
+    });
+  });
+
+  it('logs validation failures without upstream calls', async () => {
+    const before = stack.log.operations().length;
+    await stack.graphql('query Broken { noSuchField }');
+    const [line] = stack.log.operations().slice(before);
+    expect(line).toMatchObject({
+      operationName: 'Broken',
+      upstreamCallCount: 0,
+      errorCodes: ['GRAPHQL_VALIDATION_FAILED'],
+    });
+  });
+});
+
+describe('masked errors', () => {
+  it('answer with an error id that the log line and the logged cause share', async () => {
+    const log = new MemoryLog();
+    const telemetry = new GatewayTelemetry({ logger: createLogger({ level: 'info', destination: log }) });
+    const broken: SslCaller = {
+      call: async () => {
+        throw new TypeError('a bug in the gateway');
+      },
+    };
+    const gateway = createGateway({ ssl: broken, telemetry });
+    const response = await gateway.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query Buggy { certificates(first: 1) { totalCount } }' }),
+    });
+    const body = (await response.json()) as {
+      errors: Array<{ message: string; extensions: Record<string, unknown> }>;
+    };
+    const errorId = body.errors[0]?.extensions.errorId;
+    expect(body.errors[0]?.message).toBe('Unexpected error.');
+    expect(errorId).toEqual(expect.stringMatching(/^[0-9a-f-]{36}$/));
+    const records = log.records();
+    const cause = records.filter((record) => String(record.msg).includes(String(errorId)));
+    expect(cause).toHaveLength(1);
+    expect(JSON.stringify(cause[0])).toContain('a bug in the gateway');
+    expect(log.operations()).toEqual([
+      expect.objectContaining({ level: 50, errorIds: [errorId], errorCodes: ['INTERNAL_SERVER_ERROR'] }),
+    ]);
+    // Yoga logs the masked original too; that duplicate is dropped.
+    expect(records.filter((record) => JSON.stringify(record).includes('a bug in the gateway'))).toHaveLength(
+      1,
+    );
+    await gateway.dispose();
+  });
+});
+
+describe('GET /metrics', () => {
+  it('counts operations, errors, upstream calls and DataLoader batch sizes', async () => {
+    const exposition = await scrape();
+    expect(
+      sample(
+        exposition,
+        'ssl_graph_graphql_operations_total{operation_name="TwoById",operation_type="query"}',
+      ),
+    ).toBe(1);
+    expect(
+      sample(
+        exposition,
+        'ssl_graph_graphql_errors_total{operation_name="Failing",operation_type="query",code="FailedOperation"}',
+      ),
+    ).toBe(1);
+    expect(
+      sample(exposition, 'ssl_graph_upstream_calls_total{action="DescribeCertificates",outcome="ok"}'),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(
+        exposition,
+        'ssl_graph_upstream_call_duration_seconds_count{action="DescribeCertificates",outcome="ok"}',
+      ),
+    ).toBeGreaterThanOrEqual(1);
+    // The two aliased certificate(id:) fields went upstream as one batch of two IDs.
+    expect(sample(exposition, 'ssl_graph_dataloader_batch_size_sum{loader="certificates.byId"}')).toBe(2);
+    expect(sample(exposition, 'ssl_graph_dataloader_batch_size_count{loader="certificates.byId"}')).toBe(1);
+    expect(sample(exposition, 'ssl_graph_upstream_rate_limit_queue_depth')).toBe(0);
+    expect(exposition).toContain('# TYPE ssl_graph_upstream_rate_limit_wait_seconds histogram');
+    expect(exposition).toContain('# TYPE ssl_graph_upstream_retries_total counter');
+  });
+
+  it('counts retries and rate-limit waits reported by the client', async () => {
+    stack.emulator.faults.inject({
+      action: 'DescribeCertificates',
+      phase: 'before-handler',
+      effect: { kind: 'http-status', status: 503 },
+      times: 1,
+    });
+    const result = await stack.graphql(
+      'query Retried { certificates(first: 2, after: null) { totalCount } }',
+    );
+    expect(result.errors).toBeUndefined();
+    // More calls than the client-side bucket holds: the later ones queue behind the rate limiter.
+    const burst = Array.from({ length: 20 }, (_, index) =>
+      stack.client.call('DescribeCertificates', { Offset: index, Limit: 1 }),
+    );
+    await Promise.all(burst);
+    const exposition = await scrape();
+    expect(sample(exposition, 'ssl_graph_upstream_retries_total{action="DescribeCertificates"}')).toBe(1);
+    expect(
+      sample(exposition, 'ssl_graph_upstream_rate_limit_wait_seconds_count{action="DescribeCertificates"}'),
+    ).toBeGreaterThan(0);
+  });
+
+  it('keeps each gateway in its own registry', async () => {
+    const other = createGateway({ ssl: stack.client, logging: false });
+    const exposition = await (await other.fetch('http://gateway.test/metrics')).text();
+    expect(exposition).toContain('# TYPE ssl_graph_graphql_operations_total counter');
+    expect(exposition).not.toContain('operation_name="TwoById"');
+    await other.dispose();
+  });
+});
+
+describe('GET /ready', () => {
+  it('is 200 while the upstream answers', async () => {
+    const response = await stack.gateway.fetch('http://gateway.test/ready');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ready' });
+  });
+
+  it('is 503 without error details when the upstream is unreachable', async () => {
+    const unreachable: SslCaller = {
+      call: async () => {
+        throw new Error('connect ECONNREFUSED 10.1.2.3:443 with secret details');
+      },
+    };
+    const gateway = createGateway({ ssl: unreachable, logging: false });
+    const response = await gateway.fetch('http://gateway.test/ready');
+    expect(response.status).toBe(503);
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({ status: 'upstream-unreachable' });
+    expect(text).not.toContain('ECONNREFUSED');
+    await gateway.dispose();
+  });
+});

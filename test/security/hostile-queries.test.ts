@@ -1,0 +1,221 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_QUERY_LIMITS } from '../../src/config.ts';
+import { MAX_PAGE_SIZE } from '../../src/graphql/schema/pagination.ts';
+import { createGateway, type Gateway } from '../../src/graphql/yoga.ts';
+import { createLogger } from '../../src/observability/logger.ts';
+import { GatewayTelemetry } from '../../src/observability/telemetry.ts';
+import type { SslCaller } from '../../src/ssl/actions.ts';
+import { startTestStack, type TestStack } from '../graphql/support/stack.ts';
+import { postOperation, type RawGraphQLResponse } from './support/requests.ts';
+
+// Hostile operations against the default limits: each is refused with a clear 4xx before any upstream call,
+// never with a crash or a 5xx.
+
+let stack: TestStack;
+
+function totalUpstreamCalls(): number {
+  let total = stack.emulator.stats.protocolErrors;
+  for (const counts of Object.values(stack.emulator.stats.byAction())) {
+    total += counts.executed + counts.failed + counts.rejected;
+  }
+  return total;
+}
+
+async function sendHostile(gateway: Gateway, query: string): Promise<RawGraphQLResponse> {
+  stack.emulator.stats.reset();
+  const response = await postOperation(gateway, { query });
+  expect(totalUpstreamCalls()).toBe(0);
+  return response;
+}
+
+function expectRefusedWith(response: RawGraphQLResponse, message: RegExp): void {
+  expect(response.status).toBe(400);
+  expect(response.body).not.toHaveProperty('data');
+  expect(response.body.errors?.map((error) => error.message)).toEqual(
+    expect.arrayContaining([expect.stringMatching(message)]),
+  );
+}
+
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(() => stack?.close());
+
+/** `certificate(id: "x") { renewal { renewal { … id } } }`: every level is a real field. */
+function nestedRenewals(levels: number): string {
+  return `{ certificate(id: "x") { ${'renewal { '.repeat(levels)}id${' }'.repeat(levels)} } }`;
+}
+
+describe('the default limits', () => {
+  it('let an ordinary page of certificates through', async () => {
+    const response = await postOperation(stack.gateway, {
+      query: '{ certificates(first: 5) { totalCount edges { node { id domain status expiresAt } } } }',
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.errors).toBeUndefined();
+  });
+
+  it(`refuse nesting deeper than ${DEFAULT_QUERY_LIMITS.maxDepth}`, async () => {
+    const allowed = await postOperation(stack.gateway, {
+      query: nestedRenewals(DEFAULT_QUERY_LIMITS.maxDepth - 2),
+    });
+    expect(allowed.status).toBe(200);
+    const response = await sendHostile(stack.gateway, nestedRenewals(40));
+    expectRefusedWith(response, /^Query depth limit of 10 exceeded/);
+  });
+
+  it('refuse more aliases than the limit', async () => {
+    const aliases = Array.from(
+      { length: DEFAULT_QUERY_LIMITS.maxAliases + 1 },
+      (_, index) => `a${index}: certificates(first: 100) { totalCount }`,
+    );
+    const response = await sendHostile(stack.gateway, `{ ${aliases.join(' ')} }`);
+    expectRefusedWith(response, /^Aliases limit of 50 exceeded, found 51/);
+  });
+
+  it('refuse a document of a huge token count, without parsing all of it', async () => {
+    const response = await sendHostile(stack.gateway, `{ ${'__typename '.repeat(50_000)}}`);
+    expectRefusedWith(response, /Token limit of 2000 exceeded/);
+    expect(response.body.errors).toHaveLength(1);
+  });
+
+  it('refuse more than 50 directives', async () => {
+    const response = await sendHostile(stack.gateway, `{ ${'__typename @include(if: true) '.repeat(60)}}`);
+    expectRefusedWith(response, /^Directives limit of 50 exceeded, found 60/);
+  });
+
+  it('let a full page of 100 certificates with many fields through the cost limit', async () => {
+    const fields =
+      'id domain domains alias status statusMessage expiresAt beginsAt createdAt daysUntilExpiry packageType ' +
+      'productName certificateType encryptionAlgorithm projectId isDv isExpiring isWildcard isSm isVip isRenewable';
+    const response = await postOperation(stack.gateway, {
+      query: `{ certificates(first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${fields} } } } }`,
+    });
+    expect(response.body.errors).toBeUndefined();
+  });
+
+  it('refuse nested fan-out over the cost limit', async () => {
+    // 100 certificates × 100 deploy records each: within the depth, alias and token limits.
+    const response = await sendHostile(
+      stack.gateway,
+      '{ certificates(first: 100) { edges { node { id deployRecords(first: 100) { edges { node { id status } } } } } } }',
+    );
+    expectRefusedWith(response, /^Query Cost limit of 20000 exceeded/);
+  });
+
+  it('refuse a request body over 1 MB with 413', async () => {
+    stack.emulator.stats.reset();
+    const padding = ' '.repeat(2 * 1024 * 1024);
+    const response = await postOperation(stack.gateway, { query: `{ __typename ${padding}}` });
+    expect(response.status).toBe(413);
+    expect(response.body.errors?.[0]?.message).toBe('Request body too large');
+    expect(totalUpstreamCalls()).toBe(0);
+  });
+
+  it('refuse a streamed body over 1 MB that announces no length', async () => {
+    const chunk = new TextEncoder().encode(' '.repeat(64 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"query":"{ __typename }", "padding": "'));
+      },
+      pull(controller) {
+        if (sent >= 2 * 1024 * 1024) {
+          controller.enqueue(new TextEncoder().encode('"}'));
+          controller.close();
+          return;
+        }
+        controller.enqueue(chunk);
+        sent += chunk.byteLength;
+      },
+    });
+    const response = await stack.gateway.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(413);
+  });
+
+  it(`cap a page at ${MAX_PAGE_SIZE} items whatever first asks for`, async () => {
+    // Through a variable, as the cost limit only sees literal page sizes.
+    const response = await postOperation(stack.gateway, {
+      query:
+        'query Page($first: Int) { certificates(first: $first) { totalCount pageInfo { hasNextPage } edges { node { id } } } }',
+      variables: { first: 100_000 },
+    });
+    expect(response.body.errors).toBeUndefined();
+    const page = (
+      response.body.data as {
+        certificates: { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: unknown[] };
+      }
+    ).certificates;
+    expect(page.totalCount).toBeGreaterThan(MAX_PAGE_SIZE);
+    expect(page.edges).toHaveLength(MAX_PAGE_SIZE);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+  });
+
+  it('refuse batched operations: batching is off', async () => {
+    stack.emulator.stats.reset();
+    const response = await stack.gateway.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify(
+        Array.from({ length: 50 }, () => ({ query: '{ certificates(first: 100) { totalCount } }' })),
+      ),
+    });
+    expect(response.status).toBe(400);
+    expect(totalUpstreamCalls()).toBe(0);
+  });
+});
+
+describe('configured limits', () => {
+  it('replace the defaults', async () => {
+    const strict = createGateway({
+      ssl: stack.client,
+      logging: false,
+      security: { limits: { ...DEFAULT_QUERY_LIMITS, maxAliases: 2, maxDepth: 3, maxBodyBytes: 200 } },
+    });
+    try {
+      const aliases = await sendHostile(strict, '{ a: __typename b: __typename c: __typename }');
+      expectRefusedWith(aliases, /^Aliases limit of 2 exceeded, found 3/);
+      const deep = await sendHostile(strict, nestedRenewals(3));
+      expectRefusedWith(deep, /^Query depth limit of 3 exceeded/);
+      const large = await postOperation(strict, { query: `{ __typename ${' '.repeat(300)}}` });
+      expect(large.status).toBe(413);
+    } finally {
+      await strict.dispose();
+    }
+  });
+});
+
+describe('an unexpected failure', () => {
+  it('reaches the client as "Unexpected error." with an id that is in the server log, and nothing else', async () => {
+    const logLines: string[] = [];
+    const logger = createLogger({
+      level: 'info',
+      destination: { write: (line: string) => logLines.push(line) },
+    });
+    const broken: SslCaller = {
+      call: async () => {
+        throw new TypeError('socket hang up talking to 10.20.30.40:8443 (internal-upstream.corp)');
+      },
+    };
+    const gateway = createGateway({ ssl: broken, telemetry: new GatewayTelemetry({ logger }) });
+    try {
+      const response = await postOperation(gateway, { query: '{ certificates(first: 1) { totalCount } }' });
+      expect(response.status).toBeLessThan(500);
+      expect(response.text).not.toMatch(/10\.20\.30\.40|internal-upstream|socket hang up/);
+      const error = response.body.errors?.[0];
+      expect(error?.message).toBe('Unexpected error.');
+      const errorId = error?.extensions?.errorId;
+      expect(errorId).toMatch(/^[0-9a-f-]{36}$/);
+      const logged = logLines.filter((line) => line.includes(errorId as string));
+      // The line with the cause (the operation summary may repeat the id).
+      expect(logged.filter((line) => line.includes('socket hang up'))).toHaveLength(1);
+    } finally {
+      await gateway.dispose();
+    }
+  });
+});

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ConfigError,
+  DEFAULT_QUERY_LIMITS,
+  type Environment,
+  loadConfig,
+  loadSecurityConfig,
+  type SecurityConfig,
+} from '../../src/config.ts';
+
+const REAL_CREDENTIALS = {
+  TENCENTCLOUD_SECRET_ID: 'AKIDexample0123456789',
+  TENCENTCLOUD_SECRET_KEY: 'key0123456789',
+};
+const SECRET = 'a-shared-secret-that-is-long-enough-0123456789';
+
+function load(env: Environment): SecurityConfig {
+  return loadSecurityConfig(env, loadConfig(env).upstream);
+}
+
+function refusal(env: Environment): ConfigError {
+  try {
+    load(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('authentication settings', () => {
+  it('are off in the sandbox by default', () => {
+    expect(load({}).auth).toEqual({ mode: 'disabled', reason: 'sandbox' });
+  });
+
+  it('can be switched on in the sandbox by configuring a way to verify tokens', () => {
+    const auth = load({ AUTH_JWT_SECRET: SECRET }).auth;
+    expect(auth).toEqual({
+      mode: 'jwt',
+      keys: { kind: 'shared-secret', secret: new TextEncoder().encode(SECRET) },
+      issuer: undefined,
+      audience: undefined,
+    });
+  });
+
+  it('refuse to run real credentials without authentication, saying how to configure it', () => {
+    const error = refusal(REAL_CREDENTIALS);
+    expect(error.variable).toBe('AUTH_JWT_SECRET');
+    expect(error.message).toContain('AUTH_JWKS_URL');
+    expect(error.message).toContain('AUTH_DISABLED=true');
+  });
+
+  it('let real credentials run without authentication only when AUTH_DISABLED=true says so', () => {
+    expect(load({ ...REAL_CREDENTIALS, AUTH_DISABLED: 'true' }).auth).toEqual({
+      mode: 'disabled',
+      reason: 'AUTH_DISABLED',
+    });
+  });
+
+  it('accept a JWKS URL with issuer and audience', () => {
+    const auth = load({
+      ...REAL_CREDENTIALS,
+      AUTH_JWKS_URL: 'https://id.example.com/.well-known/jwks.json',
+      AUTH_ISSUER: 'https://id.example.com/',
+      AUTH_AUDIENCE: 'ssl-graph',
+    }).auth;
+    expect(auth).toEqual({
+      mode: 'jwt',
+      keys: { kind: 'jwks', url: new URL('https://id.example.com/.well-known/jwks.json') },
+      issuer: 'https://id.example.com/',
+      audience: 'ssl-graph',
+    });
+  });
+
+  it.each(['http://localhost:8080/jwks', 'http://127.0.0.1/jwks', 'http://[::1]:9000/jwks'])(
+    'accept plain http for the loopback JWKS URL %s',
+    (url) => {
+      expect(load({ AUTH_JWKS_URL: url }).auth.mode).toBe('jwt');
+    },
+  );
+
+  it.each<[string, Environment, string]>([
+    ['a short secret', { AUTH_JWT_SECRET: 'too-short-0123456789' }, 'AUTH_JWT_SECRET'],
+    ['a secret with stray whitespace', { AUTH_JWT_SECRET: ` ${SECRET}` }, 'AUTH_JWT_SECRET'],
+    [
+      'both verification methods',
+      { AUTH_JWT_SECRET: SECRET, AUTH_JWKS_URL: 'https://id.test/jwks' },
+      'AUTH_JWKS_URL',
+    ],
+    [
+      'a JWKS URL over http to another host',
+      { AUTH_JWKS_URL: 'http://id.example.com/jwks' },
+      'AUTH_JWKS_URL',
+    ],
+    ['a JWKS URL that is not a URL', { AUTH_JWKS_URL: 'id.example.com/jwks' }, 'AUTH_JWKS_URL'],
+    [
+      'a JWKS URL with credentials',
+      { AUTH_JWKS_URL: 'https://user:pw@id.example.com/jwks' },
+      'AUTH_JWKS_URL',
+    ],
+    [
+      'AUTH_DISABLED=true together with a secret',
+      { AUTH_DISABLED: 'true', AUTH_JWT_SECRET: SECRET },
+      'AUTH_DISABLED',
+    ],
+    ['AUTH_DISABLED=false with nothing to verify with', { AUTH_DISABLED: 'false' }, 'AUTH_DISABLED'],
+    ['AUTH_DISABLED=yes', { AUTH_DISABLED: 'yes' }, 'AUTH_DISABLED'],
+    ['an issuer without a way to verify tokens', { AUTH_ISSUER: 'https://id.test/' }, 'AUTH_JWT_SECRET'],
+  ])('name the variable for %s', (_case, env, variable) => {
+    const error = refusal(env);
+    expect(error.variable).toBe(variable);
+    expect(error.message.startsWith(`${variable}: `)).toBe(true);
+  });
+
+  it('never repeat the secret in an error', () => {
+    const shortSecret = 'short-secret-value';
+    expect(refusal({ AUTH_JWT_SECRET: shortSecret }).message).not.toContain(shortSecret);
+  });
+});
+
+describe('browser and query settings', () => {
+  it('default to same-origin CORS, GraphiQL and introspection on, suggestions shown, default limits', () => {
+    const config = load({});
+    expect(config.cors).toEqual({ kind: 'same-origin' });
+    expect(config.graphiql).toBe(true);
+    expect(config.introspection).toBe(true);
+    expect(config.blockFieldSuggestions).toBe(false);
+    expect(config.limits).toEqual(DEFAULT_QUERY_LIMITS);
+  });
+
+  it('turn GraphiQL off and block field suggestions when NODE_ENV=production, unless asked', () => {
+    const production = load({ NODE_ENV: 'production' });
+    expect(production.graphiql).toBe(false);
+    expect(production.blockFieldSuggestions).toBe(true);
+    expect(production.introspection).toBe(true);
+    expect(load({ NODE_ENV: 'production', GRAPHIQL: 'true' }).graphiql).toBe(true);
+  });
+
+  it('block field suggestions whenever introspection is off', () => {
+    const config = load({ GRAPHQL_INTROSPECTION: 'false' });
+    expect(config.introspection).toBe(false);
+    expect(config.blockFieldSuggestions).toBe(true);
+  });
+
+  it('read CORS_ORIGINS as a list of origins, or *', () => {
+    expect(load({ CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' }).cors).toEqual({
+      kind: 'origins',
+      origins: ['https://app.example.com', 'http://localhost:5173'],
+    });
+    expect(load({ CORS_ORIGINS: '*' }).cors).toEqual({ kind: 'any' });
+  });
+
+  it('read every limit from its variable', () => {
+    const limits = load({
+      GRAPHQL_MAX_DEPTH: '7',
+      GRAPHQL_MAX_COST: '900',
+      GRAPHQL_MAX_ALIASES: '3',
+      GRAPHQL_MAX_TOKENS: '400',
+      GRAPHQL_MAX_DIRECTIVES: '5',
+      GRAPHQL_MAX_BODY_BYTES: '65536',
+    }).limits;
+    expect(limits).toEqual({
+      maxDepth: 7,
+      maxCost: 900,
+      maxAliases: 3,
+      maxTokens: 400,
+      maxDirectives: 5,
+      maxBodyBytes: 65_536,
+    });
+  });
+
+  it.each<[Environment, string]>([
+    [{ CORS_ORIGINS: 'https://app.example.com/' }, 'CORS_ORIGINS'],
+    [{ CORS_ORIGINS: 'app.example.com' }, 'CORS_ORIGINS'],
+    [{ CORS_ORIGINS: '*, https://app.example.com' }, 'CORS_ORIGINS'],
+    [{ CORS_ORIGINS: 'ftp://files.example.com' }, 'CORS_ORIGINS'],
+    [{ GRAPHIQL: 'on' }, 'GRAPHIQL'],
+    [{ GRAPHQL_INTROSPECTION: '0' }, 'GRAPHQL_INTROSPECTION'],
+    [{ GRAPHQL_MAX_DEPTH: '0' }, 'GRAPHQL_MAX_DEPTH'],
+    [{ GRAPHQL_MAX_COST: '-5' }, 'GRAPHQL_MAX_COST'],
+    [{ GRAPHQL_MAX_BODY_BYTES: '1MB' }, 'GRAPHQL_MAX_BODY_BYTES'],
+  ])('refuse %j, naming the variable', (env, variable) => {
+    expect(refusal(env).variable).toBe(variable);
+  });
+});

@@ -1,0 +1,127 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tokenWithScopes } from './support/tokens.ts';
+
+// src/main.ts as users run it: which configurations start, which refuse, and what the banner says about access.
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TEST_SECRET = 'test-only-hs256-secret-0123456789abcdef';
+/** Nothing listens there: a misbehaving gateway must not reach Tencent Cloud from a test. */
+const UNREACHABLE_ENDPOINT = 'http://127.0.0.1:9';
+
+function environment(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    const configuresGateway = /^(TENCENTCLOUD_|SSL_API_|AUTH_|CORS_|GRAPHQL_)/.test(name);
+    if (!configuresGateway && !['PORT', 'HOST', 'GRAPHIQL', 'NODE_ENV'].includes(name)) env[name] = value;
+  }
+  return { ...env, PORT: '0', HOST: '127.0.0.1', ...extra };
+}
+
+interface GatewayProcess {
+  readonly child: ChildProcessWithoutNullStreams;
+  stdout(): string;
+  stderr(): string;
+}
+
+const started: ChildProcessWithoutNullStreams[] = [];
+
+function startGateway(extra: Record<string, string>): GatewayProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: REPO_ROOT,
+    env: environment(extra),
+  });
+  started.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  return { child, stdout: () => stdout, stderr: () => stderr };
+}
+
+async function originOnceListening(gateway: GatewayProcess): Promise<string> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const match = /Health:\s+(http:\/\/\S+)\/health/.exec(gateway.stdout());
+    if (match) return match[1] as string;
+    if (gateway.child.exitCode !== null) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`gateway did not start:\n${gateway.stdout()}\n${gateway.stderr()}`);
+}
+
+afterEach(() => {
+  for (const child of started.splice(0)) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+});
+
+describe('starting the gateway', () => {
+  it('refuses real credentials without authentication and says how to configure it', async () => {
+    const gateway = startGateway({
+      TENCENTCLOUD_SECRET_ID: 'AKIDexample0123456789',
+      TENCENTCLOUD_SECRET_KEY: 'example-key-0123456789',
+      SSL_API_ENDPOINT: UNREACHABLE_ENDPOINT,
+    });
+    const [code] = await once(gateway.child, 'close');
+    expect(code).toBe(1);
+    expect(gateway.stderr()).toContain('invalid configuration: AUTH_JWT_SECRET');
+    expect(gateway.stderr()).toContain('AUTH_JWKS_URL');
+    expect(gateway.stderr()).toContain('AUTH_DISABLED=true');
+    expect(gateway.stdout()).not.toContain('Health:');
+  });
+
+  it('starts with real credentials and AUTH_DISABLED=true, warning loudly', async () => {
+    const gateway = startGateway({
+      TENCENTCLOUD_SECRET_ID: 'AKIDexample0123456789',
+      TENCENTCLOUD_SECRET_KEY: 'example-key-0123456789',
+      SSL_API_ENDPOINT: UNREACHABLE_ENDPOINT,
+      AUTH_DISABLED: 'true',
+    });
+    await originOnceListening(gateway);
+    expect(gateway.stdout()).toContain('Auth:      OFF (AUTH_DISABLED=true)');
+    expect(gateway.stderr()).toContain('WARNING: AUTHENTICATION IS DISABLED');
+  });
+
+  it('says authentication is off in the sandbox banner', async () => {
+    const gateway = startGateway({});
+    await originOnceListening(gateway);
+    expect(gateway.stdout()).toContain('SANDBOX mode');
+    expect(gateway.stdout()).toContain('Auth:      OFF (sandbox)');
+  });
+
+  it('requires bearer tokens in the sandbox once a secret is configured', async () => {
+    const gateway = startGateway({ AUTH_JWT_SECRET: TEST_SECRET });
+    const origin = await originOnceListening(gateway);
+    expect(gateway.stdout()).toContain('Auth:      bearer JWTs required (HS256 with AUTH_JWT_SECRET)');
+    expect(gateway.stdout()).not.toContain(TEST_SECRET);
+
+    const query = JSON.stringify({ query: '{ certificates(first: 1) { totalCount } }' });
+    const headers = { 'content-type': 'application/json', accept: 'application/graphql-response+json' };
+    const anonymous = await fetch(`${origin}/graphql`, { method: 'POST', headers, body: query });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toBe('Bearer realm="ssl-graph"');
+
+    const token = await tokenWithScopes(['ssl:read']);
+    const authorized = await fetch(`${origin}/graphql`, {
+      method: 'POST',
+      headers: { ...headers, authorization: `Bearer ${token}` },
+      body: query,
+    });
+    expect(authorized.status).toBe(200);
+    expect(gateway.stdout() + gateway.stderr()).not.toContain(token);
+  });
+
+  it('refuses an invalid limit before starting, naming the variable', async () => {
+    const gateway = startGateway({ GRAPHQL_MAX_DEPTH: 'deep' });
+    const [code] = await once(gateway.child, 'close');
+    expect(code).toBe(1);
+    expect(gateway.stderr()).toContain('GRAPHQL_MAX_DEPTH');
+  });
+});
