@@ -4,34 +4,70 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ConfigError, type GatewayConfig, loadConfig } from './config.ts';
-import { type RunningEmulator, startEmulator } from './emulator/index.ts';
+import {
+  type AuthConfig,
+  ConfigError,
+  type GatewayConfig,
+  loadConfig,
+  loadOperationsConfig,
+  loadScaleConfig,
+  loadSecurityConfig,
+  type OperationsConfig,
+  type ScaleConfig,
+  type SecurityConfig,
+} from './config.ts';
+import { DEFAULT_SANDBOX_SECRET_KEY, type RunningEmulator, startEmulator } from './emulator/index.ts';
+import { createJwtAuthenticator } from './graphql/auth/jwt.ts';
+import type { Authenticator } from './graphql/auth/session.ts';
 import { createGateway, GRAPHQL_ENDPOINT, HEALTH_CHECK_ENDPOINT } from './graphql/yoga.ts';
+import { ConnectionDrainer } from './observability/connection-drainer.ts';
+import { METRICS_ENDPOINT, READINESS_ENDPOINT } from './observability/endpoints-plugin.ts';
+import { createLogger, type Logger } from './observability/logger.ts';
+import { Readiness } from './observability/readiness.ts';
+import { GatewayTelemetry, type SslClientTelemetryHooks } from './observability/telemetry.ts';
+import { connectScaleBackend, type ScaleBackend } from './scale/redis-scale.ts';
 import { SslClient } from './ssl/client.ts';
 import { StaticCredentialsProvider } from './ssl/credentials.ts';
+import type { SslRateLimiter } from './ssl/rate-limiter.ts';
+import { ReadCachingSslCaller } from './ssl/read-cache.ts';
 
-/** In-flight requests get this long to finish after a shutdown signal before their sockets are cut. */
-const SHUTDOWN_GRACE_MS = 10_000;
+/** Past the shutdown deadline, closing the upstream pool and the emulator gets this long before a hard exit. */
+const CLEANUP_BACKSTOP_MS = 5_000;
 
 interface Upstream {
   readonly client: SslClient;
   /** Present in sandbox mode only. */
   readonly emulator: RunningEmulator | undefined;
   readonly endpoint: string;
+  /** Whose data the client reads: keys the cross-request read cache. */
+  readonly secretId: string;
 }
 
-async function connectUpstream(config: GatewayConfig): Promise<Upstream> {
-  const shared = { region: config.region, language: config.language };
+async function connectUpstream(
+  config: GatewayConfig,
+  operations: OperationsConfig,
+  hooks: SslClientTelemetryHooks,
+  rateLimiter: SslRateLimiter | undefined,
+): Promise<Upstream> {
+  const shared = { region: config.region, language: config.language, rateLimiter, ...hooks };
   if (config.upstream.mode === 'tencent-cloud') {
     const client = new SslClient({
       ...shared,
       endpoint: config.upstream.endpoint,
       credentials: new StaticCredentialsProvider(config.upstream.credentials),
     });
-    return { client, emulator: undefined, endpoint: config.upstream.endpoint };
+    return {
+      client,
+      emulator: undefined,
+      endpoint: config.upstream.endpoint,
+      secretId: config.upstream.credentials.secretId,
+    };
   }
   // The emulator only ever listens on loopback: it is an implementation detail of this process.
   const emulator = await startEmulator({ port: 0, host: '127.0.0.1', seed: true, enforceRateLimits: true });
+  if (operations.sandboxUpstreamLatencyMs > 0) {
+    emulator.faults.setLatencyForEveryCall(operations.sandboxUpstreamLatencyMs);
+  }
   // The real client, signing with the emulator's sandbox key pair: the sandbox exercises the production path.
   const client = new SslClient({
     ...shared,
@@ -41,7 +77,7 @@ async function connectUpstream(config: GatewayConfig): Promise<Upstream> {
       secretKey: emulator.secretKey,
     }),
   });
-  return { client, emulator, endpoint: emulator.url };
+  return { client, emulator, endpoint: emulator.url, secretId: emulator.secretId };
 }
 
 function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
@@ -61,10 +97,43 @@ function browsableOrigin(address: AddressInfo): string {
   return `http://${host}:${address.port}`;
 }
 
-function banner(origin: string, upstream: Upstream): string {
+function authenticatorFor(auth: AuthConfig): Authenticator | undefined {
+  return auth.mode === 'jwt' ? createJwtAuthenticator(auth) : undefined;
+}
+
+/** One line on who may call; disabled authentication with real credentials is shouted, it should be rare. */
+function accessLines(security: SecurityConfig): string[] {
+  const auth = security.auth;
+  if (auth.mode === 'jwt') {
+    const verifiedBy =
+      auth.keys.kind === 'shared-secret'
+        ? 'HS256 with AUTH_JWT_SECRET'
+        : `RS256/ES256 keys from ${auth.keys.url}`;
+    return [`  Auth:      bearer JWTs required (${verifiedBy}); scopes ssl:read, ssl:write, ssl:secrets`];
+  }
+  if (auth.reason === 'sandbox') {
+    return [
+      '  Auth:      OFF (sandbox): every request gets every scope. Set AUTH_JWT_SECRET or AUTH_JWKS_URL to',
+      '             require bearer tokens.',
+    ];
+  }
+  return ['  Auth:      OFF (AUTH_DISABLED=true): every request gets every scope, secrets included.'];
+}
+
+/** Printed to stderr as well as summarised in the banner, so log pipelines that only keep errors see it. */
+const AUTH_DISABLED_WARNING = [
+  '!!! WARNING: AUTHENTICATION IS DISABLED (AUTH_DISABLED=true) WITH REAL TENCENT CLOUD CREDENTIALS.',
+  '!!! Anyone who can reach this port can read, change and download certificates, private keys included.',
+  '!!! Only run it like this behind a proxy that authenticates every request.',
+].join('\n');
+
+function banner(origin: string, upstream: Upstream, security: SecurityConfig): string {
   const endpoints = [
-    `  GraphiQL:  ${origin}${GRAPHQL_ENDPOINT}`,
+    security.graphiql
+      ? `  GraphiQL:  ${origin}${GRAPHQL_ENDPOINT}`
+      : `  GraphQL:   ${origin}${GRAPHQL_ENDPOINT} (GraphiQL off: set GRAPHIQL=true to serve it)`,
     `  Health:    ${origin}${HEALTH_CHECK_ENDPOINT}`,
+    ...accessLines(security),
   ];
   if (upstream.emulator !== undefined) {
     return [
@@ -82,44 +151,147 @@ function banner(origin: string, upstream: Upstream): string {
 
 async function main(): Promise<void> {
   let config: GatewayConfig;
+  let security: SecurityConfig;
+  let operations: OperationsConfig;
+  let scale: ScaleConfig;
   try {
     config = loadConfig(process.env);
+    security = loadSecurityConfig(process.env, config.upstream);
+    operations = loadOperationsConfig(process.env, config.upstream);
+    scale = loadScaleConfig(process.env, config.upstream);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(`ssl-graph: invalid configuration: ${error.message}`);
     process.exit(1);
   }
 
-  const upstream = await connectUpstream(config);
-  const gateway = createGateway({ ssl: upstream.client });
-  const server = createServer(gateway);
+  const credentials = config.upstream.mode === 'tencent-cloud' ? config.upstream.credentials : undefined;
+  const logger = createLogger({
+    level: operations.logLevel,
+    knownSecrets: [credentials?.secretKey, credentials?.sessionToken, DEFAULT_SANDBOX_SECRET_KEY],
+  });
+  const telemetry = new GatewayTelemetry({ logger, collectProcessMetrics: true });
+  // With REDIS_URL, replicas share the upstream quota, the read cache and job polls; without it, all is local.
+  const scaleBackend: ScaleBackend | undefined =
+    scale.mode === 'redis'
+      ? await connectScaleBackend({
+          redisUrl: scale.redisUrl,
+          keyPrefix: scale.keyPrefix,
+          onCacheError: (operation, reason) =>
+            logger.warn(
+              { operation, reason },
+              'shared read cache unavailable; calling the upstream directly',
+            ),
+        })
+      : undefined;
+  const upstream = await connectUpstream(
+    config,
+    operations,
+    telemetry.sslClientHooks,
+    scaleBackend?.createRateLimiter(),
+  );
+  telemetry.metrics.watchRateLimitQueue(() => upstream.client.rateLimitQueueDepth);
+  const readiness = new Readiness({ ssl: upstream.client, logger });
+  // Shared by every request of the process, between the gateway and the client (which already shares identical
+  // in-flight reads; this keeps their answers for a few seconds).
+  const ssl = new ReadCachingSslCaller(upstream.client, {
+    ttlMs: operations.readCacheTtlMs,
+    identity: async () => upstream.secretId,
+    store: scaleBackend?.readCacheStore,
+  });
+  const gateway = createGateway({
+    ssl,
+    telemetry,
+    readiness,
+    graphiql: security.graphiql,
+    authenticate: authenticatorFor(security.auth),
+    jobPolling:
+      scaleBackend === undefined ? undefined : { sharing: scaleBackend.jobPollSharing(upstream.secretId) },
+    security: {
+      cors: security.cors,
+      limits: security.limits,
+      introspection: security.introspection,
+      blockFieldSuggestions: security.blockFieldSuggestions,
+    },
+  });
+  const server = createServer();
+  const drainer = new ConnectionDrainer(server);
+  server.on('request', drainer.track(gateway));
   const address = await listen(server, config.port, config.host);
-  console.log(banner(browsableOrigin(address), upstream));
+  const origin = browsableOrigin(address);
+  console.log(banner(origin, upstream, security));
+  // The banner is for a person at a terminal; log pipelines get the endpoints as one JSON line.
+  logger.info(
+    {
+      mode: config.upstream.mode,
+      scale: scale.mode,
+      graphql: `${origin}${GRAPHQL_ENDPOINT}`,
+      health: `${origin}${HEALTH_CHECK_ENDPOINT}`,
+      ready: `${origin}${READINESS_ENDPOINT}`,
+      metrics: `${origin}${METRICS_ENDPOINT}`,
+    },
+    'ssl-graph listening',
+  );
+  if (security.auth.mode === 'disabled' && security.auth.reason === 'AUTH_DISABLED') {
+    console.warn(AUTH_DISABLED_WARNING);
+  }
 
+  installShutdownHandlers(
+    { logger, drainer, readiness, timeoutMs: operations.shutdownTimeoutMs },
+    async () => {
+      await gateway.dispose();
+      await upstream.client.close();
+      await scaleBackend?.close();
+      await upstream.emulator?.close();
+    },
+  );
+}
+
+interface ShutdownDependencies {
+  readonly logger: Logger;
+  readonly drainer: ConnectionDrainer;
+  readonly readiness: Readiness;
+  readonly timeoutMs: number;
+}
+
+/**
+ * SIGTERM/SIGINT: report unready, stop accepting connections, let in-flight operations finish within the
+ * deadline, then release the upstream (and the sandbox emulator) and exit 0. A second signal exits at once.
+ */
+function installShutdownHandlers(
+  dependencies: ShutdownDependencies,
+  releaseResources: () => Promise<void>,
+): void {
+  const { logger, drainer, readiness, timeoutMs } = dependencies;
   let shuttingDown = false;
   const shutDown = async (signal: NodeJS.Signals): Promise<void> => {
-    if (shuttingDown) {
-      console.error(`${signal} received again; exiting without waiting for in-flight requests`);
+    readiness.markShuttingDown();
+    logger.info(
+      { signal, inFlight: drainer.inFlightCount, timeoutMs },
+      `${signal} received; no longer accepting requests, finishing in-flight ones`,
+    );
+    const outcome = await drainer.drain(timeoutMs);
+    if (outcome === 'deadline')
+      logger.warn({ timeoutMs }, 'shutdown deadline reached; open connections were cut');
+    // Cleanup must not keep a stopping process alive indefinitely.
+    setTimeout(() => {
+      logger.error('shutdown cleanup did not finish in time; exiting');
       process.exit(1);
-    }
-    shuttingDown = true;
-    console.log(`${signal} received; no longer accepting requests, finishing in-flight ones`);
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
-    const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
-    await closed;
-    clearTimeout(grace);
-    await gateway.dispose();
-    await upstream.client.close();
-    await upstream.emulator?.close();
-    console.log('ssl-graph stopped');
+    }, CLEANUP_BACKSTOP_MS).unref();
+    await releaseResources();
+    logger.info('ssl-graph stopped');
   };
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.on(signal, () => {
+      if (shuttingDown) {
+        logger.warn({ signal }, `${signal} received again; exiting without waiting for in-flight requests`);
+        process.exit(1);
+      }
+      shuttingDown = true;
       shutDown(signal).then(
         () => process.exit(0),
         (error: unknown) => {
-          console.error('ssl-graph: shutdown failed:', error);
+          logger.error(error, 'shutdown failed');
           process.exit(1);
         },
       );

@@ -12,7 +12,7 @@ export { EmulatorClock } from './clock.ts';
 export type { FaultEffect, FaultPhase, FaultRule, InjectedFault } from './faults.ts';
 export { FaultInjector } from './faults.ts';
 export { EmulatorState } from './state.ts';
-export type { ActionCounts, MutationExecution } from './stats.ts';
+export type { ActionCounts, MutationExecution, PeakArrivals } from './stats.ts';
 export { EmulatorStats } from './stats.ts';
 
 /** Fake sandbox keys: they only ever open the local emulator, never a real account. */

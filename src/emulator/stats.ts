@@ -30,14 +30,59 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** The most calls of one action that arrived within one second. */
+export interface PeakArrivals {
+  /** In the fixed 1-second windows the emulator's rate limiter counts (as the real API does). */
+  readonly fixedWindow: number;
+  /** In any 1-second span, wherever it starts: the stricter view of how bursty the caller was. */
+  readonly slidingWindow: number;
+}
+
+const ARRIVAL_WINDOW_MS = 1000;
+
+class ArrivalCounter {
+  #window = Number.NaN;
+  #inWindow = 0;
+  #peakFixed = 0;
+  /** Arrival times of the last second, oldest first. */
+  #recent: number[] = [];
+  #peakSliding = 0;
+
+  record(at: number): void {
+    const window = Math.floor(at / ARRIVAL_WINDOW_MS);
+    if (window !== this.#window) {
+      this.#window = window;
+      this.#inWindow = 0;
+    }
+    this.#inWindow += 1;
+    this.#peakFixed = Math.max(this.#peakFixed, this.#inWindow);
+    this.#recent.push(at);
+    let expired = 0;
+    while ((this.#recent[expired] ?? at) <= at - ARRIVAL_WINDOW_MS) expired += 1;
+    if (expired > 0) this.#recent = this.#recent.slice(expired);
+    this.#peakSliding = Math.max(this.#peakSliding, this.#recent.length);
+  }
+
+  get peak(): PeakArrivals {
+    return { fixedWindow: this.#peakFixed, slidingWindow: this.#peakSliding };
+  }
+}
+
 /** What the emulator served, for tests that check the gateway's behaviour from the upstream's side. */
 export class EmulatorStats {
+  readonly #arrivalNow: () => number;
+  #arrivals = new Map<SslActionName, ArrivalCounter>();
   #byAction = new Map<SslActionName, ActionCounts>();
   #errorsByCode = new Map<string, number>();
   #executionsByRequestId = new Map<string, number>();
   /** `${action}\u0000${canonical params}` → executions, for mutating actions only. */
   #mutationExecutions = new Map<string, number>();
   #protocolErrors = 0;
+
+  /** `arrivalNow` is real time by default, like the rate limiter's: stepping the emulator clock opens no window. */
+  constructor(arrivalNow: () => number = Date.now) {
+    this.#arrivalNow = arrivalNow;
+  }
 
   #countsOf(action: SslActionName): ActionCounts {
     let counts = this.#byAction.get(action);
@@ -50,6 +95,21 @@ export class EmulatorStats {
 
   #countError(code: string): void {
     this.#errorsByCode.set(code, (this.#errorsByCode.get(code) ?? 0) + 1);
+  }
+
+  /** A signed call to `action` arrived, before the rate limiter or any fault decided its fate. */
+  recordArrival(action: SslActionName): void {
+    let counter = this.#arrivals.get(action);
+    if (counter === undefined) {
+      counter = new ArrivalCounter();
+      this.#arrivals.set(action, counter);
+    }
+    counter.record(this.#arrivalNow());
+  }
+
+  /** Per action called at least once: the most calls that arrived within one second. */
+  peakArrivalsPerSecond(): Partial<Record<SslActionName, PeakArrivals>> {
+    return Object.fromEntries([...this.#arrivals].map(([action, counter]) => [action, counter.peak]));
   }
 
   recordExecuted(action: SslActionName, requestId: string, params: unknown): void {
@@ -129,6 +189,7 @@ export class EmulatorStats {
   }
 
   reset(): void {
+    this.#arrivals = new Map();
     this.#byAction = new Map();
     this.#errorsByCode = new Map();
     this.#executionsByRequestId = new Map();

@@ -1,8 +1,23 @@
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { createYoga, type GraphiQLOptions, type YogaServerInstance } from 'graphql-yoga';
+import { useObservabilityEndpoints } from '../observability/endpoints-plugin.ts';
+import { createLogger, createSilentLogger } from '../observability/logger.ts';
+import { createErrorMasking } from '../observability/masked-errors.ts';
+import { useOperationTelemetry } from '../observability/operation-telemetry-plugin.ts';
+import { Readiness } from '../observability/readiness.ts';
+import { GatewayTelemetry } from '../observability/telemetry.ts';
+import { createYogaLogger } from '../observability/yoga-logger.ts';
 import type { SslCaller } from '../ssl/actions.ts';
 import { type Authenticator, UNAUTHENTICATED_FULL_ACCESS } from './auth/session.ts';
 import { createContext, type GraphQLContext } from './context.ts';
+import { JobHub, type JobPollingOptions } from './jobs/job-hub.ts';
 import { schema } from './schema/index.ts';
+import { corsOption } from './security/cors.ts';
+import {
+  DEFAULT_GATEWAY_SECURITY,
+  type GatewaySecurity,
+  securityPlugins,
+} from './security/gateway-security.ts';
 
 export interface GatewayOptions {
   /** The upstream: the real SslClient, pointed at Tencent Cloud or at the emulator. */
@@ -16,8 +31,24 @@ export interface GatewayOptions {
    * sandbox default, or AUTH_DISABLED=true chosen on purpose.
    */
   readonly authenticate?: Authenticator;
-  /** Where Yoga logs; false silences it (tests). Default: Yoga's console logger. */
+  /** False silences the default telemetry's logger and Yoga's (tests). */
   readonly logging?: boolean;
+  /**
+   * Logger and metrics. The SslClient behind `ssl` reports its calls to `telemetry.sslClientHooks`. Default: a
+   * telemetry of this gateway's own, logging JSON lines to stdout at info (silent when `logging` is false).
+   */
+  readonly telemetry?: GatewayTelemetry;
+  /** Answers GET /ready. Default: probes `ssl`. */
+  readonly readiness?: Readiness;
+  /** CORS, query limits and schema exposure; each part defaults to DEFAULT_GATEWAY_SECURITY's. */
+  readonly security?: Partial<GatewaySecurity>;
+  /** How the shared job pollers pace their upstream calls (waits and subscriptions on jobs). */
+  readonly jobPolling?: JobPollingOptions;
+  /**
+   * Benchmark peer only: certificates fetched without batching or request caching (see LoaderOptions.naive), to
+   * measure what the loaders save. Default false.
+   */
+  readonly naiveLoaders?: boolean;
 }
 
 export const GRAPHQL_ENDPOINT = '/graphql';
@@ -30,17 +61,55 @@ export type Gateway = YogaServerInstance<Record<string, unknown>, GraphQLContext
  * the resolvers deliberately raise as GraphQLError (bad input, upstream API errors) reach clients.
  */
 export function createGateway(options: GatewayOptions): Gateway {
-  const dependencies = { ssl: options.ssl, now: options.now ?? (() => new Date()) };
+  // One hub per gateway: every request and subscription following a job shares its upstream poll.
+  const jobs = new JobHub(options.ssl, options.jobPolling);
+  const dependencies = {
+    ssl: options.ssl,
+    now: options.now ?? (() => new Date()),
+    jobs,
+    loaderOptions: { naive: options.naiveLoaders === true },
+  };
   const authenticate = options.authenticate ?? (async () => UNAUTHENTICATED_FULL_ACCESS);
+  const security: GatewaySecurity = { ...DEFAULT_GATEWAY_SECURITY, ...options.security };
+  const telemetry =
+    options.telemetry ??
+    new GatewayTelemetry({
+      logger: options.logging === false ? createSilentLogger() : createLogger({ level: 'info' }),
+    });
+  const readiness = options.readiness ?? new Readiness({ ssl: options.ssl, logger: telemetry.logger });
+  const errorMasking = createErrorMasking(telemetry.logger);
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: HEALTH_CHECK_ENDPOINT,
     graphiql: options.graphiql === false ? false : { title: 'ssl-graph', defaultQuery: EXAMPLE_QUERY },
     landingPage: false,
-    logging: options.logging ?? true,
+    logging: options.logging === false ? false : createYogaLogger(telemetry.logger, errorMasking),
+    maskedErrors: errorMasking.options,
+    // GraphiQL with its assets inlined: no CDN, so it works offline and behind firewalls.
+    renderGraphiQL: renderOfflineGraphiQL,
+    cors: corsOption(security.cors),
+    maxRequestBodySize: security.limits.maxBodyBytes,
+    // Off: each operation of a batch would pass the per-operation limits on its own, multiplying what one
+    // request may cost; a client that wants several things asks for several root fields in one operation.
+    batching: false,
+    plugins: [
+      useOperationTelemetry(telemetry, GRAPHQL_ENDPOINT),
+      useObservabilityEndpoints(telemetry.metrics, readiness),
+      { onDispose: () => jobs.dispose() },
+      ...securityPlugins(security),
+    ],
     context: async ({ request }) => createContext(dependencies, request, await authenticate(request)),
   });
+}
+
+let renderedGraphiQL: { readonly key: string; readonly html: string } | undefined;
+
+/** The page is about 9 MB of inlined assets: rendered once per distinct options, not per request. */
+function renderOfflineGraphiQL(graphiqlOptions: GraphiQLOptions): string {
+  const key = JSON.stringify(graphiqlOptions);
+  if (renderedGraphiQL?.key !== key) renderedGraphiQL = { key, html: renderGraphiQL(graphiqlOptions) };
+  return renderedGraphiQL.html;
 }
 
 const EXAMPLE_QUERY = `# Certificates of the account, 10 at a time. Continue with after: pageInfo.endCursor.

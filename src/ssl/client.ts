@@ -17,7 +17,7 @@ import {
   SslNetworkError,
   SslRequestTooLargeError,
 } from './errors.ts';
-import { RateLimiter, type RateLimitOptions } from './rate-limiter.ts';
+import { RateLimiter, type RateLimitOptions, type SslRateLimiter } from './rate-limiter.ts';
 import {
   decideRetry,
   type ResolvedRetryPolicy,
@@ -76,6 +76,11 @@ export interface SslClientOptions {
   readonly connections?: number;
   readonly retry?: RetryOptions;
   readonly rateLimit?: RateLimitOptions;
+  /**
+   * A limiter to use instead of the in-process buckets `rateLimit` configures, e.g. one shared through Redis by
+   * every replica. The client owns it and disposes it on `close`.
+   */
+  readonly rateLimiter?: SslRateLimiter;
   /** Share identical in-flight read calls. Default true. */
   readonly coalesceReads?: boolean;
   /** Request bodies over this size are refused before sending. Default (and maximum useful) 10 MB. */
@@ -119,7 +124,7 @@ export class SslClient implements SslCaller {
   readonly #language: string | undefined;
   readonly #transport: SslTransport;
   readonly #signer = new Tc3Signer();
-  readonly #limiter: RateLimiter;
+  readonly #limiter: SslRateLimiter;
   readonly #retryPolicy: ResolvedRetryPolicy;
   readonly #coalescer = new InFlightCoalescer<Execution>();
   readonly #coalesceReads: boolean;
@@ -142,7 +147,7 @@ export class SslClient implements SslCaller {
       bodyTimeoutMs: options.timeouts?.bodyMs ?? 30_000,
       connections: options.connections ?? 8,
     });
-    this.#limiter = new RateLimiter(options.rateLimit);
+    this.#limiter = options.rateLimiter ?? new RateLimiter(options.rateLimit);
     this.#retryPolicy = resolveRetryPolicy(options.retry);
     this.#coalesceReads = options.coalesceReads ?? true;
     this.#maxRequestBytes = Math.min(options.maxRequestBytes ?? MAX_REQUEST_BYTES, MAX_REQUEST_BYTES);
@@ -150,6 +155,11 @@ export class SslClient implements SslCaller {
     this.#now = options.now ?? Date.now;
     this.#onCall = options.onCall;
     this.#onRateLimitWait = options.onRateLimitWait;
+  }
+
+  /** Calls currently waiting for their turn in the client-side rate limiter. */
+  get rateLimitQueueDepth(): number {
+    return this.#limiter.waitingCalls;
   }
 
   /** Current estimate of (server clock - local clock), in ms. */
@@ -164,6 +174,7 @@ export class SslClient implements SslCaller {
   ): Promise<SslResponse<A>> {
     const startedAt = performance.now();
     const { signal } = options;
+    const region = options.region ?? this.#region;
     let coalesced = false;
     let execution: Execution;
     try {
@@ -175,17 +186,17 @@ export class SslClient implements SslCaller {
       if (signal?.aborted === true) throw new SslAbortedError({ action });
       const credentials = await this.#resolveCredentials(action);
       if (this.#coalesceReads && !isMutatingAction(action)) {
-        const key = `${credentials.secretId}\n${this.#region ?? ''}\n${this.#language ?? ''}\n${action}\n${canonicalJson(params ?? {})}`;
+        const key = `${credentials.secretId}\n${region ?? ''}\n${this.#language ?? ''}\n${action}\n${canonicalJson(params ?? {})}`;
         const shared = await this.#coalescer.run(
           key,
           signal,
-          (sharedSignal) => this.#execute(action, body, credentials, sharedSignal),
+          (sharedSignal) => this.#execute(action, body, credentials, region, sharedSignal),
           () => new SslAbortedError({ action }),
         );
         coalesced = shared.joined;
         execution = shared.value;
       } else {
-        execution = await this.#execute(action, body, credentials, signal);
+        execution = await this.#execute(action, body, credentials, region, signal);
       }
     } catch (error) {
       execution = { ok: false, error: asSslError(action, error), retries: 0 };
@@ -213,10 +224,11 @@ export class SslClient implements SslCaller {
     action: SslActionName,
     body: string,
     credentials: SslCredentialValues,
+    region: string | undefined,
     signal: AbortSignal | undefined,
   ): Promise<Execution> {
     const mutating = isMutatingAction(action);
-    const limitKey = `${credentials.secretId}\n${this.#region ?? ''}\n${action}`;
+    const limitKey = `${credentials.secretId}\n${region ?? ''}\n${action}`;
     const quota = SSL_SPEC.actions[action].rateLimit;
     const startedAt = performance.now();
     let retries = 0;
@@ -226,7 +238,7 @@ export class SslClient implements SslCaller {
       try {
         const grant = await this.#limiter.acquire(action, limitKey, quota, signal);
         if (grant.waitedMs > 0) this.#notifyRateLimitWait({ action, ...grant });
-        const result = await this.#transport.exchange(this.#signedRequest(action, body, credentials), signal);
+        const result = await this.#transport.exchange(this.#signedRequest(action, body, credentials, region), signal);
         const offsetChanged = this.#observeServerDate(
           result.serverDateMs,
           !result.outcome.ok && result.outcome.error.code === 'AuthFailure.SignatureExpire',
@@ -263,6 +275,7 @@ export class SslClient implements SslCaller {
     action: SslActionName,
     body: string,
     credentials: SslCredentialValues,
+    region: string | undefined,
   ): { action: string; headers: Record<string, string>; body: string } {
     const timestamp = Math.floor((this.#now() + this.#clockOffsetMs) / 1000);
     const host = this.#transport.host;
@@ -282,7 +295,7 @@ export class SslClient implements SslCaller {
       'x-tc-timestamp': String(timestamp),
       authorization,
     };
-    if (this.#region !== undefined) headers['x-tc-region'] = this.#region;
+    if (region !== undefined) headers['x-tc-region'] = region;
     if (this.#language !== undefined) headers['x-tc-language'] = this.#language;
     if (credentials.sessionToken !== undefined) headers['x-tc-token'] = credentials.sessionToken;
     return { action, headers, body };

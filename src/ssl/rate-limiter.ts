@@ -26,6 +26,19 @@ export interface RateLimitGrant {
   readonly queueDepth: number;
 }
 
+/**
+ * What the client needs from a rate limiter: the in-process buckets below, or one shared by every replica of
+ * the gateway (src/scale/redis-rate-limiter.ts). The client owns it: `dispose` runs when the client closes.
+ */
+export interface SslRateLimiter {
+  /** Calls currently waiting in this process (the queue-depth gauge). */
+  readonly waitingCalls: number;
+  /** Resolves when the call may be sent; rejects with SslRateLimitQueueError or SslAbortedError. */
+  acquire(action: string, key: string, quotaPerSecond: number, signal?: AbortSignal): Promise<RateLimitGrant>;
+  /** Rejects every waiter with SslAbortedError and releases timers. */
+  dispose(): void;
+}
+
 export interface RateLimiterClock {
   /** Milliseconds from an arbitrary origin; must not go backwards. */
   now(): number;
@@ -71,7 +84,7 @@ class TokenBucket {
 
 const IMMEDIATE_GRANT: RateLimitGrant = { waitedMs: 0, queueDepth: 0 };
 
-export class RateLimiter {
+export class RateLimiter implements SslRateLimiter {
   readonly #enabled: boolean;
   readonly #quotaFraction: number;
   readonly #burst: number | undefined;
@@ -94,6 +107,13 @@ export class RateLimiter {
 
   get enabled(): boolean {
     return this.#enabled;
+  }
+
+  /** Calls currently waiting, across every key (the queue-depth gauge). */
+  get waitingCalls(): number {
+    let waiting = 0;
+    for (const bucket of this.#buckets.values()) waiting += bucket.waiters.length;
+    return waiting;
   }
 
   /** Calls currently waiting for `key`. */
