@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { renderSuiteMarkdown, type ScenarioResult, type SuiteResult } from '../../bench/report.ts';
+
+const latency = { p50: 10, p90: 20, p99: 30, max: 40, mean: 12 };
+
+function scenario(overrides: Partial<ScenarioResult>): ScenarioResult {
+  return {
+    id: 'list',
+    title: 'List page (50)',
+    peer: 'gateway',
+    upstreamLatencyMs: 20,
+    readCacheTtlMs: 0,
+    connections: 8,
+    load: { operations: 500, requestsPerSecond: 100, latencyMs: latency, failures: 0 },
+    upstreamCallsForOneOperation: 1,
+    upstreamCallsPerOperation: 0.25,
+    gateway: {
+      eventLoopDelayMs: { p50: 0.5, p99: 4, max: 9 },
+      peakRssBytes: 200 * 1024 * 1024,
+      cpuMicroseconds: 1,
+      readCache: { hits: 0, misses: 0, invalidations: 0 },
+    },
+    ...overrides,
+  };
+}
+
+const suite: SuiteResult = {
+  measuredAt: '2026-01-01T00:00:00.000Z',
+  environment: {
+    node: 'v20.20.2',
+    cpuModel: 'Test CPU',
+    cpus: 2,
+    platform: 'linux 6',
+    loadAverageAtStart: 1,
+    loadAverageAtEnd: 2,
+  },
+  settings: {
+    upstreamLatencyMs: 20,
+    connections: 8,
+    warmupSeconds: 1,
+    measureSeconds: 5,
+    readCacheTtlMs: 3000,
+    concurrentOperations: 500,
+  },
+  scenarios: [scenario({}), scenario({ id: 'direct-list', peer: 'direct (SDK)', gateway: null })],
+  ratios: [
+    { label: 'Throughput share', value: 0.42, unit: '%', target: '≥ 50 %', met: false },
+    { label: 'Calls, naive', value: 51, unit: 'calls', target: '≥ 51', met: true },
+  ],
+  rateLimited: {
+    operations: 500,
+    distinctOperations: 12,
+    succeeded: 500,
+    incorrect: 0,
+    firstIncorrect: undefined,
+    requestLimitErrorsSurfaced: 0,
+    requestLimitRejectionsUpstream: 0,
+    wallMs: 2500,
+    latencyMs: latency,
+    upstreamCalls: 60,
+    operationsPerUpstreamCall: 500 / 60,
+    actions: [
+      {
+        action: 'DescribeCertificates',
+        calls: 21,
+        limitPerSecond: 10,
+        peak: { fixedWindow: 8, slidingWindow: 9 },
+      },
+    ],
+    withinQuota: true,
+  },
+  durationSeconds: 150,
+};
+
+describe('renderSuiteMarkdown', () => {
+  const markdown = renderSuiteMarkdown(suite);
+
+  it('states when, where and under what load the figures were taken', () => {
+    expect(markdown).toContain('2026-01-01T00:00:00.000Z');
+    expect(markdown).toContain('Node v20.20.2');
+    expect(markdown).toContain('Test CPU');
+    expect(markdown).toContain('load average 1.0 at the start and 2.0 at the end');
+  });
+
+  it('shows each scenario, with dashes where the direct peer has no gateway process', () => {
+    expect(markdown).toContain(
+      '| List page (50) | gateway | 20 ms | off | 100 | 10.0 | 20.0 | 30.0 | 1 | 0.25 | 200 MB | 0.5 / 4.0 / 9.0 | 500 | 0 |',
+    );
+    expect(markdown).toContain(
+      '| List page (50) | direct (SDK) | 20 ms | off | 100 | 10.0 | 20.0 | 30.0 | 1 | 0.25 | – | – | 500 | 0 |',
+    );
+  });
+
+  it('flags a missed target instead of hiding it', () => {
+    expect(markdown).toContain('| Throughput share | 42 % | ≥ 50 % | **no** |');
+    expect(markdown).toContain('| Calls, naive | 51.00 | ≥ 51 | yes |');
+  });
+
+  it('reports the burst under quotas with each action against its quota', () => {
+    expect(markdown).toContain('| Operations answered correctly | 500 of 500 |');
+    expect(markdown).toContain('| GraphQL operations per upstream call | 8.3 |');
+    expect(markdown).toContain('| DescribeCertificates | 21 | 10 | 8 | 9 |');
+  });
+});
