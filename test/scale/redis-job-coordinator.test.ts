@@ -1,0 +1,233 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JobHub } from '../../src/graphql/jobs/job-hub.ts';
+import type { JobSnapshot } from '../../src/graphql/jobs/job-kinds.ts';
+// Registers the job kinds, as the gateway does.
+import '../../src/graphql/schema/index.ts';
+import { RedisChannels } from '../../src/scale/redis-channels.ts';
+import {
+  closeRedis,
+  connectRedis,
+  connectRedisSubscriber,
+  hashedKeyPart,
+} from '../../src/scale/redis-connection.ts';
+import { RedisJobCoordinator } from '../../src/scale/redis-job-coordinator.ts';
+import type { SslActionName, SslCaller } from '../../src/ssl/actions.ts';
+import { SslApiError } from '../../src/ssl/errors.ts';
+import type { DescribeHostDeployRecordDetailResponse } from '../../src/ssl/models.generated.ts';
+import { redisAvailable, startTestRedis, type TestRedis } from './redis-server.ts';
+
+function deployDetail(status: number): DescribeHostDeployRecordDetailResponse {
+  const done = status === 1;
+  return {
+    TotalCount: 1,
+    DeployRecordDetailList: [
+      {
+        Id: 1,
+        CertId: 'c',
+        OldCertId: '',
+        InstanceId: 'i',
+        InstanceName: 'n',
+        ListenerId: '',
+        Domains: [],
+        Protocol: '',
+        Status: status,
+        ErrorMsg: '',
+        CreateTime: '2025-06-24 10:00:00',
+        UpdateTime: '2025-06-24 10:00:03',
+        ListenerName: '',
+        SniSwitch: 0,
+        Bucket: '',
+        Namespace: '',
+        SecretName: '',
+        Port: 0,
+        EnvId: '',
+        TCBType: '',
+        Region: '',
+        Url: [],
+      },
+    ],
+    SuccessTotalCount: done ? 1 : 0,
+    FailedTotalCount: 0,
+    RunningTotalCount: done ? 0 : 1,
+    RequestId: 'r',
+  };
+}
+
+/** One replica's upstream: every call waits until the test answers it. */
+function gatedUpstream() {
+  const calls: SslActionName[] = [];
+  const waiting: Array<{ resolve: (value: unknown) => void; reject: (error: unknown) => void }> = [];
+  const ssl: SslCaller = {
+    call(action) {
+      calls.push(action);
+      return new Promise((resolve, reject) => waiting.push({ resolve, reject })) as never;
+    },
+  };
+  return {
+    ssl,
+    calls,
+    answer(response: DescribeHostDeployRecordDetailResponse) {
+      for (const call of waiting.splice(0)) call.resolve(response);
+    },
+    fail(error: unknown) {
+      for (const call of waiting.splice(0)) call.reject(error);
+    },
+  };
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 1));
+}
+
+function collect(iterator: AsyncIterableIterator<JobSnapshot | null>) {
+  const statuses: string[] = [];
+  const finished = (async () => {
+    for await (const snapshot of iterator) statuses.push(snapshot?.state.status ?? 'null');
+  })();
+  return { statuses, finished };
+}
+
+interface Replica {
+  readonly upstream: ReturnType<typeof gatedUpstream>;
+  readonly hub: JobHub;
+  readonly commands: Redis;
+  readonly keyPrefix: string;
+}
+
+describe.skipIf(!redisAvailable)('RedisJobCoordinator: one upstream poll per job across replicas', () => {
+  let redis: TestRedis;
+  const connections: Redis[] = [];
+
+  beforeAll(async () => {
+    redis = await startTestRedis();
+  });
+  afterAll(async () => {
+    await Promise.all(connections.map(closeRedis));
+    await redis?.stop();
+  });
+
+  /** Two replicas of one account: their own upstream, job hub and Redis connections; one key prefix. */
+  function twoReplicas(lockTtlMs = 10_000) {
+    const keyPrefix = `test-${randomUUID()}:`;
+    return [0, 1].map((index) => {
+      const commands = connectRedis({ url: redis.url, connectionName: `replica-${index}` });
+      const subscriber = connectRedisSubscriber({ url: redis.url, connectionName: `replica-${index}` });
+      connections.push(commands, subscriber);
+      const sharing = new RedisJobCoordinator({
+        redis: commands,
+        channels: new RedisChannels(subscriber),
+        scope: 'AKIDalice',
+        keyPrefix,
+        lockTtlMs,
+      });
+      const upstream = gatedUpstream();
+      const hub = new JobHub(upstream.ssl, { minIntervalMs: 1, defaultIntervalMs: 1, sharing });
+      return { upstream, hub, commands, keyPrefix };
+    }) as [Replica, Replica];
+  }
+
+  /** How many replicas listen to a job's events (the channel name is the coordinator's key layout). */
+  async function listenersOf(replica: Replica, id: string): Promise<number> {
+    const channel = `${replica.keyPrefix}job:${hashedKeyPart('AKIDalice')}:${hashedKeyPart(`DEPLOY_RECORD\n${id}`)}:events`;
+    const [, count] = (await replica.commands.pubsub('NUMSUB', channel)) as [string, number];
+    return count;
+  }
+
+  it('relays the leader’s snapshots to a subscriber on another replica, which never polls', async () => {
+    const [a, b] = twoReplicas();
+    const onA = collect(a.hub.watch('DEPLOY_RECORD', '7'));
+    await until(() => a.upstream.calls.length === 1);
+    const onB = collect(b.hub.watch('DEPLOY_RECORD', '7'));
+    a.upstream.answer(deployDetail(3));
+    await until(() => onB.statuses.length === 1);
+    await until(() => a.upstream.calls.length === 2);
+    a.upstream.answer(deployDetail(1));
+    await Promise.all([onA.finished, onB.finished]);
+    expect(onA.statuses).toEqual(['RUNNING', 'SUCCEEDED']);
+    expect(onB.statuses).toEqual(['RUNNING', 'SUCCEEDED']);
+    expect(a.upstream.calls).toHaveLength(2);
+    expect(b.upstream.calls).toHaveLength(0);
+    expect(a.hub.activePollCount + b.hub.activePollCount).toBe(0);
+  });
+
+  it('starts a late subscriber on another replica from the leader’s latest snapshot', async () => {
+    const [a, b] = twoReplicas();
+    const onA = collect(a.hub.watch('DEPLOY_RECORD', '8'));
+    await until(() => a.upstream.calls.length === 1);
+    a.upstream.answer(deployDetail(3));
+    await until(() => a.upstream.calls.length === 2);
+    const onB = collect(b.hub.watch('DEPLOY_RECORD', '8'));
+    await until(() => onB.statuses.length === 1);
+    expect(onB.statuses).toEqual(['RUNNING']);
+    a.upstream.answer(deployDetail(1));
+    await Promise.all([onA.finished, onB.finished]);
+    expect(b.upstream.calls).toHaveLength(0);
+  });
+
+  it('hands the poll over when the leader’s last subscriber leaves', async () => {
+    const [a, b] = twoReplicas();
+    const leaving = a.hub.watch('DEPLOY_RECORD', '9');
+    const onA = collect(leaving);
+    await until(() => a.upstream.calls.length === 1);
+    const onB = collect(b.hub.watch('DEPLOY_RECORD', '9'));
+    a.upstream.answer(deployDetail(3));
+    await until(() => onB.statuses.length === 1);
+    await leaving.return?.();
+    await onA.finished;
+    // B takes over on the leader's goodbye, not after the 10 s lock lapses.
+    await until(() => b.upstream.calls.length === 1);
+    b.upstream.answer(deployDetail(1));
+    await onB.finished;
+    expect(onB.statuses).toEqual(['RUNNING', 'SUCCEEDED']);
+  });
+
+  it('takes over from a leader that vanished without a word once its lock lapses', async () => {
+    const [a, b] = twoReplicas(300);
+    a.hub.watch('DEPLOY_RECORD', '10');
+    await until(() => a.upstream.calls.length === 1);
+    const onB = collect(b.hub.watch('DEPLOY_RECORD', '10'));
+    await until(() => b.hub.activePollCount === 1);
+    // A crashes: it can no longer renew or give up its lock, which stays held until it expires.
+    a.commands.disconnect();
+    a.hub.dispose();
+    await until(() => b.upstream.calls.length === 1);
+    b.upstream.answer(deployDetail(1));
+    await onB.finished;
+    expect(onB.statuses).toEqual(['SUCCEEDED']);
+  });
+
+  it('fails every replica’s subscribers with the leader’s upstream error', async () => {
+    const [a, b] = twoReplicas();
+    const failures: unknown[] = [];
+    const drain = async (iterator: AsyncIterableIterator<JobSnapshot | null>) => {
+      try {
+        for await (const _ of iterator);
+      } catch (error) {
+        failures.push(error);
+      }
+    };
+    const onA = drain(a.hub.watch('DEPLOY_RECORD', '11'));
+    await until(() => a.upstream.calls.length === 1);
+    const onB = drain(b.hub.watch('DEPLOY_RECORD', '11'));
+    // B must be listening before the leader fails, or it would have nothing to relay.
+    while ((await listenersOf(a, '11')) < 2) await new Promise((resolve) => setTimeout(resolve, 1));
+    a.upstream.fail(
+      new SslApiError({
+        action: 'DescribeHostDeployRecordDetail',
+        code: 'AuthFailure.UnauthorizedOperation',
+        message: 'no such record',
+        requestId: 'req-1',
+      }),
+    );
+    await Promise.all([onA, onB]);
+    expect(failures).toHaveLength(2);
+    for (const failure of failures) {
+      expect(failure).toMatchObject({
+        extensions: { code: 'AuthFailure.UnauthorizedOperation', requestId: 'req-1' },
+      });
+    }
+    expect(b.upstream.calls).toHaveLength(0);
+  });
+});
