@@ -3,6 +3,7 @@ import { type CorsPolicy, DEFAULT_QUERY_LIMITS, type QueryLimits } from '../../c
 import { corsVaryPlugin } from './cors.ts';
 import { csrfPreventionPlugin } from './csrf.ts';
 import { queryLimitPlugins } from './query-limits.ts';
+import { queryStringJsonPlugin } from './query-string-json.ts';
 import { type SchemaExposure, schemaExposurePlugins } from './schema-exposure.ts';
 
 /** The HTTP-facing protections of one gateway, as configured by CORS_ORIGINS, GRAPHQL_* (src/config.ts). */
@@ -23,6 +24,7 @@ export const DEFAULT_GATEWAY_SECURITY: GatewaySecurity = Object.freeze<GatewaySe
 export function securityPlugins(security: GatewaySecurity): Plugin[] {
   return [
     csrfPreventionPlugin(),
+    queryStringJsonPlugin(),
     corsVaryPlugin(security.cors),
     ...queryLimitPlugins(security.limits),
     ...schemaExposurePlugins(security),
