@@ -10,6 +10,7 @@ import { createYogaLogger } from '../observability/yoga-logger.ts';
 import type { SslCaller } from '../ssl/actions.ts';
 import { type Authenticator, UNAUTHENTICATED_FULL_ACCESS } from './auth/session.ts';
 import { createContext, type GraphQLContext } from './context.ts';
+import { graphiqlExampleOptions } from './graphiql-examples.ts';
 import { JobHub, type JobPollingOptions } from './jobs/job-hub.ts';
 import { schema } from './schema/index.ts';
 import { corsOption } from './security/cors.ts';
@@ -82,7 +83,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: HEALTH_CHECK_ENDPOINT,
-    graphiql: options.graphiql === false ? false : { title: 'ssl-graph', defaultQuery: EXAMPLE_QUERY },
+    graphiql: options.graphiql === false ? false : { title: 'ssl-graph', ...graphiqlExampleOptions() },
     landingPage: false,
     logging: options.logging === false ? false : createYogaLogger(telemetry.logger, errorMasking),
     maskedErrors: errorMasking.options,
@@ -111,21 +112,3 @@ function renderOfflineGraphiQL(graphiqlOptions: GraphiQLOptions): string {
   if (renderedGraphiQL?.key !== key) renderedGraphiQL = { key, html: renderGraphiQL(graphiqlOptions) };
   return renderedGraphiQL.html;
 }
-
-const EXAMPLE_QUERY = `# Certificates of the account, 10 at a time. Continue with after: pageInfo.endCursor.
-query Certificates {
-  certificates(first: 10) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges {
-      node {
-        id
-        domain
-        status
-        expiresAt
-        daysUntilExpiry
-      }
-    }
-  }
-}
-`;
