@@ -238,7 +238,10 @@ export class SslClient implements SslCaller {
       try {
         const grant = await this.#limiter.acquire(action, limitKey, quota, signal);
         if (grant.waitedMs > 0) this.#notifyRateLimitWait({ action, ...grant });
-        const result = await this.#transport.exchange(this.#signedRequest(action, body, credentials, region), signal);
+        const result = await this.#transport.exchange(
+          this.#signedRequest(action, body, credentials, region),
+          signal,
+        );
         const offsetChanged = this.#observeServerDate(
           result.serverDateMs,
           !result.outcome.ok && result.outcome.error.code === 'AuthFailure.SignatureExpire',

@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import type { SslCaller } from '../../ssl/actions.ts';
 import { type AccountLoaders, createAccountLoaders } from './accounts.ts';
+import { type BindResourceTaskLoaders, createBindResourceTaskLoaders } from './bind-resource-tasks.ts';
 import { type CertificateDetailLoaders, createCertificateDetailLoaders } from './certificate-details.ts';
 import { type CertificateLoaders, type CertificateRecord, createCertificateLoaders } from './certificates.ts';
 import { type CloudResourceLoaders, createCloudResourceLoaders } from './cloud-resources.ts';
-import { type BindResourceTaskLoaders, createBindResourceTaskLoaders } from './bind-resource-tasks.ts';
 import { createDeleteTaskLoaders, type DeleteTaskLoaders } from './delete-tasks.ts';
 import { createDeployRecordLoaders, type DeployRecordLoaders } from './deploy-records.ts';
 import { createUpstreamMutations, type UpstreamMutations } from './mutations.ts';
