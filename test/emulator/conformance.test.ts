@@ -126,11 +126,12 @@ async function managerWith(
   return manager.ManagerId;
 }
 
-async function submitInfo(certificateId: string): Promise<void> {
+/** A CertificateInfoSubmit request for the certificate `certificateId` gives: the seeded company, an approved manager. */
+async function infoSubmitRequest(certificateId: () => Promise<string>): Promise<Params> {
   const companyId = await firstCompanyId();
   const managerId = await managerWith('approved', (status) => status === 'ok');
-  await callOk(emulator, 'CertificateInfoSubmit', {
-    CertId: certificateId,
+  return {
+    CertId: await certificateId(),
     GenCsrType: 'online',
     CertCommonName: freshDomain(),
     CompanyType: 2,
@@ -140,7 +141,14 @@ async function submitInfo(certificateId: string): Promise<void> {
     ContactEmail: 'ops@example.com',
     CsrEncryptAlgo: 'RSA',
     CsrKeyParameter: '2048',
-  });
+  };
+}
+
+/** A new paid certificate whose information is submitted, ready to be sent to the CA. */
+async function paidWithInformation(): Promise<string> {
+  const certificateId = await createPaid();
+  await callOk(emulator, 'CertificateInfoSubmit', await infoSubmitRequest(async () => certificateId));
+  return certificateId;
 }
 
 type Records = 'DescribeHostDeployRecord' | 'DescribeHostUpdateRecord' | 'DescribeHostUploadUpdateRecord';
@@ -161,6 +169,22 @@ async function findRecord(action: Records, predicate: (status: number) => boolea
   }
   throw new Error(`no seeded ${action} record has a suitable status`);
 }
+
+/**
+ * Requests naming a record `list` lists: for its detail (any record, its Id passed through `detailId`), a retry
+ * (a failed one, Status 2) and a rollback (a finished one, Status 1).
+ */
+function recordRequests(list: Records, detailId: (id: number) => number | string = (id) => id) {
+  return {
+    detail: async () => ({ DeployRecordId: detailId(await findRecord(list, () => true)) }),
+    retry: async () => ({ DeployRecordId: await findRecord(list, (status) => status === 2) }),
+    rollback: async () => ({ DeployRecordId: await findRecord(list, (status) => status === 1) }),
+  };
+}
+
+const DEPLOY_RECORD = recordRequests('DescribeHostDeployRecord', String);
+const UPDATE_RECORD = recordRequests('DescribeHostUpdateRecord', String);
+const UPLOAD_UPDATE_RECORD = recordRequests('DescribeHostUploadUpdateRecord');
 
 async function cdnInstance(): Promise<{ certificateId: string; domain: string }> {
   for (const certificate of certificates.filter(isIssued)) {
@@ -207,27 +231,8 @@ const REQUESTS = {
     if (usable === undefined) throw new Error('the seeded account has no usable package');
     return { ProductPid: 1013949, PackageIds: [usable.PackageId], DomainCount: '1', Period: 1 };
   },
-  CertificateInfoSubmit: async () => {
-    const companyId = await firstCompanyId();
-    const managerId = await managerWith('approved', (status) => status === 'ok');
-    return {
-      CertId: await createPaid(),
-      GenCsrType: 'online',
-      CertCommonName: freshDomain(),
-      CompanyType: 2,
-      CompanyId: String(companyId),
-      ManagerId: String(managerId),
-      VerifyType: 'DNS',
-      ContactEmail: 'ops@example.com',
-      CsrEncryptAlgo: 'RSA',
-      CsrKeyParameter: '2048',
-    };
-  },
-  CertificateOrderSubmit: async () => {
-    const certificateId = await createPaid();
-    await submitInfo(certificateId);
-    return { CertId: certificateId, VerifyType: 'DNS' };
-  },
+  CertificateInfoSubmit: () => infoSubmitRequest(createPaid),
+  CertificateOrderSubmit: async () => ({ CertId: await paidWithInformation(), VerifyType: 'DNS' }),
   SubmitCertificateInformation: async () => ({
     CertificateId: await createPaid(),
     CsrType: 'online',
@@ -253,11 +258,10 @@ const REQUESTS = {
     ContactNumber: '13800000001',
     ContactPosition: 'SRE',
   }),
-  CommitCertificateInformation: async () => {
-    const certificateId = await createPaid();
-    await submitInfo(certificateId);
-    return { CertificateId: certificateId, VerifyType: 'DNS' };
-  },
+  CommitCertificateInformation: async () => ({
+    CertificateId: await paidWithInformation(),
+    VerifyType: 'DNS',
+  }),
   CheckCertificateDomainVerification: async () => ({ CertificateId: await applyFresh() }),
   CompleteCertificate: async () => ({ CertificateId: await applyFresh() }),
   CancelAuditCertificate: async () => ({ CertificateId: await applyFresh() }),
@@ -367,15 +371,9 @@ const REQUESTS = {
     return { CertificateId: instance.certificateId, InstanceIdList: [instance.domain], ResourceType: 'cdn' };
   },
   DescribeHostDeployRecord: async () => ({ CertificateId: pick('issued', isIssued) }),
-  DescribeHostDeployRecordDetail: async () => ({
-    DeployRecordId: String(await findRecord('DescribeHostDeployRecord', () => true)),
-  }),
-  DeployCertificateRecordRetry: async () => ({
-    DeployRecordId: await findRecord('DescribeHostDeployRecord', (status) => status === 2),
-  }),
-  DeployCertificateRecordRollback: async () => ({
-    DeployRecordId: await findRecord('DescribeHostDeployRecord', (status) => status === 1),
-  }),
+  DescribeHostDeployRecordDetail: DEPLOY_RECORD.detail,
+  DeployCertificateRecordRetry: DEPLOY_RECORD.retry,
+  DeployCertificateRecordRollback: DEPLOY_RECORD.rollback,
 
   // Update records (one-click replace)
   UpdateCertificateInstance: async () => {
@@ -388,15 +386,9 @@ const REQUESTS = {
     };
   },
   DescribeHostUpdateRecord: async () => ({ Limit: 10 }),
-  DescribeHostUpdateRecordDetail: async () => ({
-    DeployRecordId: String(await findRecord('DescribeHostUpdateRecord', () => true)),
-  }),
-  UpdateCertificateRecordRetry: async () => ({
-    DeployRecordId: await findRecord('DescribeHostUpdateRecord', (status) => status === 2),
-  }),
-  UpdateCertificateRecordRollback: async () => ({
-    DeployRecordId: await findRecord('DescribeHostUpdateRecord', (status) => status === 1),
-  }),
+  DescribeHostUpdateRecordDetail: UPDATE_RECORD.detail,
+  UpdateCertificateRecordRetry: UPDATE_RECORD.retry,
+  UpdateCertificateRecordRollback: UPDATE_RECORD.rollback,
 
   // Upload-update records (replace content, keep the id)
   UploadUpdateCertificateInstance: async () => {
@@ -410,15 +402,9 @@ const REQUESTS = {
     };
   },
   DescribeHostUploadUpdateRecord: async () => ({ Limit: 10 }),
-  DescribeHostUploadUpdateRecordDetail: async () => ({
-    DeployRecordId: await findRecord('DescribeHostUploadUpdateRecord', () => true),
-  }),
-  UploadUpdateCertificateRecordRetry: async () => ({
-    DeployRecordId: await findRecord('DescribeHostUploadUpdateRecord', (status) => status === 2),
-  }),
-  UploadUpdateCertificateRecordRollback: async () => ({
-    DeployRecordId: await findRecord('DescribeHostUploadUpdateRecord', (status) => status === 1),
-  }),
+  DescribeHostUploadUpdateRecordDetail: UPLOAD_UPDATE_RECORD.detail,
+  UploadUpdateCertificateRecordRetry: UPLOAD_UPDATE_RECORD.retry,
+  UploadUpdateCertificateRecordRollback: UPLOAD_UPDATE_RECORD.rollback,
 
   // Manager / company / package
   DescribeCompanies: async () => ({ Limit: 10 }),

@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { certificateNameCovers, type ResourceType } from '../../src/emulator/store/resources.ts';
+import { certificateNameCovers, RESOURCE_TYPES } from '../../src/emulator/store/resources.ts';
 import { errorCode, seededEmulator } from './jobs-support.ts';
-
-const RESOURCE_TYPES_WITH_LISTS: ResourceType[] = [
-  'clb',
-  'cdn',
-  'waf',
-  'ddos',
-  'live',
-  'vod',
-  'teo',
-  'tke',
-  'apigateway',
-  'tcb',
-  'tse',
-  'cos',
-  'lighthouse',
-];
 
 describe('seeded resources', () => {
   it('seeds every resource type deterministically, many bound to issued certificates', async () => {
     const a = await seededEmulator();
     const b = await seededEmulator();
-    for (const type of RESOURCE_TYPES_WITH_LISTS) {
+    for (const type of RESOURCE_TYPES) {
       const targets = a.state.resources.targets(type);
       expect(targets.length, type).toBeGreaterThanOrEqual(3);
       expect(targets.map((t) => t.instanceId)).toEqual(

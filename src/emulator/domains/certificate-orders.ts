@@ -57,6 +57,39 @@ function emptySubmittedData(): SubmittedData {
   };
 }
 
+/**
+ * Takes a CSR submitted with an order's information ("parse" mode): its common name must be the order's
+ * domain, and its public key becomes the pending key. `names` are the request's parameter names.
+ */
+function adoptSubmittedCsr(
+  record: CertificateRecord,
+  csrPem: string | undefined,
+  domain: string,
+  names: { csr: string; domain: string },
+): ReturnType<typeof parseCertificateSigningRequest> {
+  let csr: ReturnType<typeof parseCertificateSigningRequest>;
+  try {
+    csr = parseCertificateSigningRequest(csrPem ?? '');
+  } catch {
+    throw new EmulatorError(
+      'FailedOperation.InvalidParam',
+      `${names.csr} is not a valid certificate request.`,
+    );
+  }
+  if (csr.commonName?.toLowerCase() !== domain) {
+    throw new EmulatorError(
+      'FailedOperation.InvalidParam',
+      `${names.domain} must equal the CSR common name.`,
+    );
+  }
+  record.pendingKey = {
+    publicKeyPem: csr.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    privateKeyPem: null,
+  };
+  record.csrPem = csrPem ?? null;
+  return csr;
+}
+
 /** Applicant data pre-filled from a manager (and its company), as the console does. */
 function submittedFromManager(ctx: HandlerContext, managerId: number): Partial<SubmittedData> {
   const manager = ctx.state.accounts.getManager(managerId, ctx.clock.now());
@@ -135,6 +168,40 @@ function decodeLetter(base64: string, small: string, large: string, format: stri
   const isGif = bytes.subarray(0, 4).toString('latin1') === 'GIF8';
   const accepted = wosign ? isJpeg || isPdf || isGif : isJpeg || isPng || isPdf;
   if (!accepted) throw new EmulatorError(wosign ? `${format}Wosign` : format, '文件格式不正确。');
+}
+
+/** The CA found the validation records on demand: validation passed now, logged for the system. */
+function passDomainValidation(ctx: HandlerContext, record: CertificateRecord, now: number): void {
+  record.validationPassedTime = now;
+  ctx.state.operationLogs.record({
+    certId: record.id,
+    type: 'domainValidationPassed',
+    at: now,
+    subAccountUin: '--',
+  });
+}
+
+/**
+ * The certificate an Upload*Letter action attaches `letter` to: never a DV one (it needs no letter), and
+ * only in the `status` that awaits the letter.
+ */
+function requireLetterCertificate(
+  ctx: HandlerContext,
+  certId: string,
+  letter: '确认函' | '吊销确认函',
+  status: number,
+): CertificateRecord {
+  const record = certificateStore(ctx).require(certId);
+  if (record.certType === 'DV') {
+    throw new EmulatorError(
+      'FailedOperation.UploadConfirmCertificateNotSupportDV',
+      `DV证书无需上传${letter}。`,
+    );
+  }
+  if (record.status !== status) {
+    throw new EmulatorError('FailedOperation.InvalidCertificateStatusCode', `证书状态不允许上传${letter}。`);
+  }
+  return record;
 }
 
 export const certificateOrderHandlers: HandlerTable = {
@@ -384,23 +451,10 @@ export const certificateOrderHandlers: HandlerTable = {
     const managerId = params.ManagerId && params.ManagerId !== '0' ? Number(params.ManagerId) : null;
     const fromManager = managerId === null ? {} : submittedFromManager(ctx, managerId);
     if (params.GenCsrType === 'parse') {
-      let csr: ReturnType<typeof parseCertificateSigningRequest>;
-      try {
-        csr = parseCertificateSigningRequest(params.Csr ?? '');
-      } catch {
-        throw new EmulatorError('FailedOperation.InvalidParam', 'Csr is not a valid certificate request.');
-      }
-      if (csr.commonName?.toLowerCase() !== domain) {
-        throw new EmulatorError(
-          'FailedOperation.InvalidParam',
-          'CertCommonName must equal the CSR common name.',
-        );
-      }
-      record.pendingKey = {
-        publicKeyPem: csr.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-        privateKeyPem: null,
-      };
-      record.csrPem = params.Csr ?? null;
+      const csr = adoptSubmittedCsr(record, params.Csr, domain, {
+        csr: 'Csr',
+        domain: 'CertCommonName',
+      });
       record.encryptAlgorithm = csr.publicKey.asymmetricKeyType === 'rsa' ? 'RSA' : 'ECC';
     } else if (params.GenCsrType === 'online') {
       record.domain = domain;
@@ -465,26 +519,10 @@ export const certificateOrderHandlers: HandlerTable = {
     if (!isValidDomain(domain))
       throw new EmulatorError('FailedOperation.InvalidParam', 'Invalid CertificateDomain.');
     if (params.CsrType === 'parse') {
-      let csr: ReturnType<typeof parseCertificateSigningRequest>;
-      try {
-        csr = parseCertificateSigningRequest(params.CsrContent ?? '');
-      } catch {
-        throw new EmulatorError(
-          'FailedOperation.InvalidParam',
-          'CsrContent is not a valid certificate request.',
-        );
-      }
-      if (csr.commonName?.toLowerCase() !== domain) {
-        throw new EmulatorError(
-          'FailedOperation.InvalidParam',
-          'CertificateDomain must equal the CSR common name.',
-        );
-      }
-      record.pendingKey = {
-        publicKeyPem: csr.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-        privateKeyPem: null,
-      };
-      record.csrPem = params.CsrContent ?? null;
+      adoptSubmittedCsr(record, params.CsrContent, domain, {
+        csr: 'CsrContent',
+        domain: 'CertificateDomain',
+      });
     } else {
       record.domain = domain;
       await prepareKeyMaterial(record, { algorithm: 'RSA', parameter: '2048' });
@@ -546,13 +584,7 @@ export const certificateOrderHandlers: HandlerTable = {
     const now = ctx.clock.now();
     if (PENDING_STATUSES.includes(record.status) && record.dcvReadyAt !== null && now >= record.dcvReadyAt) {
       // The CA checks on demand: visible records pass validation and the certificate is issued.
-      record.validationPassedTime = now;
-      ctx.state.operationLogs.record({
-        certId: record.id,
-        type: 'domainValidationPassed',
-        at: now,
-        subAccountUin: '--',
-      });
+      passDomainValidation(ctx, record, now);
       store.issue(record, now);
     }
     if (record.status === 1 || record.status === 3) {
@@ -603,13 +635,7 @@ export const certificateOrderHandlers: HandlerTable = {
     }
     const now = ctx.clock.now();
     if (record.dcvReadyAt !== null && now >= record.dcvReadyAt && record.status !== 8) {
-      record.validationPassedTime = now;
-      ctx.state.operationLogs.record({
-        certId: record.id,
-        type: 'domainValidationPassed',
-        at: now,
-        subAccountUin: '--',
-      });
+      passDomainValidation(ctx, record, now);
       if (record.certType === 'DV') store.issue(record, now);
       else record.statusMsg = 'CA-REVIEWING';
     }
@@ -776,16 +802,7 @@ export const certificateOrderHandlers: HandlerTable = {
   },
 
   UploadConfirmLetter(params, ctx) {
-    const record = certificateStore(ctx).require(params.CertificateId);
-    if (record.certType === 'DV') {
-      throw new EmulatorError(
-        'FailedOperation.UploadConfirmCertificateNotSupportDV',
-        'DV证书无需上传确认函。',
-      );
-    }
-    if (record.status !== 8) {
-      throw new EmulatorError('FailedOperation.InvalidCertificateStatusCode', '证书状态不允许上传确认函。');
-    }
+    const record = requireLetterCertificate(ctx, params.CertificateId, '确认函', 8);
     decodeLetter(
       params.ConfirmLetter,
       'FailedOperation.ConfirmLetterTooSmall',
@@ -803,19 +820,7 @@ export const certificateOrderHandlers: HandlerTable = {
   },
 
   UploadRevokeLetter(params, ctx) {
-    const record = certificateStore(ctx).require(params.CertificateId);
-    if (record.certType === 'DV') {
-      throw new EmulatorError(
-        'FailedOperation.UploadConfirmCertificateNotSupportDV',
-        'DV证书无需上传吊销确认函。',
-      );
-    }
-    if (record.status !== 12) {
-      throw new EmulatorError(
-        'FailedOperation.InvalidCertificateStatusCode',
-        '证书状态不允许上传吊销确认函。',
-      );
-    }
+    const record = requireLetterCertificate(ctx, params.CertificateId, '吊销确认函', 12);
     decodeLetter(
       params.RevokeLetter,
       'FailedOperation.FileTooSmall',

@@ -237,11 +237,30 @@ export function toCertificatesItem(record: CertificateRecord, ctx: HandlerContex
   };
 }
 
-export function toDescribeCertificate(
+/** The leading fields DescribeCertificate and DescribeCertificateDetail share, in their order. */
+function describedCertificateHead(
   record: CertificateRecord,
-  ctx: HandlerContext,
-): DescribeCertificateOutput {
-  const chain = chainInfo(record);
+): Pick<
+  DescribeCertificateDetailOutput,
+  | 'OwnerUin'
+  | 'ProjectId'
+  | 'From'
+  | 'CertificateType'
+  | 'PackageType'
+  | 'ProductZhName'
+  | 'Domain'
+  | 'Alias'
+  | 'Status'
+  | 'StatusMsg'
+  | 'VerifyType'
+  | 'VulnerabilityStatus'
+  | 'CertBeginTime'
+  | 'CertEndTime'
+  | 'ValidityPeriod'
+  | 'InsertTime'
+  | 'OrderId'
+  | 'CertificateExtra'
+> {
   return {
     OwnerUin: EMULATED_OWNER_UIN,
     ProjectId: String(record.projectId),
@@ -261,6 +280,16 @@ export function toDescribeCertificate(
     InsertTime: time(record.insertTime),
     OrderId: record.orderId,
     CertificateExtra: certificateExtra(record),
+  };
+}
+
+export function toDescribeCertificate(
+  record: CertificateRecord,
+  ctx: HandlerContext,
+): DescribeCertificateOutput {
+  const chain = chainInfo(record);
+  return {
+    ...describedCertificateHead(record),
     DvAuthDetail: dvAuthDetail(record),
     VulnerabilityReport: null,
     CertificateId: record.id,
@@ -308,24 +337,7 @@ export function toDescribeCertificateDetail(
   const summary = toDescribeCertificate(record, ctx);
   const chain = record.certificatePem ? splitPemCertificates(record.certificatePem) : [];
   return {
-    OwnerUin: EMULATED_OWNER_UIN,
-    ProjectId: String(record.projectId),
-    From: record.from,
-    CertificateType: record.certificateType,
-    PackageType: record.packageType,
-    ProductZhName: productName(record),
-    Domain: record.domain,
-    Alias: record.alias,
-    Status: record.status,
-    StatusMsg: record.statusMsg,
-    VerifyType: record.verifyType,
-    VulnerabilityStatus: 'INACTIVE',
-    CertBeginTime: summary.CertBeginTime,
-    CertEndTime: summary.CertEndTime,
-    ValidityPeriod: validityPeriod(record),
-    InsertTime: time(record.insertTime),
-    OrderId: record.orderId,
-    CertificateExtra: certificateExtra(record),
+    ...describedCertificateHead(record),
     CertificatePrivateKey: record.privateKeyPem,
     CertificatePublicKey: record.certificatePem,
     DvAuthDetail: dvAuthDetail(record),

@@ -2,7 +2,7 @@
 import type { DeployRecordDetail, DeployRecordInfo } from '../../ssl/models.generated.ts';
 import { formatBeijingTime } from '../clock.ts';
 import { EmulatorError, type HandlerContext, type HandlerTable } from '../handler.ts';
-import { countPhases, itemStatusCode, JobItem, startAll } from '../store/job-progress.ts';
+import { countPhases, JobItem, lastUpdate, startAll } from '../store/job-progress.ts';
 import type { DeployJob } from '../store/jobs.ts';
 import {
   type DeployTarget,
@@ -12,12 +12,19 @@ import {
   type ResourceType,
 } from '../store/resources.ts';
 import {
+  canRollBack,
+  instanceDetailFields,
+  type JobKind,
   logJobOperation,
+  newestFirstPage,
+  outcomeTotals,
   page,
   parseStringInteger,
   requireDeployableCertificate,
-  retryFailedItems,
-  startRollbackItems,
+  requireJobRecord,
+  requireRollbackRecordId,
+  retryJobRecord,
+  startRollbackRecord,
 } from './deploy-support.ts';
 
 /** How many `|`-separated parts each type's InstanceIdList entries have (clb: with or without the domain). */
@@ -124,18 +131,15 @@ export function runningDeployJob(
   );
 }
 
-function requireDeployRecord(ctx: HandlerContext, id: number): DeployJob {
-  const record = ctx.state.jobs.findDeployRecord(id);
-  if (!record)
-    throw new EmulatorError(
-      'FailedOperation.CertificateDeployNotExist',
-      `Deploy record ${id} does not exist.`,
-    );
-  return record;
-}
+const DEPLOY_RECORDS: JobKind<DeployJob> = {
+  label: 'Deploy record',
+  records: (state) => state.jobs.deployRecords,
+  itemsOf: (record) => record.items,
+  logType: 'deploy',
+};
 
-function lastUpdate(items: readonly JobItem[], fallback: number, now: number): number {
-  return items.reduce((latest, item) => Math.max(latest, item.updatedAt(now)), fallback);
+function requireDeployRecord(ctx: HandlerContext, id: number): DeployJob {
+  return requireJobRecord(ctx, DEPLOY_RECORDS, id);
 }
 
 function recordInfo(record: DeployJob, now: number): DeployRecordInfo {
@@ -158,39 +162,12 @@ function recordDetail(item: JobItem, now: number): DeployRecordDetail {
   return {
     Id: item.id,
     CertId: item.certId ?? '',
-    OldCertId: item.oldCertId ?? '',
-    InstanceId: target.primaryId,
-    InstanceName: target.instanceName,
-    ListenerId: details.listenerId ?? '',
-    Domains: target.domains,
-    Protocol: details.protocol ?? '',
-    Status: itemStatusCode(item, now),
-    ErrorMsg: item.errorMessageAt(now) ?? '',
-    CreateTime: formatBeijingTime(item.createdAt),
-    UpdateTime: formatBeijingTime(item.updatedAt(now)),
-    ListenerName: details.listenerName ?? '',
-    SniSwitch: details.sniSwitch ?? 0,
-    Bucket: details.bucket ?? '',
-    Namespace: details.namespace ?? '',
-    SecretName: details.secretName ?? '',
-    Port: details.port ?? 0,
+    ...instanceDetailFields(item, now),
     EnvId: details.envId ?? '',
     TCBType: details.tcbType ?? '',
     Region: target.region ?? '',
     Url: details.url ? [details.url] : [],
   };
-}
-
-/** Finds a detail item (DeployRecordDetailId) among every deploy record. */
-function findDeployItem(
-  ctx: HandlerContext,
-  itemId: number,
-): { record: DeployJob; item: JobItem } | undefined {
-  for (const record of ctx.state.jobs.deployRecords) {
-    const item = record.items.find((candidate) => candidate.id === itemId);
-    if (item) return { record, item };
-  }
-  return undefined;
 }
 
 export const deployRecordHandlers: HandlerTable = {
@@ -246,16 +223,10 @@ export const deployRecordHandlers: HandlerTable = {
       params.ResourceType === undefined || params.ResourceType === ''
         ? null
         : requireResourceType(params.ResourceType, 'clb');
-    const records = ctx.state.jobs.deployRecords
-      .filter(
-        (r) =>
-          r.certId === params.CertificateId && (resourceType === null || r.resourceType === resourceType),
-      )
-      .sort((a, b) => b.id - a.id);
-    return {
-      TotalCount: records.length,
-      DeployRecordList: page(records, params.Offset, params.Limit).map((r) => recordInfo(r, now)),
-    };
+    const records = ctx.state.jobs.deployRecords.filter(
+      (r) => r.certId === params.CertificateId && (resourceType === null || r.resourceType === resourceType),
+    );
+    return newestFirstPage(records, params.Offset, params.Limit, (r) => recordInfo(r, now));
   },
 
   DescribeHostDeployRecordDetail: (params, ctx) => {
@@ -267,67 +238,25 @@ export const deployRecordHandlers: HandlerTable = {
       DeployRecordDetailList: page(record.items, params.Offset, params.Limit).map((item) =>
         recordDetail(item, now),
       ),
-      SuccessTotalCount: counts.succeeded,
-      FailedTotalCount: counts.failed,
-      RunningTotalCount: counts.running,
+      ...outcomeTotals(counts),
     };
   },
 
-  DeployCertificateRecordRetry: (params, ctx) => {
-    const now = ctx.clock.now();
-    let record: DeployJob;
-    let retried: JobItem[];
-    if (params.DeployRecordDetailId !== undefined) {
-      const found = findDeployItem(ctx, params.DeployRecordDetailId);
-      if (!found) {
-        throw new EmulatorError(
-          'FailedOperation.CertificateDeployNotExist',
-          `Deploy record detail ${params.DeployRecordDetailId} does not exist.`,
-        );
-      }
-      record = found.record;
-      retried = [found.item];
-    } else if (params.DeployRecordId !== undefined) {
-      record = requireDeployRecord(ctx, params.DeployRecordId);
-      retried = record.items;
-    } else {
-      throw new EmulatorError(
-        'FailedOperation.InvalidParam',
-        'DeployRecordId or DeployRecordDetailId is required.',
-      );
-    }
-    retryFailedItems(record.items, retried, now);
-    logJobOperation(ctx.state, [record.certId], 'deploy', now);
-    return {};
-  },
+  DeployCertificateRecordRetry: (params, ctx) => retryJobRecord(ctx, params, DEPLOY_RECORDS),
 
   DeployCertificateRecordRollback: (params, ctx) => {
     const now = ctx.clock.now();
-    if (params.DeployRecordId === undefined) {
-      throw new EmulatorError('FailedOperation.InvalidParam', 'DeployRecordId is required.');
-    }
-    const record = requireDeployRecord(ctx, params.DeployRecordId);
-    const rollbackAllowed = record.rollbackOf === null && record.rolledBackBy === null;
+    const record = requireDeployRecord(ctx, requireRollbackRecordId(params));
     const otherRunning = runningDeployJob(ctx, record.certId, record.resourceType);
-    if (rollbackAllowed && otherRunning && otherRunning !== record) {
+    if (canRollBack(record) && otherRunning && otherRunning !== record) {
       throw new EmulatorError(
         'FailedOperation.CertificateDeployHasPendingRecord',
         'Another deployment of this certificate is in progress.',
       );
     }
-    const jobs = ctx.state.jobs;
-    const items = startRollbackItems(record.items, rollbackAllowed, () => jobs.nextItemId(), now);
-    const rollback: DeployJob = {
-      ...record,
-      id: jobs.nextRecordId(),
-      createdAt: now,
-      items,
-      rollbackOf: record.id,
-      rolledBackBy: null,
-    };
-    record.rolledBackBy = rollback.id;
-    jobs.deployRecords.push(rollback);
-    logJobOperation(ctx.state, [record.certId, ...items.map((item) => item.certId)], 'rollback', now);
+    const rollback = startRollbackRecord(ctx, record, ctx.state.jobs.deployRecords, {}, now);
+    const certIds = [record.certId, ...rollback.items.map((item) => item.certId)];
+    logJobOperation(ctx.state, certIds, 'rollback', now);
     return { DeployRecordId: rollback.id };
   },
 };

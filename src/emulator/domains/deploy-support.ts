@@ -1,8 +1,10 @@
 // Rules shared by the instance lists and the deploy / update / upload-update / bind-task domains.
-import { EmulatorError } from '../handler.ts';
+import type { DeployRecordItem } from '../../ssl/models.generated.ts';
+import { formatBeijingTime } from '../clock.ts';
+import { EmulatorError, type HandlerContext } from '../handler.ts';
 import type { EmulatorState } from '../state.ts';
 import type { CertificateRecord } from '../store/certificates.ts';
-import { JobItem, startAll } from '../store/job-progress.ts';
+import { itemStatusCode, JobItem, type PhaseCounts, startAll } from '../store/job-progress.ts';
 
 /**
  * A certificate can be deployed only when it is an issued (status 1), unexpired server certificate:
@@ -120,4 +122,180 @@ export function startRollbackItems(
   );
   startAll(items, now);
   return items;
+}
+
+interface JobRecord {
+  id: number;
+  certId: string;
+}
+
+/** One kind of job record (deploy, update, upload-update), as the record actions find and log them. */
+export interface JobKind<R extends JobRecord> {
+  /** How errors name a record: "Deploy record", "Update record", "Record". */
+  label: string;
+  records: (state: EmulatorState) => readonly R[];
+  /** The items a retry acts on (an upload-update record: those of its latest phase). */
+  itemsOf: (record: R) => readonly JobItem[];
+  /** How the kind's deployments and retries are logged. */
+  logType: JobLogType;
+}
+
+/** A job record by id, or CertificateDeployNotExist naming it ("Deploy record 1001 does not exist."). */
+export function requireJobRecord<R extends JobRecord>(ctx: HandlerContext, kind: JobKind<R>, id: number): R {
+  const record = kind.records(ctx.state).find((candidate) => candidate.id === id);
+  if (!record)
+    throw new EmulatorError(
+      'FailedOperation.CertificateDeployNotExist',
+      `${kind.label} ${id} does not exist.`,
+    );
+  return record;
+}
+
+/** The record list of the Describe*Record actions: newest first, one page of it. */
+export function newestFirstPage<R extends { id: number }, V>(
+  records: readonly R[],
+  offset: number | undefined,
+  limit: number | undefined,
+  view: (record: R) => V,
+): { TotalCount: number; DeployRecordList: V[] } {
+  const newest = [...records].sort((a, b) => b.id - a.id);
+  return { TotalCount: newest.length, DeployRecordList: page(newest, offset, limit).map(view) };
+}
+
+/** The per-outcome counts of a record's detail (TotalCount is placed by each caller). */
+export function outcomeTotals(counts: PhaseCounts): {
+  SuccessTotalCount: number;
+  FailedTotalCount: number;
+  RunningTotalCount: number;
+} {
+  return {
+    SuccessTotalCount: counts.succeeded,
+    FailedTotalCount: counts.failed,
+    RunningTotalCount: counts.running,
+  };
+}
+
+/** The instance part of a DeployRecordDetail / DeployRecordItem, absent details shown as '' or 0. */
+export function instanceDetailFields(
+  item: JobItem,
+  now: number,
+): Omit<DeployRecordItem, 'Id' | 'Region' | 'Forward' | 'SSLMode' | 'ResourceType'> {
+  const { target } = item;
+  const details = target.details;
+  return {
+    OldCertId: item.oldCertId ?? '',
+    InstanceId: target.primaryId,
+    InstanceName: target.instanceName,
+    ListenerId: details.listenerId ?? '',
+    Domains: target.domains,
+    Protocol: details.protocol ?? '',
+    Status: itemStatusCode(item, now),
+    ErrorMsg: item.errorMessageAt(now) ?? '',
+    CreateTime: formatBeijingTime(item.createdAt),
+    UpdateTime: formatBeijingTime(item.updatedAt(now)),
+    ListenerName: details.listenerName ?? '',
+    SniSwitch: details.sniSwitch ?? 0,
+    Bucket: details.bucket ?? '',
+    Namespace: details.namespace ?? '',
+    SecretName: details.secretName ?? '',
+    Port: details.port ?? 0,
+  };
+}
+
+/**
+ * The *RecordRetry actions: restarts the failed items of one detail (DeployRecordDetailId) or of a whole
+ * record (DeployRecordId), and logs the retry on the record's certificate.
+ */
+export function retryJobRecord<R extends JobRecord>(
+  ctx: HandlerContext,
+  params: { DeployRecordId?: number; DeployRecordDetailId?: number },
+  kind: JobKind<R>,
+): Record<string, never> {
+  const now = ctx.clock.now();
+  let record: R;
+  let chosen: readonly JobItem[];
+  if (params.DeployRecordDetailId !== undefined) {
+    const itemId = params.DeployRecordDetailId;
+    const found = findRecordItem(kind.records(ctx.state), kind, itemId);
+    if (!found) {
+      throw new EmulatorError(
+        'FailedOperation.CertificateDeployNotExist',
+        `${kind.label} detail ${itemId} does not exist.`,
+      );
+    }
+    record = found.record;
+    chosen = [found.item];
+  } else if (params.DeployRecordId !== undefined) {
+    record = requireJobRecord(ctx, kind, params.DeployRecordId);
+    chosen = kind.itemsOf(record);
+  } else {
+    throw new EmulatorError(
+      'FailedOperation.InvalidParam',
+      'DeployRecordId or DeployRecordDetailId is required.',
+    );
+  }
+  retryFailedItems(kind.itemsOf(record), chosen, now);
+  logJobOperation(ctx.state, [record.certId], kind.logType, now);
+  return {};
+}
+
+function findRecordItem<R extends JobRecord>(
+  records: readonly R[],
+  kind: JobKind<R>,
+  itemId: number,
+): { record: R; item: JobItem } | undefined {
+  for (const record of records) {
+    const item = kind.itemsOf(record).find((candidate) => candidate.id === itemId);
+    if (item) return { record, item };
+  }
+  return undefined;
+}
+
+/** The record id a *RecordRollback action requires. */
+export function requireRollbackRecordId(params: { DeployRecordId?: number }): number {
+  if (params.DeployRecordId === undefined) {
+    throw new EmulatorError('FailedOperation.InvalidParam', 'DeployRecordId is required.');
+  }
+  return params.DeployRecordId;
+}
+
+/** A deploy or update record, which a rollback copies into a record of its own. */
+export interface RollbackableJob {
+  id: number;
+  createdAt: number;
+  items: JobItem[];
+  rollbackOf: number | null;
+  rolledBackBy: number | null;
+}
+
+/** Whether a record may be rolled back: it is no rollback itself and has not been rolled back yet. */
+export function canRollBack(record: RollbackableJob): boolean {
+  return record.rollbackOf === null && record.rolledBackBy === null;
+}
+
+/**
+ * Rolls a deploy / update record back: a new record (a copy of `record`, with `changes`) whose items take
+ * the successful targets back, appended to `records` and linked both ways.
+ */
+export function startRollbackRecord<R extends RollbackableJob>(
+  ctx: HandlerContext,
+  record: R,
+  records: R[],
+  changes: Partial<R>,
+  now: number,
+): R {
+  const jobs = ctx.state.jobs;
+  const items = startRollbackItems(record.items, canRollBack(record), () => jobs.nextItemId(), now);
+  const rollback: R = {
+    ...record,
+    ...changes,
+    id: jobs.nextRecordId(),
+    createdAt: now,
+    items,
+    rollbackOf: record.id,
+    rolledBackBy: null,
+  };
+  record.rolledBackBy = rollback.id;
+  records.push(rollback);
+  return rollback;
 }

@@ -1,27 +1,41 @@
 // UpdateCertificateInstance and its records: replace an old certificate by a new one on every bound
 // instance of the chosen resource types.
-import { createHash } from 'node:crypto';
 import type { UpdateRecordDetail, UpdateRecordInfo } from '../../ssl/models.generated.ts';
 import { formatBeijingTime } from '../clock.ts';
 import { EmulatorError, type HandlerContext, type HandlerTable } from '../handler.ts';
 import { newCertificateRecord, parseUploadedCertificate } from '../store/certificates.ts';
-import { countPhases, itemStatusCode, JobItem, jobStatusCode, startAll } from '../store/job-progress.ts';
+import {
+  countPhases,
+  itemStatusCode,
+  JobItem,
+  jobStatusCode,
+  lastUpdate,
+  startAll,
+} from '../store/job-progress.ts';
 import type { UpdateJob } from '../store/jobs.ts';
 import { RESOURCE_TYPES, type ResourceType } from '../store/resources.ts';
 import {
+  type JobKind,
   logJobOperation,
+  newestFirstPage,
+  outcomeTotals,
   page,
   parseStringInteger,
   requireDeployableCertificate,
-  retryFailedItems,
-  startRollbackItems,
+  requireJobRecord,
+  requireRollbackRecordId,
+  retryJobRecord,
+  startRollbackRecord,
 } from './deploy-support.ts';
 import {
   advanceCreation,
+  type CreationRequest,
   creationProgress,
+  parseServableUpload,
   parseUpdateScope,
   scopeRegions,
   targetsInScope,
+  uploadDigest,
 } from './update-support.ts';
 
 /** Lighthouse is deployable but not updatable. */
@@ -30,14 +44,15 @@ const UPDATABLE_TYPES: ReadonlySet<ResourceType> = new Set(
 );
 const DETAIL_LIMIT_MAX = 200;
 
+const UPDATE_RECORDS: JobKind<UpdateJob> = {
+  label: 'Update record',
+  records: (state) => state.jobs.updateRecords,
+  itemsOf: (record) => record.items,
+  logType: 'update',
+};
+
 function requireUpdateRecord(ctx: HandlerContext, id: number): UpdateJob {
-  const record = ctx.state.jobs.findUpdateRecord(id);
-  if (!record)
-    throw new EmulatorError(
-      'FailedOperation.CertificateDeployNotExist',
-      `Update record ${id} does not exist.`,
-    );
-  return record;
+  return requireJobRecord(ctx, UPDATE_RECORDS, id);
 }
 
 function runningUpdateFrom(ctx: HandlerContext, oldCertId: string, now: number): UpdateJob | undefined {
@@ -55,9 +70,7 @@ function recordInfo(record: UpdateJob, now: number): UpdateRecordInfo {
     Regions: record.regions,
     Status: jobStatusCode(record.items, now, record.rollbackOf !== null),
     CreateTime: formatBeijingTime(record.createdAt),
-    UpdateTime: formatBeijingTime(
-      record.items.reduce((t, item) => Math.max(t, item.updatedAt(now)), record.createdAt),
-    ),
+    UpdateTime: formatBeijingTime(lastUpdate(record.items, record.createdAt, now)),
   };
 }
 
@@ -110,13 +123,7 @@ function resolveNewCertificate(
       'CertificateId, or CertificatePublicKey with CertificatePrivateKey, is required.',
     );
   }
-  const parsed = parseUploadedCertificate(params.CertificatePublicKey, params.CertificatePrivateKey);
-  if (parsed.isCertificateAuthority || parsed.certEndTime <= now) {
-    throw new EmulatorError(
-      'FailedOperation.CertificateInvalid',
-      'The uploaded certificate cannot serve resources.',
-    );
-  }
+  parseServableUpload(params.CertificatePublicKey, params.CertificatePrivateKey, now);
   return {
     kind: 'upload',
     certificatePem: params.CertificatePublicKey,
@@ -177,27 +184,19 @@ export const updateRecordHandlers: HandlerTable = {
     if (running) return { DeployRecordId: running.id, DeployStatus: 0, UpdateSyncProgress: null };
 
     const targets = targetsInScope(ctx, oldCertificate.id, scope, now);
-    const fingerprint = JSON.stringify([
-      'update',
-      oldCertificate.id,
-      newCertificate.kind === 'existing'
-        ? newCertificate.id
-        : createHash('sha256')
-            .update(`${newCertificate.certificatePem}\n${newCertificate.privateKeyPem}`)
-            .digest('hex'),
-      [...scope.regionsByType.entries()].sort(),
-    ]);
-    if (!ctx.state.jobs.pendingCreations.has(fingerprint) && targets.length === 0) {
-      throw new EmulatorError(
-        'FailedOperation.CertificateDeployInstanceEmpty',
-        'The selected resource types have no instance bound to the old certificate.',
-      );
-    }
-    const { creation, ready } = advanceCreation(ctx, fingerprint, scope, targets, now);
+    const request: CreationRequest = {
+      action: 'update',
+      oldCertId: oldCertificate.id,
+      replacement:
+        newCertificate.kind === 'existing'
+          ? newCertificate.id
+          : uploadDigest(newCertificate.certificatePem, newCertificate.privateKeyPem),
+      noTargetsMessage: 'The selected resource types have no instance bound to the old certificate.',
+    };
+    const { creation, ready } = advanceCreation(ctx, request, scope, targets, now);
     if (!ready)
       return { DeployRecordId: 0, DeployStatus: 1, UpdateSyncProgress: creationProgress(creation, now) };
 
-    ctx.state.jobs.pendingCreations.delete(fingerprint);
     const created = materialize(
       ctx,
       newCertificate,
@@ -238,17 +237,12 @@ export const updateRecordHandlers: HandlerTable = {
 
   DescribeHostUpdateRecord: (params, ctx) => {
     const now = ctx.clock.now();
-    const records = ctx.state.jobs.updateRecords
-      .filter(
-        (r) =>
-          (!params.CertificateId || r.certId === params.CertificateId) &&
-          (!params.OldCertificateId || r.oldCertId === params.OldCertificateId),
-      )
-      .sort((a, b) => b.id - a.id);
-    return {
-      TotalCount: records.length,
-      DeployRecordList: page(records, params.Offset, params.Limit).map((r) => recordInfo(r, now)),
-    };
+    const records = ctx.state.jobs.updateRecords.filter(
+      (r) =>
+        (!params.CertificateId || r.certId === params.CertificateId) &&
+        (!params.OldCertificateId || r.oldCertId === params.OldCertificateId),
+    );
+    return newestFirstPage(records, params.Offset, params.Limit, (r) => recordInfo(r, now));
   },
 
   DescribeHostUpdateRecordDetail: (params, ctx) => {
@@ -269,61 +263,18 @@ export const updateRecordHandlers: HandlerTable = {
     return {
       TotalCount: counts.total,
       RecordDetailList: groups,
-      SuccessTotalCount: counts.succeeded,
-      FailedTotalCount: counts.failed,
-      RunningTotalCount: counts.running,
+      ...outcomeTotals(counts),
     };
   },
 
-  UpdateCertificateRecordRetry: (params, ctx) => {
-    const now = ctx.clock.now();
-    let record: UpdateJob | undefined;
-    let chosen: JobItem[];
-    if (params.DeployRecordDetailId !== undefined) {
-      const itemId = params.DeployRecordDetailId;
-      record = ctx.state.jobs.updateRecords.find((r) => r.items.some((item) => item.id === itemId));
-      if (!record) {
-        throw new EmulatorError(
-          'FailedOperation.CertificateDeployNotExist',
-          `Update record detail ${itemId} does not exist.`,
-        );
-      }
-      chosen = record.items.filter((item) => item.id === itemId);
-    } else if (params.DeployRecordId !== undefined) {
-      record = requireUpdateRecord(ctx, params.DeployRecordId);
-      chosen = record.items;
-    } else {
-      throw new EmulatorError(
-        'FailedOperation.InvalidParam',
-        'DeployRecordId or DeployRecordDetailId is required.',
-      );
-    }
-    retryFailedItems(record.items, chosen, now);
-    logJobOperation(ctx.state, [record.certId], 'update', now);
-    return {};
-  },
+  UpdateCertificateRecordRetry: (params, ctx) => retryJobRecord(ctx, params, UPDATE_RECORDS),
 
   UpdateCertificateRecordRollback: (params, ctx) => {
     const now = ctx.clock.now();
-    if (params.DeployRecordId === undefined) {
-      throw new EmulatorError('FailedOperation.InvalidParam', 'DeployRecordId is required.');
-    }
-    const record = requireUpdateRecord(ctx, params.DeployRecordId);
-    const jobs = ctx.state.jobs;
-    const rollbackAllowed = record.rollbackOf === null && record.rolledBackBy === null;
-    const items = startRollbackItems(record.items, rollbackAllowed, () => jobs.nextItemId(), now);
-    const rollback: UpdateJob = {
-      ...record,
-      id: jobs.nextRecordId(),
-      certId: record.oldCertId,
-      oldCertId: record.certId,
-      createdAt: now,
-      items,
-      rollbackOf: record.id,
-      rolledBackBy: null,
-    };
-    record.rolledBackBy = rollback.id;
-    jobs.updateRecords.push(rollback);
+    const record = requireUpdateRecord(ctx, requireRollbackRecordId(params));
+    // The rollback goes the other way: from the new certificate back to the old one.
+    const reversed = { certId: record.oldCertId, oldCertId: record.certId };
+    const rollback = startRollbackRecord(ctx, record, ctx.state.jobs.updateRecords, reversed, now);
     logJobOperation(ctx.state, [record.certId, record.oldCertId], 'rollback', now);
     return { DeployRecordId: rollback.id };
   },

@@ -1,8 +1,10 @@
 // What UpdateCertificateInstance and UploadUpdateCertificateInstance share: which bound instances a
 // request covers, and the asynchronous task creation (DeployRecordId 0 until the identical request is
 // repeated after the upstream has scanned the resources).
+import { createHash } from 'node:crypto';
 import type { ResourceTypeRegionsInput, UpdateSyncProgress } from '../../ssl/models.generated.ts';
 import { EmulatorError, type HandlerContext } from '../handler.ts';
+import { type ParsedUpload, parseUploadedCertificate } from '../store/certificates.ts';
 import type { PendingCreation } from '../store/jobs.ts';
 import { type DeployTarget, isResourceType, type ResourceType } from '../store/resources.ts';
 
@@ -82,20 +84,67 @@ export function scopeRegions(scope: UpdateScope): string[] {
   return [...new Set([...scope.regionsByType.values()].flatMap((regions) => regions ?? []))].sort();
 }
 
+/** Parses uploaded content that is to replace a certificate on resources: an unexpired server certificate. */
+export function parseServableUpload(
+  certificatePem: string,
+  privateKeyPem: string,
+  now: number,
+): ParsedUpload {
+  const parsed = parseUploadedCertificate(certificatePem, privateKeyPem);
+  if (parsed.isCertificateAuthority || parsed.certEndTime <= now) {
+    throw new EmulatorError(
+      'FailedOperation.CertificateInvalid',
+      'The uploaded certificate cannot serve resources.',
+    );
+  }
+  return parsed;
+}
+
+/** How a creation fingerprint names uploaded content: the hex SHA-256 of certificate and key. */
+export function uploadDigest(certificatePem: string, privateKeyPem: string): string {
+  return createHash('sha256').update(`${certificatePem}\n${privateKeyPem}`).digest('hex');
+}
+
+/** An update-style request, as far as telling its repeats apart goes. */
+export interface CreationRequest {
+  action: 'update' | 'upload-update';
+  /** The certificate replaced. */
+  oldCertId: string;
+  /** What replaces it: a certificate id, or an upload's digest. */
+  replacement: string;
+  /** The refusal when no instance of the scope serves the old certificate. */
+  noTargetsMessage: string;
+}
+
 /**
- * Advances the creation of a task identified by the request's fingerprint: the first request starts it
- * (never ready), a repeat is ready once UPDATE_CREATION_MS has passed.
+ * Advances the creation of a task identified by the request (and its scope): the first request starts it
+ * (never ready; refused when no instance is in scope), a repeat is ready once UPDATE_CREATION_MS has
+ * passed, and the creation is then done with.
  */
 export function advanceCreation(
   ctx: HandlerContext,
-  fingerprint: string,
+  request: CreationRequest,
   scope: UpdateScope,
   targets: readonly DeployTarget[],
   now: number,
 ): { creation: PendingCreation; ready: boolean } {
+  const { action, oldCertId, replacement, noTargetsMessage } = request;
+  const fingerprint = JSON.stringify([
+    action,
+    oldCertId,
+    replacement,
+    [...scope.regionsByType.entries()].sort(),
+  ]);
   const pending = ctx.state.jobs.pendingCreations;
   const existing = pending.get(fingerprint);
-  if (existing) return { creation: existing, ready: now >= existing.readyAt };
+  if (!existing && targets.length === 0) {
+    throw new EmulatorError('FailedOperation.CertificateDeployInstanceEmpty', noTargetsMessage);
+  }
+  if (existing) {
+    const ready = now >= existing.readyAt;
+    if (ready) pending.delete(fingerprint);
+    return { creation: existing, ready };
+  }
   const creation: PendingCreation = {
     fingerprint,
     startedAt: now,

@@ -1,27 +1,47 @@
 // UploadUpdateCertificateInstance and its records: new content under the same certificate id, pushed to
 // the CLB instances serving it. A rollback is a second DeployRecord (Type 1) inside the same record.
-import { createHash } from 'node:crypto';
 import type { DeployRecord, DeployRecordItem, UploadUpdateRecordInfo } from '../../ssl/models.generated.ts';
 import { formatBeijingTime } from '../clock.ts';
 import { EmulatorError, type HandlerContext, type HandlerTable } from '../handler.ts';
-import { parseUploadedCertificate } from '../store/certificates.ts';
-import { countPhases, itemStatusCode, JobItem, jobStatusCode, startAll } from '../store/job-progress.ts';
+import { countPhases, JobItem, jobStatusCode, lastUpdate, startAll } from '../store/job-progress.ts';
 import type { UploadUpdateJob, UploadUpdatePhase } from '../store/jobs.ts';
 import type { ResourceType } from '../store/resources.ts';
-import { logJobOperation, page, retryFailedItems, startRollbackItems } from './deploy-support.ts';
-import { advanceCreation, creationProgress, parseUpdateScope, targetsInScope } from './update-support.ts';
+import {
+  instanceDetailFields,
+  type JobKind,
+  logJobOperation,
+  newestFirstPage,
+  outcomeTotals,
+  page,
+  requireJobRecord,
+  retryJobRecord,
+  startRollbackItems,
+} from './deploy-support.ts';
+import {
+  advanceCreation,
+  type CreationRequest,
+  creationProgress,
+  parseServableUpload,
+  parseUpdateScope,
+  targetsInScope,
+  uploadDigest,
+} from './update-support.ts';
 
 const UPLOAD_UPDATABLE_TYPES: ReadonlySet<ResourceType> = new Set<ResourceType>(['clb']);
 const DETAIL_LIMIT_MAX = 200;
 
-function requireRecord(ctx: HandlerContext, id: number): UploadUpdateJob {
-  const record = ctx.state.jobs.findUploadUpdateRecord(id);
-  if (!record)
-    throw new EmulatorError('FailedOperation.CertificateDeployNotExist', `Record ${id} does not exist.`);
-  return record;
-}
-
 const latestPhase = (record: UploadUpdateJob): UploadUpdatePhase => record.phases.at(-1)!;
+
+const UPLOAD_UPDATE_RECORDS: JobKind<UploadUpdateJob> = {
+  label: 'Record',
+  records: (state) => state.jobs.uploadUpdateRecords,
+  itemsOf: (record) => latestPhase(record).items,
+  logType: 'update',
+};
+
+function requireRecord(ctx: HandlerContext, id: number): UploadUpdateJob {
+  return requireJobRecord(ctx, UPLOAD_UPDATE_RECORDS, id);
+}
 
 /** DeployRecord.Status: 0 waiting, 3 deploying, 1 success, 2 failed; rollbacks end in 4 / 5. */
 const phaseStatus = (phase: UploadUpdatePhase, now: number) =>
@@ -32,22 +52,7 @@ function recordItem(item: JobItem, now: number): DeployRecordItem {
   const details = target.details;
   return {
     Id: item.id,
-    OldCertId: item.oldCertId ?? '',
-    InstanceId: target.primaryId,
-    InstanceName: target.instanceName,
-    ListenerId: details.listenerId ?? '',
-    Domains: target.domains,
-    Protocol: details.protocol ?? '',
-    Status: itemStatusCode(item, now),
-    ErrorMsg: item.errorMessageAt(now) ?? '',
-    CreateTime: formatBeijingTime(item.createdAt),
-    UpdateTime: formatBeijingTime(item.updatedAt(now)),
-    ListenerName: details.listenerName ?? '',
-    SniSwitch: details.sniSwitch ?? 0,
-    Bucket: details.bucket ?? '',
-    Namespace: details.namespace ?? '',
-    SecretName: details.secretName ?? '',
-    Port: details.port ?? 0,
+    ...instanceDetailFields(item, now),
     Region: target.region ?? '',
     Forward: details.forward ?? 1,
     SSLMode: 'UNIDIRECTIONAL',
@@ -65,9 +70,7 @@ function phaseView(
   const counts = countPhases(phase.items, now);
   return {
     TotalCount: counts.total,
-    SuccessTotalCount: counts.succeeded,
-    FailedTotalCount: counts.failed,
-    RunningTotalCount: counts.running,
+    ...outcomeTotals(counts),
     Type: phase.type,
     RecordDetailList: record.resourceTypes.map((resourceType) => {
       const items = phase.items.filter((item) => item.target.resourceType === resourceType);
@@ -90,9 +93,7 @@ function recordInfo(record: UploadUpdateJob, now: number): UploadUpdateRecordInf
     ResourceTypes: record.resourceTypes,
     Status: phaseStatus(latestPhase(record), now),
     CreateTime: formatBeijingTime(record.createdAt),
-    UpdateTime: formatBeijingTime(
-      items.reduce((t, item) => Math.max(t, item.updatedAt(now)), record.createdAt),
-    ),
+    UpdateTime: formatBeijingTime(lastUpdate(items, record.createdAt, now)),
   };
 }
 
@@ -112,13 +113,7 @@ export const uploadUpdateRecordHandlers: HandlerTable = {
       params.ResourceTypesRegions,
       UPLOAD_UPDATABLE_TYPES,
     );
-    const parsed = parseUploadedCertificate(params.CertificatePublicKey, params.CertificatePrivateKey);
-    if (parsed.isCertificateAuthority || parsed.certEndTime <= now) {
-      throw new EmulatorError(
-        'FailedOperation.CertificateInvalid',
-        'The uploaded certificate cannot serve resources.',
-      );
-    }
+    parseServableUpload(params.CertificatePublicKey, params.CertificatePrivateKey, now);
     const jobs = ctx.state.jobs;
     const running = jobs.uploadUpdateRecords.find(
       (record) =>
@@ -127,25 +122,16 @@ export const uploadUpdateRecordHandlers: HandlerTable = {
     if (running) return { DeployRecordId: running.id, DeployStatus: 0, UpdateSyncProgress: null };
 
     const targets = targetsInScope(ctx, certificate.id, scope, now);
-    const fingerprint = JSON.stringify([
-      'upload-update',
-      certificate.id,
-      createHash('sha256')
-        .update(`${params.CertificatePublicKey}\n${params.CertificatePrivateKey}`)
-        .digest('hex'),
-      [...scope.regionsByType.entries()].sort(),
-    ]);
-    if (!jobs.pendingCreations.has(fingerprint) && targets.length === 0) {
-      throw new EmulatorError(
-        'FailedOperation.CertificateDeployInstanceEmpty',
-        'No CLB instance in these regions serves the certificate.',
-      );
-    }
-    const { creation, ready } = advanceCreation(ctx, fingerprint, scope, targets, now);
+    const request: CreationRequest = {
+      action: 'upload-update',
+      oldCertId: certificate.id,
+      replacement: uploadDigest(params.CertificatePublicKey, params.CertificatePrivateKey),
+      noTargetsMessage: 'No CLB instance in these regions serves the certificate.',
+    };
+    const { creation, ready } = advanceCreation(ctx, request, scope, targets, now);
     if (!ready)
       return { DeployRecordId: 0, DeployStatus: 1, UpdateSyncProgress: creationProgress(creation, now) };
 
-    jobs.pendingCreations.delete(fingerprint);
     const previousContent =
       certificate.certificatePem && certificate.privateKeyPem
         ? { certificatePem: certificate.certificatePem, privateKeyPem: certificate.privateKeyPem }
@@ -178,13 +164,10 @@ export const uploadUpdateRecordHandlers: HandlerTable = {
 
   DescribeHostUploadUpdateRecord: (params, ctx) => {
     const now = ctx.clock.now();
-    const records = ctx.state.jobs.uploadUpdateRecords
-      .filter((r) => !params.OldCertificateId || r.certId === params.OldCertificateId)
-      .sort((a, b) => b.id - a.id);
-    return {
-      TotalCount: records.length,
-      DeployRecordList: page(records, params.Offset, params.Limit).map((r) => recordInfo(r, now)),
-    };
+    const records = ctx.state.jobs.uploadUpdateRecords.filter(
+      (r) => !params.OldCertificateId || r.certId === params.OldCertificateId,
+    );
+    return newestFirstPage(records, params.Offset, params.Limit, (r) => recordInfo(r, now));
   },
 
   DescribeHostUploadUpdateRecordDetail: (params, ctx) => {
@@ -199,35 +182,7 @@ export const uploadUpdateRecordHandlers: HandlerTable = {
     };
   },
 
-  UploadUpdateCertificateRecordRetry: (params, ctx) => {
-    const now = ctx.clock.now();
-    let record: UploadUpdateJob | undefined;
-    let chosen: JobItem[];
-    if (params.DeployRecordDetailId !== undefined) {
-      const itemId = params.DeployRecordDetailId;
-      record = ctx.state.jobs.uploadUpdateRecords.find((r) =>
-        latestPhase(r).items.some((item) => item.id === itemId),
-      );
-      if (!record) {
-        throw new EmulatorError(
-          'FailedOperation.CertificateDeployNotExist',
-          `Record detail ${itemId} does not exist.`,
-        );
-      }
-      chosen = latestPhase(record).items.filter((item) => item.id === itemId);
-    } else if (params.DeployRecordId !== undefined) {
-      record = requireRecord(ctx, params.DeployRecordId);
-      chosen = latestPhase(record).items;
-    } else {
-      throw new EmulatorError(
-        'FailedOperation.InvalidParam',
-        'DeployRecordId or DeployRecordDetailId is required.',
-      );
-    }
-    retryFailedItems(latestPhase(record).items, chosen, now);
-    logJobOperation(ctx.state, [record.certId], 'update', now);
-    return {};
-  },
+  UploadUpdateCertificateRecordRetry: (params, ctx) => retryJobRecord(ctx, params, UPLOAD_UPDATE_RECORDS),
 
   UploadUpdateCertificateRecordRollback: (params, ctx) => {
     const now = ctx.clock.now();

@@ -110,6 +110,11 @@ export function countPhases(items: readonly JobItem[], now: number): PhaseCounts
   return counts;
 }
 
+/** When a job last changed: the latest change of its items, or `createdAt` before any. */
+export function lastUpdate(items: readonly JobItem[], createdAt: number, now: number): number {
+  return items.reduce((latest, item) => Math.max(latest, item.updatedAt(now)), createdAt);
+}
+
 /** Starts every item of a new job, staggered in order. */
 export function startAll(items: readonly JobItem[], now: number): void {
   for (const [position, item] of items.entries()) item.start(now, position);

@@ -88,18 +88,6 @@ export class JobStore {
     return `${9_000_000 + this.#nextTaskNumber++}`;
   }
 
-  findDeployRecord(id: number): DeployJob | undefined {
-    return this.deployRecords.find((record) => record.id === id);
-  }
-
-  findUpdateRecord(id: number): UpdateJob | undefined {
-    return this.updateRecords.find((record) => record.id === id);
-  }
-
-  findUploadUpdateRecord(id: number): UploadUpdateJob | undefined {
-    return this.uploadUpdateRecords.find((record) => record.id === id);
-  }
-
   findBindTask(taskId: string): BindTask | undefined {
     return this.bindTasks.find((task) => task.taskId === taskId);
   }
