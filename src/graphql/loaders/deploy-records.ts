@@ -1,7 +1,14 @@
 import type { SslCaller } from '../../ssl/actions.ts';
-import { SslApiError } from '../../ssl/errors.ts';
 import type { DeployRecordInfo, DescribeHostDeployRecordDetailResponse } from '../../ssl/models.generated.ts';
 import { SSL_SPEC } from '../../ssl/spec.generated.ts';
+import {
+  cachedIn,
+  findInListing,
+  listingLimit,
+  type RecordPage,
+  readRecordBlock,
+  recordPage,
+} from './record-blocks.ts';
 import type { LoaderGroup } from './request-loaders.ts';
 import { translatingUpstreamErrors } from './upstream-errors.ts';
 
@@ -13,34 +20,21 @@ export const DEPLOY_DETAIL_BLOCK_SIZE = Number(
   SSL_SPEC.actions.DescribeHostDeployRecordDetail.pagination.maxLimit,
 );
 
-/** DescribeHostDeployRecord documents no maximum Limit; walks looking for one record use the schema's page size. */
-const SUMMARY_WALK_PAGE_SIZE = 100;
-
 export interface DeployRecordDetailBlock {
   readonly offset: number;
   readonly response: DescribeHostDeployRecordDetailResponse;
 }
 
-export interface DeployRecordPage {
-  readonly totalCount: number;
-  readonly offset: number;
-  readonly records: readonly DeployRecordInfo[];
-}
-
-/** An unknown record ID is an upstream error (CertificateDeployNotExist); the schema reports it as null. */
-function isRecordNotFound(error: unknown): boolean {
-  return error instanceof SslApiError && error.category === 'not-found';
-}
+export type DeployRecordPage = RecordPage<DeployRecordInfo>;
 
 /** One block of a record's instances, straight from the upstream; null when the record does not exist. */
-export async function fetchDeployRecordBlock(
+export function fetchDeployRecordBlock(
   ssl: SslCaller,
   id: string,
   blockIndex: number,
   signal: AbortSignal | undefined,
 ): Promise<DeployRecordDetailBlock | null> {
-  const offset = blockIndex * DEPLOY_DETAIL_BLOCK_SIZE;
-  try {
+  return readRecordBlock(blockIndex, DEPLOY_DETAIL_BLOCK_SIZE, async (offset) => {
     const response = await ssl.call(
       'DescribeHostDeployRecordDetail',
       // DeployRecordId is typed String here although every action producing it returns an Integer (§10).
@@ -48,10 +42,7 @@ export async function fetchDeployRecordBlock(
       { signal },
     );
     return { offset, response };
-  } catch (error) {
-    if (isRecordNotFound(error)) return null;
-    throw error;
-  }
+  });
 }
 
 export interface DeployRecordLoaders extends LoaderGroup {
@@ -91,40 +82,30 @@ export function createDeployRecordLoaders(
     const response = await translatingUpstreamErrors(() =>
       ssl.call(
         'DescribeHostDeployRecord',
-        // Limit 0 would mean "default" upstream: an empty page still asks for one record to learn the total.
         {
           CertificateId: certificateId,
           Offset: offset,
-          Limit: Math.max(limit, 1),
+          Limit: listingLimit(limit),
           ...(resourceType === null ? {} : { ResourceType: resourceType }),
         },
         { signal },
       ),
     );
-    const records = response.DeployRecordList.slice(0, limit);
-    for (const record of records) listed.set(String(record.Id), record);
-    return { totalCount: response.TotalCount, offset, records };
+    const fetched = recordPage(response, offset, limit);
+    for (const record of fetched.records) listed.set(String(record.Id), record);
+    return fetched;
   }
 
   function page(certificateId: string, resourceType: string | null, offset: number, limit: number) {
     const key = `${certificateId}\u0000${resourceType ?? ''}\u0000${offset}\u0000${limit}`;
-    let cached = pages.get(key);
-    if (cached === undefined) {
-      cached = fetchPage(certificateId, resourceType, offset, limit);
-      pages.set(key, cached);
-    }
-    return cached;
+    return cachedIn(pages, key, () => fetchPage(certificateId, resourceType, offset, limit));
   }
 
   function block(id: string, offset: number): Promise<DeployRecordDetailBlock | null> {
     const blockIndex = Math.floor(offset / DEPLOY_DETAIL_BLOCK_SIZE);
-    const key = `${id}\u0000${blockIndex}`;
-    let cached = blocks.get(key);
-    if (cached === undefined) {
-      cached = translatingUpstreamErrors(() => fetchDeployRecordBlock(ssl, id, blockIndex, signal));
-      blocks.set(key, cached);
-    }
-    return cached;
+    return cachedIn(blocks, `${id}\u0000${blockIndex}`, () =>
+      translatingUpstreamErrors(() => fetchDeployRecordBlock(ssl, id, blockIndex, signal)),
+    );
   }
 
   async function findSummary(
@@ -132,14 +113,12 @@ export function createDeployRecordLoaders(
     certificateIds: readonly string[],
   ): Promise<DeployRecordInfo | null> {
     for (const certificateId of new Set(certificateIds)) {
-      for (let offset = 0; ; offset += SUMMARY_WALK_PAGE_SIZE) {
-        const known = listed.get(id);
-        if (known !== undefined) return known;
-        const walked = await page(certificateId, null, offset, SUMMARY_WALK_PAGE_SIZE);
-        const found = walked.records.find((record) => String(record.Id) === id);
-        if (found !== undefined) return found;
-        if (walked.records.length === 0 || offset + walked.records.length >= walked.totalCount) break;
-      }
+      const found = await findInListing(
+        (offset, limit) => page(certificateId, null, offset, limit),
+        // Another listing of this request may have met the record meanwhile.
+        (records) => records.find((record) => String(record.Id) === id) ?? listed.get(id),
+      );
+      if (found !== null) return found;
     }
     return listed.get(id) ?? null;
   }
@@ -150,13 +129,9 @@ export function createDeployRecordLoaders(
     summary(id, certificateIds) {
       const known = listed.get(id);
       if (known !== undefined) return Promise.resolve(known);
-      const key = `${id}\u0000${certificateIds.join(',')}`;
-      let cached = summaries.get(key);
-      if (cached === undefined) {
-        cached = findSummary(id, certificateIds);
-        summaries.set(key, cached);
-      }
-      return cached;
+      return cachedIn(summaries, `${id}\u0000${certificateIds.join(',')}`, () =>
+        findSummary(id, certificateIds),
+      );
     },
     clearAll() {
       pages.clear();

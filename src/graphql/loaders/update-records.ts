@@ -1,5 +1,4 @@
 import type { SslCaller } from '../../ssl/actions.ts';
-import { SslApiError } from '../../ssl/errors.ts';
 import type {
   DescribeHostUpdateRecordDetailResponse,
   DescribeHostUpdateRecordRequest,
@@ -7,6 +6,14 @@ import type {
   UpdateRecordInfo,
 } from '../../ssl/models.generated.ts';
 import { SSL_SPEC } from '../../ssl/spec.generated.ts';
+import {
+  cachedIn,
+  findInListing,
+  listingLimit,
+  type RecordPage,
+  readRecordBlock,
+  recordPage,
+} from './record-blocks.ts';
 import type { LoaderGroup } from './request-loaders.ts';
 import { translatingUpstreamErrors } from './upstream-errors.ts';
 
@@ -18,11 +25,7 @@ export type UpdateRecordItem = UpdateRecordDetail;
 /** Which certificate a listing is about: the replaced one, the replacing one, or both. */
 export type UpdateRecordFilter = Pick<DescribeHostUpdateRecordRequest, 'CertificateId' | 'OldCertificateId'>;
 
-export interface UpdateRecordPage {
-  readonly totalCount: number;
-  readonly offset: number;
-  readonly records: readonly UpdateRecordSummary[];
-}
+export type UpdateRecordPage = RecordPage<UpdateRecordSummary>;
 
 /**
  * DescribeHostUpdateRecordDetail pages the instances of every resource type with the same Offset/Limit. The
@@ -33,28 +36,19 @@ export const UPDATE_DETAIL_BLOCK_SIZE = Number(
   SSL_SPEC.actions.DescribeHostUpdateRecordDetail.pagination.maxLimit,
 );
 
-/** The records listing documents no maximum Limit; the discovery walk stays at the schema's page size. */
-const SUMMARY_WALK_PAGE_SIZE = 100;
-
 export interface UpdateRecordDetailBlock {
   readonly offset: number;
   readonly response: DescribeHostUpdateRecordDetailResponse;
 }
 
-/** The upstream reports an unknown record ID as an error; the schema reports it as null. */
-export function isRecordNotFound(error: unknown): boolean {
-  return error instanceof SslApiError && error.category === 'not-found';
-}
-
 /** One block of a record's instances, straight from the upstream; null when the record does not exist. */
-export async function fetchUpdateRecordBlock(
+export function fetchUpdateRecordBlock(
   ssl: SslCaller,
   id: number,
   blockIndex: number,
   signal: AbortSignal | undefined,
 ): Promise<UpdateRecordDetailBlock | null> {
-  const offset = blockIndex * UPDATE_DETAIL_BLOCK_SIZE;
-  try {
+  return readRecordBlock(blockIndex, UPDATE_DETAIL_BLOCK_SIZE, async (offset) => {
     const response = await ssl.call(
       'DescribeHostUpdateRecordDetail',
       // DeployRecordId, Limit and Offset are String-typed in this action only (CATALOGUE §10).
@@ -62,10 +56,7 @@ export async function fetchUpdateRecordBlock(
       { signal },
     );
     return { offset, response };
-  } catch (error) {
-    if (isRecordNotFound(error)) return null;
-    throw error;
-  }
+  });
 }
 
 export interface UpdateRecordLoaders extends LoaderGroup {
@@ -91,38 +82,28 @@ export function createUpdateRecordLoaders(
   const listed = new Map<number, UpdateRecordSummary>();
 
   async function fetchPage(filter: UpdateRecordFilter, offset: number, limit: number) {
-    // Limit 0 would mean "default" upstream: an empty page still asks for one record to learn the total.
     const response = await translatingUpstreamErrors(() =>
       ssl.call(
         'DescribeHostUpdateRecord',
-        { ...filter, Offset: offset, Limit: Math.max(limit, 1) },
+        { ...filter, Offset: offset, Limit: listingLimit(limit) },
         { signal },
       ),
     );
-    const records = response.DeployRecordList.slice(0, limit);
-    for (const record of records) listed.set(record.Id, record);
-    return { totalCount: response.TotalCount, offset, records };
+    const fetched = recordPage(response, offset, limit);
+    for (const record of fetched.records) listed.set(record.Id, record);
+    return fetched;
   }
 
   function page(filter: UpdateRecordFilter, offset: number, limit: number): Promise<UpdateRecordPage> {
     const key = `${filter.CertificateId ?? ''}:${filter.OldCertificateId ?? ''}:${offset}:${limit}`;
-    let cached = pages.get(key);
-    if (cached === undefined) {
-      cached = fetchPage(filter, offset, limit);
-      pages.set(key, cached);
-    }
-    return cached;
+    return cachedIn(pages, key, () => fetchPage(filter, offset, limit));
   }
 
   function block(id: number, offset: number): Promise<UpdateRecordDetailBlock | null> {
     const blockIndex = Math.floor(offset / UPDATE_DETAIL_BLOCK_SIZE);
-    const key = `${id}:${blockIndex}`;
-    let cached = blocks.get(key);
-    if (cached === undefined) {
-      cached = translatingUpstreamErrors(() => fetchUpdateRecordBlock(ssl, id, blockIndex, signal));
-      blocks.set(key, cached);
-    }
-    return cached;
+    return cachedIn(blocks, `${id}:${blockIndex}`, () =>
+      translatingUpstreamErrors(() => fetchUpdateRecordBlock(ssl, id, blockIndex, signal)),
+    );
   }
 
   async function findSummary(id: number): Promise<UpdateRecordSummary | null> {
@@ -133,25 +114,16 @@ export function createUpdateRecordLoaders(
     const anyItem = first.response.RecordDetailList.flatMap((group) => group.List)[0];
     // A record without instances does not name its certificates: then only the unfiltered listing can find it.
     const filter: UpdateRecordFilter = anyItem?.OldCertId ? { OldCertificateId: anyItem.OldCertId } : {};
-    for (let offset = 0; ; offset += SUMMARY_WALK_PAGE_SIZE) {
-      const walked = await page(filter, offset, SUMMARY_WALK_PAGE_SIZE);
-      const found = walked.records.find((record) => record.Id === id);
-      if (found !== undefined) return found;
-      if (walked.records.length === 0 || offset + walked.records.length >= walked.totalCount) return null;
-    }
+    return findInListing(
+      (offset, limit) => page(filter, offset, limit),
+      (records) => records.find((record) => record.Id === id),
+    );
   }
 
   return {
     page,
     block,
-    summary(id) {
-      let cached = summaries.get(id);
-      if (cached === undefined) {
-        cached = findSummary(id);
-        summaries.set(id, cached);
-      }
-      return cached;
-    },
+    summary: (id) => cachedIn(summaries, id, () => findSummary(id)),
     clearAll() {
       pages.clear();
       blocks.clear();

@@ -1,8 +1,15 @@
 import type { SslCaller } from '../../ssl/actions.ts';
 import type { DeployRecord, DeployRecordItem, UploadUpdateRecordInfo } from '../../ssl/models.generated.ts';
 import { SSL_SPEC } from '../../ssl/spec.generated.ts';
+import {
+  cachedIn,
+  findInListing,
+  listingLimit,
+  type RecordPage,
+  readRecordBlock,
+  recordPage,
+} from './record-blocks.ts';
 import type { LoaderGroup } from './request-loaders.ts';
-import { isRecordNotFound } from './update-records.ts';
 import { translatingUpstreamErrors } from './upstream-errors.ts';
 
 /** A content replacement (same certificate ID, new content) record as DescribeHostUploadUpdateRecord lists it. */
@@ -12,11 +19,7 @@ export type UploadUpdatePhase = DeployRecord;
 /** One resource instance of a content replacement run. */
 export type UploadUpdateItem = DeployRecordItem;
 
-export interface UploadUpdateRecordPage {
-  readonly totalCount: number;
-  readonly offset: number;
-  readonly records: readonly UploadUpdateRecordSummary[];
-}
+export type UploadUpdateRecordPage = RecordPage<UploadUpdateRecordSummary>;
 
 /**
  * DescribeHostUploadUpdateRecordDetail pages the instances of every run and resource type with the same
@@ -27,32 +30,26 @@ export const UPLOAD_UPDATE_DETAIL_BLOCK_SIZE = Number(
   SSL_SPEC.actions.DescribeHostUploadUpdateRecordDetail.pagination.maxLimit,
 );
 
-const SUMMARY_WALK_PAGE_SIZE = 100;
-
 export interface UploadUpdateRecordDetailBlock {
   readonly offset: number;
   readonly phases: readonly UploadUpdatePhase[];
 }
 
 /** One block of a record's runs and instances, straight from the upstream; null when the record does not exist. */
-export async function fetchUploadUpdateRecordBlock(
+export function fetchUploadUpdateRecordBlock(
   ssl: SslCaller,
   id: number,
   blockIndex: number,
   signal: AbortSignal | undefined,
 ): Promise<UploadUpdateRecordDetailBlock | null> {
-  const offset = blockIndex * UPLOAD_UPDATE_DETAIL_BLOCK_SIZE;
-  try {
+  return readRecordBlock(blockIndex, UPLOAD_UPDATE_DETAIL_BLOCK_SIZE, async (offset) => {
     const response = await ssl.call(
       'DescribeHostUploadUpdateRecordDetail',
       { DeployRecordId: id, Offset: offset, Limit: UPLOAD_UPDATE_DETAIL_BLOCK_SIZE },
       { signal },
     );
     return { offset, phases: response.DeployRecordDetail };
-  } catch (error) {
-    if (isRecordNotFound(error)) return null;
-    throw error;
-  }
+  });
 }
 
 export interface UploadUpdateRecordLoaders extends LoaderGroup {
@@ -77,42 +74,32 @@ export function createUploadUpdateRecordLoaders(
   const listed = new Map<number, UploadUpdateRecordSummary>();
 
   async function fetchPage(certificateId: string | null, offset: number, limit: number) {
-    // Limit 0 would mean "default" upstream: an empty page still asks for one record to learn the total.
     const response = await translatingUpstreamErrors(() =>
       ssl.call(
         'DescribeHostUploadUpdateRecord',
         {
           ...(certificateId === null ? {} : { OldCertificateId: certificateId }),
           Offset: offset,
-          Limit: Math.max(limit, 1),
+          Limit: listingLimit(limit),
         },
         { signal },
       ),
     );
-    const records = response.DeployRecordList.slice(0, limit);
-    for (const record of records) listed.set(record.Id, record);
-    return { totalCount: response.TotalCount, offset, records };
+    const fetched = recordPage(response, offset, limit);
+    for (const record of fetched.records) listed.set(record.Id, record);
+    return fetched;
   }
 
   function page(certificateId: string | null, offset: number, limit: number) {
     const key = `${certificateId ?? ''}:${offset}:${limit}`;
-    let cached = pages.get(key);
-    if (cached === undefined) {
-      cached = fetchPage(certificateId, offset, limit);
-      pages.set(key, cached);
-    }
-    return cached;
+    return cachedIn(pages, key, () => fetchPage(certificateId, offset, limit));
   }
 
   function block(id: number, offset: number): Promise<UploadUpdateRecordDetailBlock | null> {
     const blockIndex = Math.floor(offset / UPLOAD_UPDATE_DETAIL_BLOCK_SIZE);
-    const key = `${id}:${blockIndex}`;
-    let cached = blocks.get(key);
-    if (cached === undefined) {
-      cached = translatingUpstreamErrors(() => fetchUploadUpdateRecordBlock(ssl, id, blockIndex, signal));
-      blocks.set(key, cached);
-    }
-    return cached;
+    return cachedIn(blocks, `${id}:${blockIndex}`, () =>
+      translatingUpstreamErrors(() => fetchUploadUpdateRecordBlock(ssl, id, blockIndex, signal)),
+    );
   }
 
   async function findSummary(id: number): Promise<UploadUpdateRecordSummary | null> {
@@ -125,25 +112,16 @@ export function createUploadUpdateRecordLoaders(
     )[0];
     // A record without instances does not name its certificate: then only the unfiltered listing can find it.
     const certificateId = anyItem?.OldCertId ? anyItem.OldCertId : null;
-    for (let offset = 0; ; offset += SUMMARY_WALK_PAGE_SIZE) {
-      const walked = await page(certificateId, offset, SUMMARY_WALK_PAGE_SIZE);
-      const found = walked.records.find((record) => record.Id === id);
-      if (found !== undefined) return found;
-      if (walked.records.length === 0 || offset + walked.records.length >= walked.totalCount) return null;
-    }
+    return findInListing(
+      (offset, limit) => page(certificateId, offset, limit),
+      (records) => records.find((record) => record.Id === id),
+    );
   }
 
   return {
     page,
     block,
-    summary(id) {
-      let cached = summaries.get(id);
-      if (cached === undefined) {
-        cached = findSummary(id);
-        summaries.set(id, cached);
-      }
-      return cached;
-    },
+    summary: (id) => cachedIn(summaries, id, () => findSummary(id)),
     clearAll() {
       pages.clear();
       blocks.clear();

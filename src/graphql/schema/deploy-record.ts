@@ -8,10 +8,11 @@ import {
 } from '../loaders/deploy-records.ts';
 import { translatingUpstreamErrors } from '../loaders/upstream-errors.ts';
 import { parseUpstreamTime } from '../time.ts';
-import { CertificateRef } from './certificate.ts';
+import { CertificateRef, presentOrNull } from './certificate.ts';
 import { ResourceType } from './cloud-resource-enums.ts';
 import { JobRef, type JobWait, JobWaitInputRef, loadJob } from './job.ts';
 import { forwardWindow, type OffsetConnectionShape, toOffsetConnection } from './pagination.ts';
+import { earliestTime, latestTime, recordPageConnection } from './record-support.ts';
 import { upstreamEnum } from './upstream-enum.ts';
 
 /**
@@ -50,10 +51,6 @@ export const DeployInstanceStatus = upstreamEnum(
 
 const RUNNING_ITEM_CODES: ReadonlySet<number> = new Set([0, 3]);
 
-function presentOrNull(value: string | null | undefined): string | null {
-  return value === null || value === undefined || value.trim() === '' ? null : value;
-}
-
 /** The uniform job state of a record, from its first block of instances (counts cover every instance). */
 function stateOf(block: DeployRecordDetailBlock): JobState {
   const { response } = block;
@@ -76,17 +73,14 @@ function stateOf(block: DeployRecordDetailBlock): JobState {
         : succeeded === 0
           ? 'FAILED'
           : 'PARTIALLY_FAILED';
-  const created = items
-    .map((item) => parseUpstreamTime(item.CreateTime))
-    .filter((d): d is Date => d !== null);
-  const updated = items
-    .map((item) => parseUpstreamTime(item.UpdateTime))
-    .filter((d): d is Date => d !== null);
-  const earliest = created.length === 0 ? null : new Date(Math.min(...created.map((d) => d.getTime())));
-  const latest = updated.length === 0 ? null : new Date(Math.max(...updated.map((d) => d.getTime())));
   const finished = status !== 'PENDING' && status !== 'RUNNING';
-  // Instances beyond the first block are not read, so the end time is only exact for records of ≤200 instances.
-  return { status, progress, startedAt: earliest, finishedAt: finished ? latest : null };
+  return {
+    status,
+    progress,
+    startedAt: earliestTime(items.map((item) => item.CreateTime)),
+    // Instances beyond the first block are not read, so the end time is only exact for records of ≤200 instances.
+    finishedAt: finished ? latestTime(items.map((item) => item.UpdateTime)) : null,
+  };
 }
 
 export function deployRecordSnapshot(
@@ -391,15 +385,11 @@ builder.objectField(CertificateRef, 'deployRecords', (t) =>
         offset,
         limit,
       );
-      return toOffsetConnection({
-        totalCount: page.totalCount,
-        offset,
-        items: page.records.map((summary) => ({
-          kind: 'DEPLOY_RECORD' as const,
-          id: String(summary.Id),
-          summary,
-        })),
-      });
+      return recordPageConnection(page, (summary) => ({
+        kind: 'DEPLOY_RECORD' as const,
+        id: String(summary.Id),
+        summary,
+      }));
     },
   }),
 );

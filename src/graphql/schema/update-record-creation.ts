@@ -31,6 +31,25 @@ export interface CreationProgressShape {
   readonly regions: readonly RegionProgressShape[];
 }
 
+/** What a creation mutation's payload reports once the upstream answered (`created`: with a task ID). */
+export function creationResult<Shape>(
+  response: {
+    readonly DeployRecordId: number;
+    readonly DeployStatus: number;
+    readonly UpdateSyncProgress: readonly UpdateSyncProgress[] | null;
+  },
+  created: boolean,
+  shapeOf: (id: number) => Shape,
+) {
+  return {
+    record: created ? shapeOf(response.DeployRecordId) : null,
+    // DeployStatus 0: a task for this certificate was running already; its ID is returned.
+    isExistingUpdate: created && response.DeployStatus === 0,
+    isCreationPending: !created,
+    creationProgress: creationProgressFrom(response.UpdateSyncProgress),
+  };
+}
+
 export function creationProgressFrom(
   progress: readonly UpdateSyncProgress[] | null,
 ): CreationProgressShape[] {

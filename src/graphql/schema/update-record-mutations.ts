@@ -9,22 +9,17 @@ import {
 } from './certificate-inputs.ts';
 import { ResourceType } from './cloud-resource-enums.ts';
 import { JobWaitInputRef } from './job.ts';
-import {
-  UpdateRecordRef,
-  type UpdateRecordShape,
-  updateRecordShape,
-  waitedUpdateRecord,
-} from './update-record.ts';
+import { UpdateRecordRef, type UpdateRecordShape, updateRecordShape } from './update-record.ts';
 import {
   type CreationProgressShape,
-  creationProgressFrom,
+  creationResult,
   MAX_CREATION_WAIT_SECONDS,
   resourceTypesRegionsParam,
   runCreation,
   UpdateCreationProgressRef,
   UpdateResourceRegionsInput,
 } from './update-record-creation.ts';
-import { parseRecordId, rejectingInput } from './update-record-support.ts';
+import { rejectingInput, requireRecordId, retryRecord, waitedRecord } from './update-record-support.ts';
 import { type PayloadShape, payloadType } from './user-error.ts';
 
 // Mutations on update records: replacing a certificate by another on its bound resources
@@ -41,15 +36,7 @@ function replaceFieldOf(code: string): readonly string[] | null {
 }
 
 function recordIdOf(raw: string | number, field: readonly string[]): number {
-  const id = parseRecordId(raw);
-  if (id === null) {
-    throw new InputRejection(
-      'INVALID_ID',
-      `${JSON.stringify(String(raw))} is not an update record ID.`,
-      field,
-    );
-  }
-  return id;
+  return requireRecordId(raw, 'an update record ID', field);
 }
 
 interface ReplacePayloadShape extends PayloadShape {
@@ -69,7 +56,7 @@ const CertificateBindingsReplacePayload = payloadType<ReplacePayloadShape>(
         'The update that replaces the certificate; null while `isCreationPending`, and when the request failed.',
       args: { wait: t.arg({ type: JobWaitInputRef, description: 'Wait for the update to finish first.' }) },
       resolve: (payload, args, context) =>
-        payload.record === null ? null : waitedUpdateRecord(payload.record, args.wait, context),
+        payload.record === null ? null : waitedRecord(payload.record, args.wait, context),
     }),
     isExistingUpdate: t.boolean({
       description:
@@ -225,15 +212,7 @@ builder.mutationField('certificateBindingsReplace', (t) =>
               userErrors: outcome.userErrors,
             };
           }
-          const { response } = outcome;
-          return {
-            record: created ? updateRecordShape(response.DeployRecordId) : null,
-            // DeployStatus 0: an update of this certificate was running already; its ID is returned.
-            isExistingUpdate: created && response.DeployStatus === 0,
-            isCreationPending: !created,
-            creationProgress: creationProgressFrom(response.UpdateSyncProgress),
-            userErrors: [],
-          };
+          return { ...creationResult(outcome.response, created, updateRecordShape), userErrors: [] };
         },
       ),
   }),
@@ -252,7 +231,7 @@ const UpdateRecordRetryPayload = payloadType<RecordPayloadShape>(
       description: 'The update, with its failed instances running again; null when the retry failed.',
       args: { wait: t.arg({ type: JobWaitInputRef, description: 'Wait for the update to finish first.' }) },
       resolve: (payload, args, context) =>
-        payload.record === null ? null : waitedUpdateRecord(payload.record, args.wait, context),
+        payload.record === null ? null : waitedRecord(payload.record, args.wait, context),
     }),
   }),
 );
@@ -275,22 +254,15 @@ builder.mutationField('updateRecordRetry', (t) =>
     nullable: false,
     args: { input: t.arg({ type: UpdateRecordRetryInput, required: true }) },
     resolve: (_root, { input }, context) =>
-      rejectingInput<RecordPayloadShape>({ record: null }, async () => {
-        const recordId = recordIdOf(input.id, ['input', 'id']);
-        const instanceId =
-          input.instanceId === null || input.instanceId === undefined
-            ? null
-            : integerId(input.instanceId, ['input', 'instanceId']);
-        const outcome = await context.loaders.mutations.run(
+      rejectingInput<RecordPayloadShape>({ record: null }, () =>
+        retryRecord(
+          context,
           'UpdateCertificateRecordRetry',
-          // The upstream takes either ID; the item ID alone narrows the retry to that instance.
-          instanceId === null ? { DeployRecordId: recordId } : { DeployRecordDetailId: instanceId },
-          { fieldOf: () => (instanceId === null ? ['input', 'id'] : ['input', 'instanceId']) },
-        );
-        return outcome.ok
-          ? { record: updateRecordShape(recordId), userErrors: [] }
-          : { record: null, userErrors: outcome.userErrors };
-      }),
+          recordIdOf(input.id, ['input', 'id']),
+          input.instanceId,
+          updateRecordShape,
+        ),
+      ),
   }),
 );
 
@@ -310,7 +282,7 @@ const UpdateRecordRollbackPayload = payloadType<RollbackPayloadShape>(
         'when the rollback failed.',
       args: { wait: t.arg({ type: JobWaitInputRef, description: 'Wait for the rollback to finish first.' }) },
       resolve: (payload, args, context) =>
-        payload.rollback === null ? null : waitedUpdateRecord(payload.rollback, args.wait, context),
+        payload.rollback === null ? null : waitedRecord(payload.rollback, args.wait, context),
     }),
     updateRecord: t.field({
       type: UpdateRecordRef,

@@ -1,11 +1,24 @@
-import type { JobProgressCounts, JobState, JobStatusValue } from '../jobs/job-kinds.ts';
-import { parseUpstreamTime } from '../time.ts';
+import { createGraphQLError } from 'graphql-yoga';
+import type { SslCaller } from '../../ssl/actions.ts';
+import type { GraphQLContext } from '../context.ts';
+import {
+  type JobKindName,
+  type JobProgressCounts,
+  type JobShape,
+  type JobState,
+  type JobStatusValue,
+  registerJobKind,
+} from '../jobs/job-kinds.ts';
 import { presentOrNull } from './certificate.ts';
-import { InputRejection } from './certificate-inputs.ts';
+import { InputRejection, integerId } from './certificate-inputs.ts';
+import { type JobWait, loadJob } from './job.ts';
+import { forwardWindow, toOffsetConnection } from './pagination.ts';
+import { earliestTime, latestTime } from './record-support.ts';
 import { gatewayUserError, type PayloadShape } from './user-error.ts';
 
-// What the UpdateRecord and UploadUpdateRecord types share: record IDs, windows over the upstream's fixed-size
-// detail blocks, and how a record's instances add up to a job state.
+// What the UpdateRecord and UploadUpdateRecord types share: record IDs, lookups that must find the record,
+// windows over the upstream's fixed-size detail blocks, how a record's instances add up to a job state, and the
+// retry mutation.
 
 /** Record IDs are positive integers upstream; anything else cannot name a record. */
 export function parseRecordId(raw: string | number): number | null {
@@ -25,6 +38,120 @@ export function switchOrNull(value: number | null | undefined): boolean | null {
 }
 
 export { presentOrNull };
+
+/** A record ID from a mutation input; an INVALID_ID user error (`… is not <noun>.`) on `field` otherwise. */
+export function requireRecordId(raw: string | number, noun: string, field: readonly string[]): number {
+  const id = parseRecordId(raw);
+  if (id === null) {
+    throw new InputRejection('INVALID_ID', `${JSON.stringify(String(raw))} is not ${noun}.`, field);
+  }
+  return id;
+}
+
+/** How a kind of record is followed as a job: from its first detail block. */
+interface RecordJobKind<Shape extends JobShape, Block> {
+  readonly kind: JobKindName;
+  readonly typeName: string;
+  readonly shapeOf: (recordId: number) => Shape;
+  /** The job state a first block tells; null when it cannot tell. */
+  readonly stateOf: (block: Block) => JobState | null;
+  /** The first block through the request's loaders; null when the record does not exist. */
+  readonly firstBlock: (recordId: number, context: GraphQLContext) => Promise<Block | null>;
+  /** The first block straight from the upstream (for the shared poller); null when the record does not exist. */
+  readonly fetchFirstBlock: (ssl: SslCaller, recordId: number, signal: AbortSignal) => Promise<Block | null>;
+}
+
+/** Registers a kind of record as a job kind; IDs that cannot name a record are unknown jobs. */
+export function registerRecordJobKind<Shape extends JobShape, Block>(
+  record: RecordJobKind<Shape, Block>,
+): void {
+  async function snapshot(id: string, firstBlock: (recordId: number) => Promise<Block | null>) {
+    const recordId = parseRecordId(id);
+    if (recordId === null) return null;
+    const block = await firstBlock(recordId);
+    const state = block === null ? null : record.stateOf(block);
+    return state === null ? null : { ...record.shapeOf(recordId), state };
+  }
+  registerJobKind<Shape>({
+    kind: record.kind,
+    typeName: record.typeName,
+    load: (id, context) => snapshot(id, (recordId) => record.firstBlock(recordId, context)),
+    poll: (ssl, id, signal) => snapshot(id, (recordId) => record.fetchFirstBlock(ssl, recordId, signal)),
+  });
+}
+
+/** A record value whose listing entry may be held already. */
+interface HeldRecord<Summary> {
+  readonly id: string;
+  readonly summary?: Summary;
+}
+
+/**
+ * A record's listing entry: the one it holds, or the one `loaders` finds. A NOT_FOUND error (`<label> … is not
+ * listed`) when no listing has it.
+ */
+export async function listedSummary<Summary>(
+  record: HeldRecord<Summary>,
+  loaders: { summary(id: number): Promise<Summary | null> },
+  label: string,
+): Promise<Summary> {
+  if (record.summary !== undefined) return record.summary;
+  const recordId = parseRecordId(record.id);
+  const summary = recordId === null ? null : await loaders.summary(recordId);
+  if (summary === null) {
+    throw createGraphQLError(`${label} ${record.id} is not listed by Tencent Cloud.`, {
+      extensions: { code: 'NOT_FOUND' },
+    });
+  }
+  return summary;
+}
+
+/** A record's first detail block; a NOT_FOUND error (`<label> … no longer exists`) when the record is gone. */
+export async function existingFirstBlock<Block>(
+  record: { readonly id: string },
+  loaders: { block(id: number, offset: number): Promise<Block | null> },
+  label: string,
+): Promise<Block> {
+  const block = await loaders.block(Number(record.id), 0);
+  if (block === null) {
+    throw createGraphQLError(`${label} ${record.id} no longer exists upstream.`, {
+      extensions: { code: 'NOT_FOUND' },
+    });
+  }
+  return block;
+}
+
+/**
+ * The `updateRecord`-style query: a record by ID, with its listing entry, or after a wait (see `JobWaitInput`).
+ * Null when the ID cannot name a record or the record does not exist.
+ */
+export async function recordById<Shape extends JobShape, Summary>(
+  rawId: string | number,
+  wait: JobWait | null | undefined,
+  context: GraphQLContext,
+  loaders: { summary(id: number): Promise<Summary | null> },
+  shapeOf: (id: number, summary?: Summary) => Shape,
+): Promise<Shape | null> {
+  const recordId = parseRecordId(rawId);
+  if (recordId === null) return null;
+  if (wait !== null && wait !== undefined) return waitedRecord(shapeOf(recordId), wait, context);
+  const summary = await loaders.summary(recordId);
+  return summary === null ? null : shapeOf(recordId, summary);
+}
+
+/**
+ * A record after an optional wait (see `JobWaitInput`): without `wait` the held value is returned as it is, so
+ * no upstream call is made for it; after one, the held value with the state waited for.
+ */
+export async function waitedRecord<Shape extends JobShape>(
+  record: Shape,
+  wait: JobWait | null | undefined,
+  context: GraphQLContext,
+): Promise<Shape | null> {
+  if (wait === null || wait === undefined) return record;
+  const snapshot = await loadJob(record.kind, record.id, wait, context);
+  return snapshot === null ? null : { ...record, state: snapshot.state };
+}
 
 /** Runs a mutation body; the input mistakes it rejects itself (InputRejection) become userErrors. */
 export async function rejectingInput<Shape extends PayloadShape>(
@@ -53,7 +180,7 @@ export interface GroupBlock<Item> {
  * The instances [offset, offset + limit) of one group, read from as many blocks as the window spans.
  * `loadBlock(position)` returns the block holding `position`, or null when the record is gone.
  */
-export async function windowOverBlocks<Item>(
+async function windowOverBlocks<Item>(
   offset: number,
   limit: number,
   blockSize: number,
@@ -74,53 +201,80 @@ export async function windowOverBlocks<Item>(
   return items;
 }
 
-/** The item statuses (UpdateStatus codes) of one job's instances, with the upstream's counts. */
-export interface ItemTally {
-  readonly total: number;
-  readonly succeeded: number;
-  readonly failed: number;
-  readonly running: number;
-  /** The statuses of the instances the gateway has seen (the first detail block). */
-  readonly statuses: readonly number[];
-  readonly createTimes: readonly string[];
-  readonly updateTimes: readonly string[];
+/** One resource type's instances in a record (or a run of one), as a `*ResourceGroup` value holds them. */
+interface ResourceGroup {
+  readonly resourceType: string;
+  readonly instanceCount: number;
+}
+
+/** The detail groups of the block holding `position`; null when the record is gone. */
+type GroupsAt<Item> = (position: number) => Promise<{
+  readonly offset: number;
+  readonly groups: readonly { readonly ResourceType: string; readonly List?: readonly Item[] | null }[];
+} | null>;
+
+/** The `instances` connection of a resource group: the requested window of its instances, over the blocks. */
+export async function groupInstanceConnection<Item>(
+  group: ResourceGroup,
+  args: { first?: number | null; after?: string | null },
+  blockSize: number,
+  groupsAt: GroupsAt<Item>,
+) {
+  const { offset, limit } = forwardWindow(args);
+  const items = await windowOverBlocks(offset, limit, blockSize, async (position) => {
+    const block = await groupsAt(position);
+    if (block === null) return null;
+    const list = block.groups.find((candidate) => candidate.ResourceType === group.resourceType)?.List;
+    return { offset: block.offset, items: list ?? [] };
+  });
+  return toOffsetConnection({ totalCount: group.instanceCount, offset, items });
+}
+
+/** The upstream's counts of one job's instances (a record's detail response, or one run of a record). */
+export interface InstanceCounts {
+  readonly TotalCount: number;
+  readonly SuccessTotalCount: number;
+  readonly FailedTotalCount: number;
+  readonly RunningTotalCount: number;
+}
+
+/** An instance the gateway has seen (the first detail block), with its UpdateStatus code. */
+export interface SeenInstance {
+  readonly Status: number;
+  readonly CreateTime: string;
+  readonly UpdateTime: string;
 }
 
 const PENDING_CODE = 0;
 const ROLLBACK_CODES: ReadonlySet<number> = new Set([4, 5]);
 
-function earliest(times: readonly string[]): Date | null {
-  const instants = times.map(parseUpstreamTime).filter((time): time is Date => time !== null);
-  return instants.length === 0 ? null : new Date(Math.min(...instants.map((time) => time.getTime())));
-}
-
-function latest(times: readonly string[]): Date | null {
-  const instants = times.map(parseUpstreamTime).filter((time): time is Date => time !== null);
-  return instants.length === 0 ? null : new Date(Math.max(...instants.map((time) => time.getTime())));
-}
-
 /**
  * A job state from a record's instances. The upstream's counts are authoritative; which running instances have
  * not started yet, and whether the job is a rollback, is read from the instances seen.
  */
-export function jobStateFromItems(tally: ItemTally, fallbackStartedAt: Date | null): JobState {
-  const seenPending = tally.statuses.filter((status) => status === PENDING_CODE).length;
-  const pending = Math.min(seenPending, tally.running);
+export function jobStateFromItems(
+  counts: InstanceCounts,
+  items: readonly SeenInstance[],
+  fallbackStartedAt: Date | null,
+): JobState {
+  const statuses = items.map((item) => item.Status);
+  const running = counts.RunningTotalCount;
+  const pending = Math.min(statuses.filter((status) => status === PENDING_CODE).length, running);
   const progress: JobProgressCounts = {
-    total: tally.total,
-    succeeded: tally.succeeded,
-    failed: tally.failed,
-    running: tally.running - pending,
+    total: counts.TotalCount,
+    succeeded: counts.SuccessTotalCount,
+    failed: counts.FailedTotalCount,
+    running: running - pending,
     pending,
   };
-  const isRollback = tally.statuses.length > 0 && tally.statuses.some((status) => ROLLBACK_CODES.has(status));
+  const isRollback = statuses.length > 0 && statuses.some((status) => ROLLBACK_CODES.has(status));
   const status: JobStatusValue =
-    tally.running > 0
-      ? pending === tally.running
+    running > 0
+      ? pending === running
         ? 'PENDING'
         : 'RUNNING'
-      : tally.failed > 0
-        ? tally.succeeded > 0
+      : progress.failed > 0
+        ? progress.succeeded > 0
           ? 'PARTIALLY_FAILED'
           : 'FAILED'
         : isRollback
@@ -130,7 +284,33 @@ export function jobStateFromItems(tally: ItemTally, fallbackStartedAt: Date | nu
   return {
     status,
     progress,
-    startedAt: earliest(tally.createTimes) ?? fallbackStartedAt,
-    finishedAt: finished ? latest(tally.updateTimes) : null,
+    startedAt: earliestTime(items.map((item) => item.CreateTime)) ?? fallbackStartedAt,
+    finishedAt: finished ? latestTime(items.map((item) => item.UpdateTime)) : null,
   };
+}
+
+/**
+ * The retry mutations of update and content replacement records: every failed instance of the record, or only
+ * the instance `rawInstanceId` (input field `instanceId`) when given. The payload holds the record on success.
+ */
+export async function retryRecord<Shape>(
+  context: GraphQLContext,
+  action: 'UpdateCertificateRecordRetry' | 'UploadUpdateCertificateRecordRetry',
+  recordId: number,
+  rawInstanceId: string | number | null | undefined,
+  shapeOf: (id: number) => Shape,
+): Promise<PayloadShape & { readonly record: Shape | null }> {
+  const instanceId =
+    rawInstanceId === null || rawInstanceId === undefined
+      ? null
+      : integerId(rawInstanceId, ['input', 'instanceId']);
+  const outcome = await context.loaders.mutations.run(
+    action,
+    // The upstream takes either ID; the item ID alone narrows the retry to that instance.
+    instanceId === null ? { DeployRecordId: recordId } : { DeployRecordDetailId: instanceId },
+    { fieldOf: () => (instanceId === null ? ['input', 'id'] : ['input', 'instanceId']) },
+  );
+  return outcome.ok
+    ? { record: shapeOf(recordId), userErrors: [] }
+    : { record: null, userErrors: outcome.userErrors };
 }

@@ -1,7 +1,6 @@
-import { createGraphQLError } from 'graphql-yoga';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
-import { type JobShape, type JobSnapshot, type JobState, registerJobKind } from '../jobs/job-kinds.ts';
+import type { JobShape, JobState } from '../jobs/job-kinds.ts';
 import {
   fetchUpdateRecordBlock,
   UPDATE_DETAIL_BLOCK_SIZE,
@@ -13,16 +12,20 @@ import {
 import { parseUpstreamTime } from '../time.ts';
 import { CertificateRef } from './certificate.ts';
 import { ResourceType } from './cloud-resource-enums.ts';
-import { JobRef, type JobWait, JobWaitInputRef, loadJob } from './job.ts';
-import { forwardWindow, type OffsetConnectionShape, toOffsetConnection } from './pagination.ts';
+import { JobRef, JobWaitInputRef } from './job.ts';
+import { forwardWindow, type OffsetConnectionShape } from './pagination.ts';
+import { recordPageConnection } from './record-support.ts';
 import { UpdateStatus } from './update-record-enums.ts';
 import {
+  existingFirstBlock,
+  groupInstanceConnection,
   jobStateFromItems,
-  parseRecordId,
+  listedSummary,
   positiveOrNull,
   presentOrNull,
+  recordById,
+  registerRecordJobKind,
   switchOrNull,
-  windowOverBlocks,
 } from './update-record-support.ts';
 
 /** An update record: its ID, and its listing entry when a listing or lookup already produced it. */
@@ -35,61 +38,25 @@ export function updateRecordShape(id: number, summary?: UpdateRecordSummary): Up
   return { kind: 'UPDATE_RECORD', id: String(id), ...(summary === undefined ? {} : { summary }) };
 }
 
-function stateFromBlock(block: UpdateRecordDetailBlock): JobState {
-  const { response } = block;
-  const items = response.RecordDetailList.flatMap((group) => group.List);
+function stateFromBlock({ response }: UpdateRecordDetailBlock): JobState {
   return jobStateFromItems(
-    {
-      total: response.TotalCount,
-      succeeded: response.SuccessTotalCount,
-      failed: response.FailedTotalCount,
-      running: response.RunningTotalCount,
-      statuses: items.map((item) => item.Status),
-      createTimes: items.map((item) => item.CreateTime),
-      updateTimes: items.map((item) => item.UpdateTime),
-    },
+    response,
+    response.RecordDetailList.flatMap((group) => group.List),
     null,
   );
 }
 
-registerJobKind<UpdateRecordShape>({
+registerRecordJobKind({
   kind: 'UPDATE_RECORD',
   typeName: 'UpdateRecord',
-  async load(id, context): Promise<JobSnapshot<UpdateRecordShape> | null> {
-    const recordId = parseRecordId(id);
-    if (recordId === null) return null;
-    const block = await context.loaders.updateRecords.block(recordId, 0);
-    return block === null ? null : { ...updateRecordShape(recordId), state: stateFromBlock(block) };
-  },
-  async poll(ssl, id, signal): Promise<JobSnapshot<UpdateRecordShape> | null> {
-    const recordId = parseRecordId(id);
-    if (recordId === null) return null;
-    const block = await fetchUpdateRecordBlock(ssl, recordId, 0, signal);
-    return block === null ? null : { ...updateRecordShape(recordId), state: stateFromBlock(block) };
-  },
+  shapeOf: updateRecordShape,
+  stateOf: stateFromBlock,
+  firstBlock: (recordId, context) => context.loaders.updateRecords.block(recordId, 0),
+  fetchFirstBlock: (ssl, recordId, signal) => fetchUpdateRecordBlock(ssl, recordId, 0, signal),
 });
 
-async function summaryOf(record: UpdateRecordShape, context: GraphQLContext): Promise<UpdateRecordSummary> {
-  if (record.summary !== undefined) return record.summary;
-  const recordId = parseRecordId(record.id);
-  const summary = recordId === null ? null : await context.loaders.updateRecords.summary(recordId);
-  if (summary === null) {
-    throw createGraphQLError(`Update record ${record.id} is not listed by Tencent Cloud.`, {
-      extensions: { code: 'NOT_FOUND' },
-    });
-  }
-  return summary;
-}
-
-async function firstBlockOf(record: UpdateRecordShape, context: GraphQLContext) {
-  const recordId = Number(record.id);
-  const block = await context.loaders.updateRecords.block(recordId, 0);
-  if (block === null) {
-    throw createGraphQLError(`Update record ${record.id} no longer exists upstream.`, {
-      extensions: { code: 'NOT_FOUND' },
-    });
-  }
-  return block;
+function summaryOf(record: UpdateRecordShape, context: GraphQLContext): Promise<UpdateRecordSummary> {
+  return listedSummary(record, context.loaders.updateRecords, 'Update record');
 }
 
 const UpdateRecordInstanceRef = builder.objectRef<UpdateRecordItem>('UpdateRecordInstance').implement({
@@ -242,18 +209,11 @@ const UpdateRecordResourceGroupRef = builder
           first: t.arg.int({ description: 'How many instances to return (default 20, at most 100).' }),
           after: t.arg.string({ description: 'Return the instances after this cursor.' }),
         },
-        resolve: async (group, args, context) => {
-          const { offset, limit } = forwardWindow(args);
-          const items = await windowOverBlocks(offset, limit, UPDATE_DETAIL_BLOCK_SIZE, async (position) => {
+        resolve: (group, args, context) =>
+          groupInstanceConnection(group, args, UPDATE_DETAIL_BLOCK_SIZE, async (position) => {
             const block = await context.loaders.updateRecords.block(group.recordId, position);
-            if (block === null) return null;
-            const list = block.response.RecordDetailList.find(
-              (candidate) => candidate.ResourceType === group.resourceType,
-            )?.List;
-            return { offset: block.offset, items: list ?? [] };
-          });
-          return toOffsetConnection({ totalCount: group.instanceCount, offset, items });
-        },
+            return block === null ? null : { offset: block.offset, groups: block.response.RecordDetailList };
+          }),
       }),
     }),
   });
@@ -317,7 +277,7 @@ UpdateRecordRef.implement({
       description: "The record's instances, grouped per resource type.",
       nullable: false,
       resolve: async (record, _args, context) => {
-        const block = await firstBlockOf(record, context);
+        const block = await existingFirstBlock(record, context.loaders.updateRecords, 'Update record');
         return block.response.RecordDetailList.map((group) => ({
           recordId: Number(record.id),
           resourceType: group.ResourceType,
@@ -354,11 +314,7 @@ async function recordConnection(
 ) {
   const { offset, limit } = forwardWindow(args);
   const page = await context.loaders.updateRecords.page(filter, offset, limit);
-  return toOffsetConnection({
-    totalCount: page.totalCount,
-    offset,
-    items: page.records.map((summary) => updateRecordShape(summary.Id, summary)),
-  });
+  return recordPageConnection(page, (summary) => updateRecordShape(summary.Id, summary));
 }
 
 builder.objectFields(CertificateRef, (t) => ({
@@ -390,20 +346,6 @@ builder.objectFields(CertificateRef, (t) => ({
   }),
 }));
 
-/**
- * An update record after an optional wait (see `JobWaitInput`): without `wait` the held value is returned as it is,
- * so no upstream call is made for it.
- */
-export async function waitedUpdateRecord(
-  record: UpdateRecordShape,
-  wait: JobWait | null | undefined,
-  context: GraphQLContext,
-): Promise<UpdateRecordShape | null> {
-  if (wait === null || wait === undefined) return record;
-  const snapshot = await loadJob(record.kind, record.id, wait, context);
-  return snapshot === null ? null : { ...record, state: snapshot.state };
-}
-
 builder.queryField('updateRecord', (t) =>
   t.field({
     type: UpdateRecordRef,
@@ -414,14 +356,7 @@ builder.queryField('updateRecord', (t) =>
       id: t.arg.id({ required: true, description: 'The update record ID.' }),
       wait: t.arg({ type: JobWaitInputRef, description: 'Wait for the update to finish first.' }),
     },
-    resolve: async (_root, args, context) => {
-      const recordId = parseRecordId(args.id);
-      if (recordId === null) return null;
-      if (args.wait !== null && args.wait !== undefined) {
-        return waitedUpdateRecord(updateRecordShape(recordId), args.wait, context);
-      }
-      const summary = await context.loaders.updateRecords.summary(recordId);
-      return summary === null ? null : updateRecordShape(recordId, summary);
-    },
+    resolve: (_root, args, context) =>
+      recordById(args.id, args.wait, context, context.loaders.updateRecords, updateRecordShape),
   }),
 );

@@ -1,23 +1,21 @@
 import { builder } from '../builder.ts';
 import { CertificateRef } from './certificate.ts';
-import { InputRejection, integerId } from './certificate-inputs.ts';
 import { ResourceType } from './cloud-resource-enums.ts';
 import { JobWaitInputRef } from './job.ts';
 import {
   type CreationProgressShape,
-  creationProgressFrom,
+  creationResult,
   MAX_CREATION_WAIT_SECONDS,
   resourceTypesRegionsParam,
   runCreation,
   UpdateCreationProgressRef,
   UpdateResourceRegionsInput,
 } from './update-record-creation.ts';
-import { parseRecordId, rejectingInput } from './update-record-support.ts';
+import { rejectingInput, requireRecordId, retryRecord, waitedRecord } from './update-record-support.ts';
 import {
   UploadUpdateRecordRef,
   type UploadUpdateRecordShape,
   uploadUpdateRecordShape,
-  waitedUploadUpdateRecord,
 } from './upload-update-record.ts';
 import { type PayloadShape, payloadType } from './user-error.ts';
 
@@ -25,14 +23,7 @@ import { type PayloadShape, payloadType } from './user-error.ts';
 // (UploadUpdateCertificateInstance), retrying what failed and rolling the replacement back.
 
 function recordIdOf(raw: string | number): number {
-  const id = parseRecordId(raw);
-  if (id === null) {
-    throw new InputRejection('INVALID_ID', `${JSON.stringify(String(raw))} is not a record ID.`, [
-      'input',
-      'id',
-    ]);
-  }
-  return id;
+  return requireRecordId(raw, 'a record ID', ['input', 'id']);
 }
 
 function contentFieldOf(code: string): readonly string[] | null {
@@ -70,7 +61,7 @@ const CertificateContentReplacePayload = payloadType<ContentReplacePayloadShape>
         wait: t.arg({ type: JobWaitInputRef, description: 'Wait for the replacement to finish first.' }),
       },
       resolve: (payload, args, context) =>
-        payload.record === null ? null : waitedUploadUpdateRecord(payload.record, args.wait, context),
+        payload.record === null ? null : waitedRecord(payload.record, args.wait, context),
     }),
     isExistingUpdate: t.boolean({
       description:
@@ -158,14 +149,9 @@ builder.mutationField('certificateContentReplace', (t) =>
           input.creationWaitSeconds,
         );
         if (!outcome.ok) return { ...blankContentReplace, userErrors: outcome.userErrors };
-        const { response } = outcome;
         return {
           certificateId,
-          record: created ? uploadUpdateRecordShape(response.DeployRecordId) : null,
-          // DeployStatus 0: a replacement of this certificate was running already; its ID is returned.
-          isExistingUpdate: created && response.DeployStatus === 0,
-          isCreationPending: !created,
-          creationProgress: creationProgressFrom(response.UpdateSyncProgress),
+          ...creationResult(outcome.response, created, uploadUpdateRecordShape),
           userErrors: [],
         };
       }),
@@ -183,7 +169,7 @@ function recordPayload(name: string, description: string) {
       description,
       args: { wait: t.arg({ type: JobWaitInputRef, description: 'Wait for the record to finish first.' }) },
       resolve: (payload, args, context) =>
-        payload.record === null ? null : waitedUploadUpdateRecord(payload.record, args.wait, context),
+        payload.record === null ? null : waitedRecord(payload.record, args.wait, context),
     }),
   }));
 }
@@ -212,22 +198,15 @@ builder.mutationField('uploadUpdateRecordRetry', (t) =>
     nullable: false,
     args: { input: t.arg({ type: UploadUpdateRecordRetryInput, required: true }) },
     resolve: (_root, { input }, context) =>
-      rejectingInput<RecordPayloadShape>({ record: null }, async () => {
-        const recordId = recordIdOf(input.id);
-        const instanceId =
-          input.instanceId === null || input.instanceId === undefined
-            ? null
-            : integerId(input.instanceId, ['input', 'instanceId']);
-        const outcome = await context.loaders.mutations.run(
+      rejectingInput<RecordPayloadShape>({ record: null }, () =>
+        retryRecord(
+          context,
           'UploadUpdateCertificateRecordRetry',
-          // The upstream takes either ID; the item ID alone narrows the retry to that instance.
-          instanceId === null ? { DeployRecordId: recordId } : { DeployRecordDetailId: instanceId },
-          { fieldOf: () => (instanceId === null ? ['input', 'id'] : ['input', 'instanceId']) },
-        );
-        return outcome.ok
-          ? { record: uploadUpdateRecordShape(recordId), userErrors: [] }
-          : { record: null, userErrors: outcome.userErrors };
-      }),
+          recordIdOf(input.id),
+          input.instanceId,
+          uploadUpdateRecordShape,
+        ),
+      ),
   }),
 );
 

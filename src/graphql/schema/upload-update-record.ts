@@ -1,7 +1,6 @@
-import { createGraphQLError } from 'graphql-yoga';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
-import { type JobShape, type JobSnapshot, type JobState, registerJobKind } from '../jobs/job-kinds.ts';
+import type { JobShape, JobState } from '../jobs/job-kinds.ts';
 import {
   fetchUploadUpdateRecordBlock,
   UPLOAD_UPDATE_DETAIL_BLOCK_SIZE,
@@ -13,16 +12,20 @@ import {
 import { parseUpstreamTime } from '../time.ts';
 import { CertificateRef } from './certificate.ts';
 import { LoadBalancerKind, ResourceType, TlsAuthenticationMode } from './cloud-resource-enums.ts';
-import { JobRef, type JobWait, JobWaitInputRef, loadJob } from './job.ts';
-import { forwardWindow, type OffsetConnectionShape, toOffsetConnection } from './pagination.ts';
+import { JobRef, JobWaitInputRef } from './job.ts';
+import { forwardWindow, type OffsetConnectionShape } from './pagination.ts';
+import { recordPageConnection } from './record-support.ts';
 import { UpdateStatus } from './update-record-enums.ts';
 import {
+  existingFirstBlock,
+  groupInstanceConnection,
   jobStateFromItems,
-  parseRecordId,
+  listedSummary,
   positiveOrNull,
   presentOrNull,
+  recordById,
+  registerRecordJobKind,
   switchOrNull,
-  windowOverBlocks,
 } from './update-record-support.ts';
 import { upstreamEnum } from './upstream-enum.ts';
 
@@ -43,57 +46,29 @@ export function uploadUpdateRecordShape(
 function stateFromBlock(block: UploadUpdateRecordDetailBlock): JobState | null {
   const latest = block.phases.at(-1);
   if (latest === undefined) return null;
-  const items = latest.RecordDetailList.flatMap((group) => group.List ?? []);
   return jobStateFromItems(
-    {
-      total: latest.TotalCount,
-      succeeded: latest.SuccessTotalCount,
-      failed: latest.FailedTotalCount,
-      running: latest.RunningTotalCount,
-      statuses: items.map((item) => item.Status),
-      createTimes: items.map((item) => item.CreateTime),
-      updateTimes: items.map((item) => item.UpdateTime),
-    },
+    latest,
+    latest.RecordDetailList.flatMap((group) => group.List ?? []),
     parseUpstreamTime(block.phases[0]?.CreateTime),
   );
 }
 
-function snapshotOf(
-  recordId: number,
-  block: UploadUpdateRecordDetailBlock | null,
-): JobSnapshot<UploadUpdateRecordShape> | null {
-  const state = block === null ? null : stateFromBlock(block);
-  return state === null ? null : { ...uploadUpdateRecordShape(recordId), state };
-}
-
-registerJobKind<UploadUpdateRecordShape>({
+registerRecordJobKind({
   kind: 'UPLOAD_UPDATE_RECORD',
   typeName: 'UploadUpdateRecord',
-  async load(id, context) {
-    const recordId = parseRecordId(id);
-    if (recordId === null) return null;
-    return snapshotOf(recordId, await context.loaders.uploadUpdateRecords.block(recordId, 0));
-  },
-  async poll(ssl, id, signal) {
-    const recordId = parseRecordId(id);
-    if (recordId === null) return null;
-    return snapshotOf(recordId, await fetchUploadUpdateRecordBlock(ssl, recordId, 0, signal));
-  },
+  shapeOf: uploadUpdateRecordShape,
+  stateOf: stateFromBlock,
+  firstBlock: (recordId, context) => context.loaders.uploadUpdateRecords.block(recordId, 0),
+  fetchFirstBlock: (ssl, recordId, signal) => fetchUploadUpdateRecordBlock(ssl, recordId, 0, signal),
 });
 
-async function summaryOf(
+const RECORD_LABEL = 'Content replacement record';
+
+function summaryOf(
   record: UploadUpdateRecordShape,
   context: GraphQLContext,
 ): Promise<UploadUpdateRecordSummary> {
-  if (record.summary !== undefined) return record.summary;
-  const recordId = parseRecordId(record.id);
-  const summary = recordId === null ? null : await context.loaders.uploadUpdateRecords.summary(recordId);
-  if (summary === null) {
-    throw createGraphQLError(`Content replacement record ${record.id} is not listed by Tencent Cloud.`, {
-      extensions: { code: 'NOT_FOUND' },
-    });
-  }
-  return summary;
+  return listedSummary(record, context.loaders.uploadUpdateRecords, RECORD_LABEL);
 }
 
 const UploadUpdatePhaseKind = upstreamEnum(
@@ -263,23 +238,13 @@ const UploadUpdateResourceGroupRef = builder
           first: t.arg.int({ description: 'How many instances to return (default 20, at most 100).' }),
           after: t.arg.string({ description: 'Return the instances after this cursor.' }),
         },
-        resolve: async (group, args, context) => {
-          const { offset, limit } = forwardWindow(args);
-          const items = await windowOverBlocks(
-            offset,
-            limit,
-            UPLOAD_UPDATE_DETAIL_BLOCK_SIZE,
-            async (position) => {
-              const block = await context.loaders.uploadUpdateRecords.block(group.recordId, position);
-              if (block === null) return null;
-              const list = block.phases[group.phaseIndex]?.RecordDetailList.find(
-                (candidate) => candidate.ResourceType === group.resourceType,
-              )?.List;
-              return { offset: block.offset, items: list ?? [] };
-            },
-          );
-          return toOffsetConnection({ totalCount: group.instanceCount, offset, items });
-        },
+        resolve: (group, args, context) =>
+          groupInstanceConnection(group, args, UPLOAD_UPDATE_DETAIL_BLOCK_SIZE, async (position) => {
+            const block = await context.loaders.uploadUpdateRecords.block(group.recordId, position);
+            return block === null
+              ? null
+              : { offset: block.offset, groups: block.phases[group.phaseIndex]?.RecordDetailList ?? [] };
+          }),
       }),
     }),
   });
@@ -362,14 +327,8 @@ const UploadUpdateRecordPhaseRef = builder.objectRef<PhaseShape>('UploadUpdateRe
 });
 
 async function phasesOf(record: UploadUpdateRecordShape, context: GraphQLContext): Promise<PhaseShape[]> {
-  const recordId = Number(record.id);
-  const block = await context.loaders.uploadUpdateRecords.block(recordId, 0);
-  if (block === null) {
-    throw createGraphQLError(`Content replacement record ${record.id} no longer exists upstream.`, {
-      extensions: { code: 'NOT_FOUND' },
-    });
-  }
-  return block.phases.map((phase, index) => ({ recordId, index, phase }));
+  const block = await existingFirstBlock(record, context.loaders.uploadUpdateRecords, RECORD_LABEL);
+  return block.phases.map((phase, index) => ({ recordId: Number(record.id), index, phase }));
 }
 
 export const UploadUpdateRecordRef = builder.objectRef<UploadUpdateRecordShape>('UploadUpdateRecord');
@@ -465,25 +424,10 @@ builder.objectFields(CertificateRef, (t) => ({
     resolve: async (certificate, args, context) => {
       const { offset, limit } = forwardWindow(args);
       const page = await context.loaders.uploadUpdateRecords.page(certificate.CertificateId, offset, limit);
-      return toOffsetConnection({
-        totalCount: page.totalCount,
-        offset,
-        items: page.records.map((summary) => uploadUpdateRecordShape(summary.Id, summary)),
-      });
+      return recordPageConnection(page, (summary) => uploadUpdateRecordShape(summary.Id, summary));
     },
   }),
 }));
-
-/** A content replacement record after an optional wait; without `wait`, the held value with no upstream call. */
-export async function waitedUploadUpdateRecord(
-  record: UploadUpdateRecordShape,
-  wait: JobWait | null | undefined,
-  context: GraphQLContext,
-): Promise<UploadUpdateRecordShape | null> {
-  if (wait === null || wait === undefined) return record;
-  const snapshot = await loadJob(record.kind, record.id, wait, context);
-  return snapshot === null ? null : { ...record, state: snapshot.state };
-}
 
 builder.queryField('uploadUpdateRecord', (t) =>
   t.field({
@@ -495,14 +439,7 @@ builder.queryField('uploadUpdateRecord', (t) =>
       id: t.arg.id({ required: true, description: 'The record ID.' }),
       wait: t.arg({ type: JobWaitInputRef, description: 'Wait for the replacement to finish first.' }),
     },
-    resolve: async (_root, args, context) => {
-      const recordId = parseRecordId(args.id);
-      if (recordId === null) return null;
-      if (args.wait !== null && args.wait !== undefined) {
-        return waitedUploadUpdateRecord(uploadUpdateRecordShape(recordId), args.wait, context);
-      }
-      const summary = await context.loaders.uploadUpdateRecords.summary(recordId);
-      return summary === null ? null : uploadUpdateRecordShape(recordId, summary);
-    },
+    resolve: (_root, args, context) =>
+      recordById(args.id, args.wait, context, context.loaders.uploadUpdateRecords, uploadUpdateRecordShape),
   }),
 );

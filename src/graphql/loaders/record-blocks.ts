@@ -1,0 +1,80 @@
+import { SslApiError } from '../../ssl/errors.ts';
+
+// What the loaders of the job records (deploy records, update records, content replacement records) share:
+// per-request promise caches, pages of a records listing, fixed-size blocks of a record's details, and the walk
+// that finds one record in a listing (no listing can filter by record ID).
+
+/** The listings document no maximum Limit; walks looking for one record use the schema's page size. */
+const SUMMARY_WALK_PAGE_SIZE = 100;
+
+export interface RecordPage<Summary> {
+  readonly totalCount: number;
+  readonly offset: number;
+  readonly records: readonly Summary[];
+}
+
+/** The promise cached under `key`, started by `load` the first time the key is asked for. */
+export function cachedIn<Key, Value>(
+  cache: Map<Key, Promise<Value>>,
+  key: Key,
+  load: () => Promise<Value>,
+): Promise<Value> {
+  let cached = cache.get(key);
+  if (cached === undefined) {
+    cached = load();
+    cache.set(key, cached);
+  }
+  return cached;
+}
+
+/** The Limit to ask a listing for: 0 would mean "default" upstream, so an empty page still asks for one record. */
+export function listingLimit(limit: number): number {
+  return Math.max(limit, 1);
+}
+
+/** The page [offset, offset + limit) of a listing response (which may hold one record more, see listingLimit). */
+export function recordPage<Summary>(
+  response: { readonly TotalCount: number; readonly DeployRecordList: readonly Summary[] },
+  offset: number,
+  limit: number,
+): RecordPage<Summary> {
+  return { totalCount: response.TotalCount, offset, records: response.DeployRecordList.slice(0, limit) };
+}
+
+/**
+ * Walks a listing from its start until `pick` finds the record among a page's records; null when the listing
+ * ends first.
+ */
+export async function findInListing<Summary>(
+  loadPage: (offset: number, limit: number) => Promise<RecordPage<Summary>>,
+  pick: (records: readonly Summary[]) => Summary | undefined,
+): Promise<Summary | null> {
+  for (let offset = 0; ; offset += SUMMARY_WALK_PAGE_SIZE) {
+    const walked = await loadPage(offset, SUMMARY_WALK_PAGE_SIZE);
+    const found = pick(walked.records);
+    if (found !== undefined) return found;
+    if (walked.records.length === 0 || offset + walked.records.length >= walked.totalCount) return null;
+  }
+}
+
+/** The upstream reports an unknown record ID as an error (e.g. CertificateDeployNotExist); the schema as null. */
+export function isRecordNotFound(error: unknown): boolean {
+  return error instanceof SslApiError && error.category === 'not-found';
+}
+
+/**
+ * One block of a record's details, straight from the upstream: `read` asks for the block starting at `offset`.
+ * Null when the record does not exist.
+ */
+export async function readRecordBlock<Block>(
+  blockIndex: number,
+  blockSize: number,
+  read: (offset: number) => Promise<Block>,
+): Promise<Block | null> {
+  try {
+    return await read(blockIndex * blockSize);
+  } catch (error) {
+    if (isRecordNotFound(error)) return null;
+    throw error;
+  }
+}
