@@ -44,7 +44,7 @@ function markdown(report: FuzzReport): string {
     '',
     `fast-check 4, seed ${report.seed}: ${report.runs} cases in ${(report.durationMs / 1000).toFixed(1)} s against the gateway on a loopback socket, over the seeded emulator (session token set), with scopes ssl:read + ssl:write (no ssl:secrets).`,
     '',
-    'Properties per case: no HTTP 5xx, only documented statuses, no upstream secret key, session token, stored private key or PEM private key block the request did not carry, and a clear answer (JSON with `errors[].message`, or a transport status: 404, 405, 406, 413, 415, 431).',
+    'Properties per case: no HTTP 5xx, only documented statuses, no upstream secret key, session token, stored private key or PEM private key block the request did not carry, a clear answer (JSON with `errors[].message`, or a transport status: 404, 405, 406, 413, 415, 431), and no masked "Unexpected error.".',
     '',
     `**${report.violationCount} cases broke a property.** Uncaught errors during the run: ${report.processErrors}. Still serving afterwards: ${report.servingAfterwards ? 'yes' : 'no'}.`,
     '',
@@ -58,7 +58,7 @@ function markdown(report: FuzzReport): string {
     '',
     `## Masked unexpected errors: ${report.maskedUnexpectedErrors}`,
     '',
-    'Answers carrying "Unexpected error." (INTERNAL_SERVER_ERROR with an errorId): clear and leak-free, so not violations, but each is a gateway bug. Examples:',
+    'Answers carrying "Unexpected error." (INTERNAL_SERVER_ERROR with an errorId): clear and leak-free, but the fuzzer only sends client mistakes to a healthy upstream, so each is a gateway bug that should have named the mistake, and also counts as a violation. Examples:',
     '',
     report.maskedUnexpectedErrorExamples.length === 0
       ? 'None.'

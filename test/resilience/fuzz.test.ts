@@ -61,3 +61,42 @@ describe('malformed JSON in GET variables (once a masked 500, found by this fuzz
     expect(exchange.status).toBe(400);
   });
 });
+
+describe('malformed entity representations (once a masked "Unexpected error.", found by this fuzzer)', () => {
+  it.each([
+    '{ _entities(representations: "wrong") { __typename } }',
+    '{ _entities(representations: [42, "scalar", { __typename: "Nope" }, {}]) { __typename } }',
+    '{ _entities(representations: [{ __typename: "Certificate" }, { __typename: "Query" }]) { __typename } }',
+  ])('answers %s with BAD_USER_INPUT, which the oracle accepts', async (query) => {
+    const exchange = await target.send({
+      family: 'schema-document',
+      method: 'POST',
+      path: '/graphql',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query }),
+    });
+    expect(fuzzViolations(exchange, target.secrets())).toEqual([]);
+    expect(exchange.status).toBe(200);
+    expect(exchange.body).toContain('"BAD_USER_INPUT"');
+  });
+
+  it('would fail the run on a masked error: the oracle counts it as a violation', () => {
+    const masked = {
+      request: { family: 'schema-document', method: 'POST', path: '/graphql', headers: {} },
+      status: 200,
+      contentType: 'application/graphql-response+json',
+      body: JSON.stringify({
+        data: null,
+        errors: [
+          {
+            message: 'Unexpected error.',
+            extensions: { code: 'INTERNAL_SERVER_ERROR', errorId: '00000000-0000-0000-0000-000000000000' },
+          },
+        ],
+      }),
+    };
+    expect(fuzzViolations(masked, target.secrets())).toEqual([
+      'a masked "Unexpected error." instead of naming the client\'s mistake',
+    ]);
+  });
+});

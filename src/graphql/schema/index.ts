@@ -41,17 +41,21 @@ import './bind-resource-task-resources.ts';
 import './bind-resource-task-mutations.ts';
 import './certificate-delete-task.ts';
 import './certificate-delete-mutations.ts';
-// After every domain file: it marks their types as entities.
-import './federation.ts';
 import { builder } from '../builder.ts';
+// After every domain file: it marks their types as entities.
+import { checkedEntityReferences } from './federation.ts';
 
 /**
  * The schema Yoga serves: a Federation v2 subgraph, so the router can ask it for `_service { sdl }` and resolve
- * entity references with `_entities`. Frontends use the same endpoint and simply never ask for those two.
+ * entity references with `_entities` (each reference checked first: checkedEntityReferences). Frontends use the
+ * same endpoint and simply never ask for those two; GRAPHQL_INTROSPECTION=false refuses `_service` as it refuses
+ * `__schema` (security/schema-exposure.ts).
  * The directives imported are exactly the ones the types use (listing them spares the plugin a second build
  * to discover them; composition fails on a directive that is used but not imported).
  */
-export const schema = builder.toSubGraphSchema({
-  linkUrl: 'https://specs.apollo.dev/federation/v2.6',
-  federationDirectives: ['@key', '@shareable'],
-});
+export const schema = checkedEntityReferences(
+  builder.toSubGraphSchema({
+    linkUrl: 'https://specs.apollo.dev/federation/v2.6',
+    federationDirectives: ['@key', '@shareable'],
+  }),
+);

@@ -86,6 +86,30 @@ function stringLiteral(draw: Draw, options: DocumentFuzzOptions): string {
   return JSON.stringify(value);
 }
 
+/** Representations that name no entity, lack its key or are no object at all: each must be refused clearly. */
+const MALFORMED_REPRESENTATIONS: readonly string[] = [
+  '{ __typename: "Nope" }',
+  '{ __typename: "Certificate" }',
+  '{ __typename: "Manager", id: 1001 }',
+  '{ __typename: "Package", id: null }',
+  '{ __typename: "Query" }',
+  '{ __typename: "_Service" }',
+  '{ __typename: "CertificateStatus", id: "x" }',
+  '{ __typename: "__proto__", id: "x" }',
+  '{ __typename: 42 }',
+  '"scalar"',
+  '[{ __typename: "Certificate", id: "x" }]',
+  '{}',
+];
+
+const ENTITY_TYPES: readonly string[] = ['Certificate', 'Company', 'DeployRecord', 'Manager', 'Package'];
+
+/** An `_entities` representation: half well-formed (with a known or hostile id), half malformed. */
+function entityRepresentationLiteral(draw: Draw, options: DocumentFuzzOptions): string {
+  if (chance(draw, 50)) return pick(draw, MALFORMED_REPRESENTATIONS);
+  return `{ __typename: "${pick(draw, ENTITY_TYPES)}", id: ${stringLiteral(draw, options)} }`;
+}
+
 function inputLiteral(
   draw: Draw,
   type: GraphQLInputType,
@@ -121,12 +145,7 @@ function inputLiteral(
         '"1970-01-01T00:00:00+08:00"',
       ]);
     case '_Any':
-      return pick(draw, [
-        '{ __typename: "Certificate", id: "x" }',
-        '{ __typename: "Nope" }',
-        '"scalar"',
-        '{}',
-      ]);
+      return entityRepresentationLiteral(draw, options);
     default:
       return stringLiteral(draw, options);
   }
@@ -245,7 +264,10 @@ const LEXICON: readonly string[] = [
   'skip(if: false)',
 ];
 
-/** Hand-shaped attacks: alias bombs, deep nesting, fragment cycles, directive spam, huge and token-soup documents. */
+/**
+ * Hand-shaped attacks: alias bombs, deep nesting, fragment cycles, directive spam, huge and token-soup documents,
+ * malformed entity references.
+ */
 export function hostileDocumentArbitrary(options: DocumentFuzzOptions): fc.Arbitrary<string> {
   const id = fc.constantFrom(...options.knownIds, ...HOSTILE_STRINGS);
   return fc.oneof(
@@ -270,6 +292,12 @@ export function hostileDocumentArbitrary(options: DocumentFuzzOptions): fc.Arbit
     fc.array(fc.constantFrom(...LEXICON), { maxLength: 60 }).map((tokens) => tokens.join(' ')),
     fc.string({ unit: 'binary', maxLength: 200 }),
     fc.constant('{ __schema { types { name fields { name args { name } } } } }'),
+    // What a router sends, or a caller posing as one: a batch of entity references, some malformed.
+    fc.gen().map((draw) => {
+      const count = 1 + draw(fc.nat, { max: 4 });
+      const representations = Array.from({ length: count }, () => entityRepresentationLiteral(draw, options));
+      return `{ _entities(representations: [${representations.join(', ')}]) { __typename ... on Certificate { id domain } ... on Manager { id } } }`;
+    }),
   );
 }
 

@@ -54,8 +54,9 @@ function unclearAnswer(exchange: FuzzExchange): string | undefined {
 }
 
 /**
- * True when the answer holds a masked "Unexpected error." (INTERNAL_SERVER_ERROR): still a clear, leak-free
- * error with an errorId, so not a violation, but each one is a gateway bug worth a look, so the reports count them.
+ * True when the answer holds a masked "Unexpected error." (INTERNAL_SERVER_ERROR with an errorId). The mask is for
+ * failures the gateway did not foresee; the fuzzer only sends client mistakes to a healthy upstream, so every one
+ * it meets is a mistake that should have been named (BAD_USER_INPUT, the upstream's code, …): a violation.
  */
 export function hasMaskedUnexpectedError(exchange: FuzzExchange): boolean {
   // Only GraphQL answers: /metrics legitimately names the code in its counters' labels.
@@ -80,5 +81,8 @@ export function fuzzViolations(exchange: FuzzExchange, secrets: StackSecrets): s
   }
   const unclear = unclearAnswer(exchange);
   if (unclear !== undefined) violations.push(unclear);
+  if (hasMaskedUnexpectedError(exchange)) {
+    violations.push('a masked "Unexpected error." instead of naming the client\'s mistake');
+  }
   return violations;
 }

@@ -45,7 +45,7 @@ export interface FuzzReport {
   readonly violationsByKind: Record<string, number>;
   /** The first violations, for the report (all are counted). */
   readonly violations: readonly RecordedViolation[];
-  /** Answers holding a masked "Unexpected error." (not a violation: see hasMaskedUnexpectedError). */
+  /** Answers holding a masked "Unexpected error." (also counted as violations: see hasMaskedUnexpectedError). */
   readonly maskedUnexpectedErrors: number;
   readonly maskedUnexpectedErrorExamples: readonly string[];
   /** Uncaught exceptions and unhandled rejections seen while fuzzing. */
