@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningEmulator, startEmulator } from '../../src/emulator/index.ts';
-import { createGateway, type Gateway } from '../../src/graphql/yoga.ts';
-import type { SslActionName } from '../../src/ssl/actions.ts';
-import { SslClient } from '../../src/ssl/client.ts';
-import { StaticCredentialsProvider } from '../../src/ssl/credentials.ts';
 import { execute } from './support/execute.ts';
+import { startTestStack, type TestStack } from './support/stack.ts';
 
 // managerDelete, managerAuditSubmit and managerVerify against the seeded managers. The tests run in order:
 // the deletions happen while the seeded reviews are still under way, before the clock is stepped.
@@ -31,47 +27,10 @@ const DELETE = `mutation ($id: ID!) {
   managerDelete(input: { id: $id }) { deletedManagerId userErrors { code field } }
 }`;
 
-/**
- * startTestStack's client signs with the wall clock, and the emulator's `Date` header is wall-clock time too, so
- * once the emulator clock is stepped every signature is "expired". Here the real client reads the emulator's
- * clock instead (its `now` option), and ignores the wall-clock `Date` header (an unbounded skew allowance).
- */
-interface SteppableStack {
-  readonly emulator: RunningEmulator;
-  readonly gateway: Gateway;
-  upstreamCalls(action: SslActionName): number;
-  close(): Promise<void>;
-}
-
-async function startSteppableStack(): Promise<SteppableStack> {
-  const emulator = await startEmulator({ seed: true, enforceRateLimits: true });
-  const client = new SslClient({
-    endpoint: emulator.url,
-    credentials: new StaticCredentialsProvider({
-      secretId: emulator.secretId,
-      secretKey: emulator.secretKey,
-    }),
-    now: () => emulator.clock.now(),
-    maxClockSkewMs: Number.POSITIVE_INFINITY,
-  });
-  return {
-    emulator,
-    gateway: createGateway({ logging: false, ssl: client }),
-    upstreamCalls(action) {
-      const counts = emulator.stats.countsOf(action);
-      return counts.executed + counts.failed + counts.rejected;
-    },
-    async close() {
-      await client.close();
-      await emulator.close();
-    },
-  };
-}
-
-let stack: SteppableStack;
+let stack: TestStack;
 
 beforeAll(async () => {
-  stack = await startSteppableStack();
+  stack = await startTestStack();
 });
 afterAll(async () => {
   await stack?.close();

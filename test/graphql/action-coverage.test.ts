@@ -13,7 +13,6 @@ import {
 } from '../../src/emulator/store/resources.ts';
 import { SSL_ACTION_NAMES } from '../../src/ssl/actions.ts';
 import {
-  type CertificateInformationSubmitInput,
   type CertificateProduct,
   CoverageAuditCancelDocument,
   CoverageBindingsRefreshDocument,
@@ -66,6 +65,7 @@ import {
   CoverageUploadUpdateRecordRollbackDocument,
   type ResourceType,
 } from '../generated/graphql.ts';
+import { OV_APPLICANT } from './support/applicant.ts';
 import { execute } from './support/execute.ts';
 import { startTestStack, type TestStack } from './support/stack.ts';
 
@@ -219,34 +219,6 @@ const LISTABLE_RESOURCE_TYPES: readonly ResourceType[] = [
   'VOD',
   'WAF',
 ];
-
-const OV_APPLICANT = {
-  applicantType: 'COMPANY',
-  organization: {
-    name: 'Example Ltd',
-    division: 'IT',
-    address: '1 Example Road',
-    city: 'Shanghai',
-    province: 'Shanghai',
-    country: 'CN',
-    phoneAreaCode: '021',
-    phoneNumber: '12345678',
-  },
-  administrator: {
-    firstName: 'Ada',
-    lastName: 'Li',
-    email: 'ada@example.com',
-    phone: '13800000000',
-    title: 'CTO',
-  },
-  technicalContact: {
-    firstName: 'Bo',
-    lastName: 'Wang',
-    email: 'bo@example.com',
-    phone: '13900000000',
-    title: 'Engineer',
-  },
-} as const satisfies Partial<CertificateInformationSubmitInput>;
 
 async function orderCreate(product: CertificateProduct): Promise<string> {
   const { certificateOrderCreate } = await run(CoverageOrderCreateDocument, {

@@ -1,32 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BIND_TASK_QUERY_MS } from '../../src/emulator/domains/bind-tasks.ts';
 import { createGateway } from '../../src/graphql/yoga.ts';
 import { execute } from './support/execute.ts';
-import { startTestStack, type TestStack } from './support/stack.ts';
+import { useTestStack } from './support/stack.ts';
+import { unusedCertificates } from './support/unused-certificates.ts';
 
-let stack: TestStack;
-
-beforeAll(async () => {
-  stack = await startTestStack({ gateway: { jobPolling: { minIntervalMs: 5, defaultIntervalMs: 20 } } });
-});
-afterAll(async () => {
-  await stack?.close();
-});
-
-const used = new Set<string>();
+const stack = useTestStack({ gateway: { jobPolling: { minIntervalMs: 5, defaultIntervalMs: 20 } } });
 
 /** Seeded certificates no other test of this file touched; bound ones are bound to some cloud resource. */
-function certificates(count: number, options: { bound: boolean }): string[] {
-  const state = stack.emulator.state;
-  const picked = state.certificates
-    .all()
-    .filter((c) => !used.has(c.id) && state.resources.isCertificateBound(c.id) === options.bound)
-    .slice(0, count)
-    .map((c) => c.id);
-  if (picked.length < count) throw new Error('the seed has too few certificates');
-  for (const id of picked) used.add(id);
-  return picked;
-}
+const certificates = unusedCertificates(() => stack.emulator.state);
 
 /**
  * Binds `certificateId` to a CLB listener or rule of a different load balancer for each entry of `regions`: a

@@ -1,40 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DELETE_TASK_DURATION_MS } from '../../src/emulator/store/delete-tasks.ts';
 import { createGateway } from '../../src/graphql/yoga.ts';
 import { execute } from './support/execute.ts';
-import { startTestStack, type TestStack } from './support/stack.ts';
+import { readEvents, subscribeOverSse } from './support/sse.ts';
+import { useTestStack } from './support/stack.ts';
+import { unusedCertificates } from './support/unused-certificates.ts';
 
-let stack: TestStack;
-
-beforeAll(async () => {
-  stack = await startTestStack({ gateway: { jobPolling: { minIntervalMs: 5, defaultIntervalMs: 20 } } });
-});
-afterAll(async () => {
-  await stack?.close();
-});
-
-const used = new Set<string>();
+const stack = useTestStack({ gateway: { jobPolling: { minIntervalMs: 5, defaultIntervalMs: 20 } } });
 
 /**
  * Seeded certificates no other test of this file touched: unbound ones are uploaded (deletable at once), bound
  * ones of any origin (the binding alone keeps them from being deleted).
  */
-function certificates(count: number, options: { bound: boolean }): string[] {
-  const state = stack.emulator.state;
-  const picked = state.certificates
-    .all()
-    .filter(
-      (c) =>
-        (options.bound || c.from === 'upload') &&
-        !used.has(c.id) &&
-        state.resources.isCertificateBound(c.id) === options.bound,
-    )
-    .slice(0, count)
-    .map((c) => c.id);
-  if (picked.length < count) throw new Error('the seed has too few uploaded certificates');
-  for (const id of picked) used.add(id);
-  return picked;
-}
+const certificates = unusedCertificates(() => stack.emulator.state, {
+  accept: (c, bound) => bound || c.from === 'upload',
+  what: 'uploaded certificates',
+});
 
 function exists(id: string): boolean {
   return stack.emulator.state.certificates.get(id) !== undefined;
@@ -270,18 +251,15 @@ describe('CertificateDeleteTask as a job', () => {
   it('streams its progress over Subscription.jobProgress', async () => {
     const [id = ''] = certificates(1, { bound: true });
     const started = await deleteOne(id, true);
-    const response = await stack.gateway.fetch('http://gateway.test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-      body: JSON.stringify({
-        query: `subscription($id: ID!) {
-          jobProgress(kind: CERTIFICATE_DELETE_TASK, id: $id, pollIntervalMs: 10) {
-            id status isFinished ... on CertificateDeleteTask { outcome }
-          }
-        }`,
-        variables: { id: started?.task?.id },
-      }),
-    });
+    const response = await subscribeOverSse(
+      stack.gateway,
+      `subscription($id: ID!) {
+        jobProgress(kind: CERTIFICATE_DELETE_TASK, id: $id, pollIntervalMs: 10) {
+          id status isFinished ... on CertificateDeleteTask { outcome }
+        }
+      }`,
+      { id: started?.task?.id },
+    );
     const received: { status: string; isFinished: boolean; outcome: string }[] = [];
     await readEvents(response, (payload) => {
       const job = (payload as { data: { jobProgress: (typeof received)[number] } }).data.jobProgress;
@@ -297,25 +275,3 @@ describe('CertificateDeleteTask as a job', () => {
     });
   });
 });
-
-async function readEvents(response: Response, onEvent: (data: unknown) => void): Promise<void> {
-  const reader = response.body?.getReader();
-  if (reader === undefined) throw new Error('no body');
-  const decoder = new TextDecoder();
-  let buffer = '';
-  while (true) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    buffer += decoder.decode(value, { stream: true });
-    let boundary = buffer.indexOf('\n\n');
-    while (boundary >= 0) {
-      const block = buffer.slice(0, boundary);
-      buffer = buffer.slice(boundary + 2);
-      const event = /^event: (.*)$/m.exec(block)?.[1];
-      const data = /^data: (.*)$/m.exec(block)?.[1];
-      if (event === 'next' && data !== undefined) onEvent(JSON.parse(data));
-      if (event === 'complete') return;
-      boundary = buffer.indexOf('\n\n');
-    }
-  }
-}

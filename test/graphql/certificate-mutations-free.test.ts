@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthSession } from '../../src/graphql/auth/session.ts';
-import {
-  type CertificateView,
-  mutate,
-  type SteppableStack,
-  startSteppableStack,
-} from './certificate-mutations.support.ts';
+import { type CertificateView, mutate } from './certificate-mutations.support.ts';
 import { execute } from './support/execute.ts';
 import { startTestStack, type TestStack } from './support/stack.ts';
 
@@ -14,13 +9,13 @@ import { startTestStack, type TestStack } from './support/stack.ts';
 const MINUTE = 60_000;
 const CERTIFICATE = 'certificate { id status domain }';
 
-let stack: SteppableStack;
+let stack: TestStack;
 let readOnly: TestStack;
 
 const readOnlySession: AuthSession = { subject: 'reader', scopes: new Set(['ssl:read']) };
 
 beforeAll(async () => {
-  stack = await startSteppableStack();
+  stack = await startTestStack();
   readOnly = await startTestStack({ gateway: { authenticate: async () => readOnlySession } });
 });
 afterAll(async () => {

@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { issueLeafCertificate } from '../../src/emulator/pki/ca.ts';
+import { seededCertificateIds } from '../support/emulator.ts';
 import { mutate } from './certificate-mutations.support.ts';
-import { startTestStack, type TestStack } from './support/stack.ts';
+import { useTestStack } from './support/stack.ts';
 
 // Uploading your own certificate, moving certificates between projects and switching expiry notifications.
 
 const DAY = 24 * 60 * 60 * 1000;
 
-let stack: TestStack;
+const stack = useTestStack();
 let seededIds: string[];
 
-beforeAll(async () => {
-  stack = await startTestStack();
-  seededIds = stack.emulator.state.certificates
-    .all()
-    .slice(0, 3)
-    .map((record) => record.id);
-});
-afterAll(async () => {
-  await stack?.close();
+beforeAll(() => {
+  seededIds = seededCertificateIds(stack.emulator, 3);
 });
 
 interface UploadPayload {

@@ -1,20 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type CertificateView,
-  mutate,
-  type SteppableStack,
-  startSteppableStack,
-} from './certificate-mutations.support.ts';
+import { type CertificateView, mutate } from './certificate-mutations.support.ts';
+import { OV_APPLICANT } from './support/applicant.ts';
+import { startTestStack, type TestStack } from './support/stack.ts';
 
 // Paid certificates: ordering (money or package points), submitting the applicant information, sending the order
 // to the CA, confirmation and revocation letters, cancelling and resubmitting.
 
 const CERTIFICATE = 'certificate { id status domain }';
 
-let stack: SteppableStack;
+let stack: TestStack;
 
 beforeAll(async () => {
-  stack = await startSteppableStack();
+  stack = await startTestStack();
 });
 afterAll(async () => {
   await stack?.close();
@@ -39,34 +36,6 @@ async function orderCreate(product: string, domainCount = 1): Promise<Certificat
   expect(payload.certificates).toHaveLength(1);
   return payload.certificates![0]!;
 }
-
-const OV_APPLICANT = {
-  applicantType: 'COMPANY',
-  organization: {
-    name: 'Example Ltd',
-    division: 'IT',
-    address: '1 Example Road',
-    city: 'Shanghai',
-    province: 'Shanghai',
-    country: 'CN',
-    phoneAreaCode: '021',
-    phoneNumber: '12345678',
-  },
-  administrator: {
-    firstName: 'Ada',
-    lastName: 'Li',
-    email: 'ada@example.com',
-    phone: '13800000000',
-    title: 'CTO',
-  },
-  technicalContact: {
-    firstName: 'Bo',
-    lastName: 'Wang',
-    email: 'bo@example.com',
-    phone: '13900000000',
-    title: 'Engineer',
-  },
-};
 
 function submitInformation(input: Record<string, unknown>) {
   return mutate<{ certificate: CertificateView | null }>(

@@ -1,53 +1,6 @@
 import { expect } from 'vitest';
-import { type RunningEmulator, startEmulator } from '../../src/emulator/index.ts';
-import { createGateway, type Gateway, type GatewayOptions } from '../../src/graphql/yoga.ts';
-import type { SslActionName } from '../../src/ssl/actions.ts';
-import { SslClient } from '../../src/ssl/client.ts';
-import { StaticCredentialsProvider } from '../../src/ssl/credentials.ts';
+import type { Gateway } from '../../src/graphql/yoga.ts';
 import { execute } from './support/execute.ts';
-
-/**
- * Like startTestStack, but the client signs with the emulator's clock (and ignores the wall-clock `Date` header),
- * so the clock can be stepped through validation delays without every signature becoming "expired".
- */
-export interface SteppableStack {
-  readonly emulator: RunningEmulator;
-  readonly gateway: Gateway;
-  upstreamCalls(action: SslActionName): number;
-  close(): Promise<void>;
-}
-
-export async function startSteppableStack(
-  gatewayOptions: Omit<GatewayOptions, 'ssl'> = {},
-): Promise<SteppableStack> {
-  const emulator = await startEmulator({ seed: true, enforceRateLimits: true });
-  const client = new SslClient({
-    endpoint: emulator.url,
-    credentials: new StaticCredentialsProvider({
-      secretId: emulator.secretId,
-      secretKey: emulator.secretKey,
-    }),
-    now: () => emulator.clock.now(),
-    maxClockSkewMs: Number.POSITIVE_INFINITY,
-  });
-  return {
-    emulator,
-    gateway: createGateway({
-      logging: false,
-      now: () => new Date(emulator.clock.now()),
-      ...gatewayOptions,
-      ssl: client,
-    }),
-    upstreamCalls(action) {
-      const counts = emulator.stats.countsOf(action);
-      return counts.executed + counts.failed + counts.rejected;
-    },
-    async close() {
-      await client.close();
-      await emulator.close();
-    },
-  };
-}
 
 export interface UserErrorView {
   readonly code: string;

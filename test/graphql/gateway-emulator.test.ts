@@ -7,10 +7,10 @@ import {
   CertificateByIdDocument,
   CertificateSummariesDocument,
   CertificatesPageDocument,
-  type CertificatesPageQuery,
   ListThenLookupDocument,
 } from '../generated/graphql.ts';
-import { execute, type GraphQLResponse } from './support/execute.ts';
+import { aliasedLookups, certificatePages } from './support/certificate-pages.ts';
+import { execute } from './support/execute.ts';
 
 // The gateway over the real SslClient and the real emulator (signed HTTP, seeded demo account, rate limits on).
 // Upstream cost is read from the emulator's own count of the calls it was sent.
@@ -52,13 +52,6 @@ let listedIds: string[];
 function describeCertificatesCalls(): number {
   const counts = emulator.stats.countsOf('DescribeCertificates');
   return counts.executed + counts.failed + counts.rejected;
-}
-
-function aliasedLookups(lookupIds: readonly string[]): string {
-  const fields = lookupIds.map(
-    (id, index) => `c${index}: certificate(id: ${JSON.stringify(id)}) { id domain }`,
-  );
-  return `{ ${fields.join('\n')} }`;
 }
 
 beforeAll(async () => {
@@ -137,24 +130,11 @@ describe('over the emulator', () => {
 
   it('pages through every certificate exactly once, consistent with totalCount', async () => {
     const seen: string[] = [];
-    let after: string | null = null;
     let totalCount: number | undefined;
-    for (;;) {
-      const result: GraphQLResponse<CertificatesPageQuery> = await execute(
-        gateway,
-        CertificatesPageDocument,
-        {
-          first: 100,
-          after,
-        },
-      );
-      expect(result.errors).toBeUndefined();
-      const connection = result.data!.certificates;
+    for await (const connection of certificatePages(gateway, 100)) {
       totalCount ??= connection.totalCount;
       expect(connection.totalCount).toBe(totalCount);
       seen.push(...connection.edges.map((edge) => edge.node.id));
-      if (!connection.pageInfo.hasNextPage) break;
-      after = connection.pageInfo.endCursor;
     }
     expect(seen).toHaveLength(totalCount!);
     expect(new Set(seen).size).toBe(seen.length);

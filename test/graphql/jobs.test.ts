@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { domainsMatchCertificate } from '../../src/emulator/store/resources.ts';
 import { JobHub } from '../../src/graphql/jobs/job-hub.ts';
 import type { JobSnapshot } from '../../src/graphql/jobs/job-kinds.ts';
 import { repeatUntilCreated } from '../../src/graphql/jobs/repeat-until-created.ts';
@@ -7,7 +6,9 @@ import { repeatUntilCreated } from '../../src/graphql/jobs/repeat-until-created.
 import '../../src/graphql/schema/index.ts';
 import type { SslActionName, SslCaller } from '../../src/ssl/actions.ts';
 import type { DescribeHostDeployRecordDetailResponse } from '../../src/ssl/models.generated.ts';
-import { execute } from './support/execute.ts';
+import { deployDetail } from '../support/deploy-record-detail.ts';
+import { startCdnDeployment } from './support/deployments.ts';
+import { readEvents, subscribeOverSse } from './support/sse.ts';
 import { startTestStack, type TestStack } from './support/stack.ts';
 
 let stack: TestStack;
@@ -17,42 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.close();
 });
-
-function detail(status: number): DescribeHostDeployRecordDetailResponse {
-  const item = {
-    Id: 1,
-    CertId: 'c',
-    OldCertId: '',
-    InstanceId: 'i',
-    InstanceName: 'n',
-    ListenerId: '',
-    Domains: [],
-    Protocol: '',
-    Status: status,
-    ErrorMsg: '',
-    CreateTime: '2025-06-24 10:00:00',
-    UpdateTime: '2025-06-24 10:00:03',
-    ListenerName: '',
-    SniSwitch: 0,
-    Bucket: '',
-    Namespace: '',
-    SecretName: '',
-    Port: 0,
-    EnvId: '',
-    TCBType: '',
-    Region: '',
-    Url: [],
-  };
-  const done = status === 1;
-  return {
-    TotalCount: 1,
-    DeployRecordDetailList: [item],
-    SuccessTotalCount: done ? 1 : 0,
-    FailedTotalCount: 0,
-    RunningTotalCount: done ? 0 : 1,
-    RequestId: 'r',
-  };
-}
 
 /** An upstream whose every call waits until the test releases it, counting the calls. */
 function gatedUpstream() {
@@ -87,10 +52,10 @@ describe('JobHub', () => {
     expect(hub.activePollCount).toBe(1);
     await new Promise((resolve) => setImmediate(resolve));
     expect(upstream.calls).toEqual(['DescribeHostDeployRecordDetail']);
-    upstream.release(detail(3));
+    upstream.release(deployDetail(3));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(upstream.calls).toHaveLength(2);
-    upstream.release(detail(1));
+    upstream.release(deployDetail(1));
     const seen = await Promise.all(streams);
     for (const statuses of seen) expect(statuses).toEqual(['RUNNING', 'SUCCEEDED']);
     // Two polls whatever the number of subscribers, and the poller is gone once the job finished.
@@ -131,63 +96,17 @@ describe('JobHub', () => {
   });
 });
 
-/** Reads an SSE response to its end, calling `onEvent` for each `next` payload. */
-async function readEvents(response: Response, onEvent: (data: unknown) => void): Promise<void> {
-  const reader = response.body?.getReader();
-  if (reader === undefined) throw new Error('no body');
-  const decoder = new TextDecoder();
-  let buffer = '';
-  while (true) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    buffer += decoder.decode(value, { stream: true });
-    let boundary = buffer.indexOf('\n\n');
-    while (boundary >= 0) {
-      const block = buffer.slice(0, boundary);
-      buffer = buffer.slice(boundary + 2);
-      const event = /^event: (.*)$/m.exec(block)?.[1];
-      const data = /^data: (.*)$/m.exec(block)?.[1];
-      if (event === 'next' && data !== undefined) onEvent(JSON.parse(data));
-      if (event === 'complete') return;
-      boundary = buffer.indexOf('\n\n');
-    }
-  }
-}
-
 describe('Subscription.jobProgress over Server-Sent Events', () => {
   it('streams a deployment until it finished, one upstream poll shared by every subscriber', async () => {
-    const now = stack.emulator.clock.now();
-    const state = stack.emulator.state;
-    const certificate = state.certificates
-      .all()
-      .find(
-        (c) =>
-          c.status === 1 &&
-          c.certificateType === 'SVR' &&
-          (c.certEndTime ?? 0) > now &&
-          state.resources.targets('cdn').some((t) => domainsMatchCertificate(t.domains, c.subjectAltNames)),
-      );
-    const target = state.resources
-      .targets('cdn')
-      .find((t) => certificate && domainsMatchCertificate(t.domains, certificate.subjectAltNames));
-    const started = await execute<{ certificateDeploy: { deployRecord: { id: string } } }, unknown>(
-      stack.gateway,
-      `mutation($input: CertificateDeployInput!) { certificateDeploy(input: $input) { deployRecord { id } } }`,
-      { input: { certificateId: certificate?.id, resourceType: 'CDN', instanceIds: [target?.instanceId] } },
-    );
-    const id = started.data?.certificateDeploy.deployRecord.id;
-    expect(id).toEqual(expect.any(String));
+    const id = await startCdnDeployment(stack.emulator, stack.gateway);
 
     const subscribe = () =>
-      stack.gateway.fetch('http://gateway.test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-        body: JSON.stringify({
-          query: `subscription($id: ID!) { jobProgress(kind: DEPLOY_RECORD, id: $id, pollIntervalMs: 10) {
-            id status isFinished ... on DeployRecord { instances { totalCount } } } }`,
-          variables: { id },
-        }),
-      });
+      subscribeOverSse(
+        stack.gateway,
+        `subscription($id: ID!) { jobProgress(kind: DEPLOY_RECORD, id: $id, pollIntervalMs: 10) {
+          id status isFinished ... on DeployRecord { instances { totalCount } } } }`,
+        { id },
+      );
     stack.emulator.stats.reset();
     const responses = await Promise.all([subscribe(), subscribe(), subscribe()]);
     const received: Array<Array<{ status: string; isFinished: boolean }>> = [[], [], []];

@@ -8,10 +8,10 @@ import {
   CertificateByIdDocument,
   CertificateSummariesDocument,
   CertificatesPageDocument,
-  type CertificatesPageQuery,
   ListThenLookupDocument,
 } from '../generated/graphql.ts';
-import { execute, type GraphQLResponse } from './support/execute.ts';
+import { aliasedLookups, certificatePages } from './support/certificate-pages.ts';
+import { execute } from './support/execute.ts';
 import { certificateRecord, FakeSslCaller } from './support/fake-ssl.ts';
 
 // Schema and loader behaviour over an in-memory upstream; gateway.e2e.test.ts repeats the key cases over the
@@ -30,13 +30,6 @@ function describeCertificatesParams(ssl: FakeSslCaller): DescribeCertificatesReq
   return ssl.callsOf('DescribeCertificates').map((call) => call.params as DescribeCertificatesRequest);
 }
 
-function aliasedLookups(lookupIds: readonly string[]): string {
-  const fields = lookupIds.map(
-    (id, index) => `c${index}: certificate(id: ${JSON.stringify(id)}) { id domain }`,
-  );
-  return `{ ${fields.join('\n')} }`;
-}
-
 describe('Query.certificates', () => {
   it('serves a page from one DescribeCertificates call with Offset/Limit', async () => {
     const { ssl, gateway } = setUp();
@@ -50,26 +43,13 @@ describe('Query.certificates', () => {
   it('pages forward with opaque cursors until hasNextPage is false', async () => {
     const { ssl, gateway } = setUp();
     const seen: string[] = [];
-    let after: string | null = null;
     let pages = 0;
-    for (;;) {
-      const result: GraphQLResponse<CertificatesPageQuery> = await execute(
-        gateway,
-        CertificatesPageDocument,
-        {
-          first: 45,
-          after,
-        },
-      );
-      expect(result.errors).toBeUndefined();
-      const connection = result.data!.certificates;
+    for await (const connection of certificatePages(gateway, 45)) {
       expect(connection.totalCount).toBe(120);
       expect(connection.pageInfo.hasPreviousPage).toBe(pages > 0);
       seen.push(...connection.edges.map((edge) => edge.node.id));
       expect(connection.pageInfo.endCursor).toBe(connection.edges.at(-1)?.cursor ?? null);
       pages += 1;
-      if (!connection.pageInfo.hasNextPage) break;
-      after = connection.pageInfo.endCursor;
     }
     expect(pages).toBe(3);
     expect(seen).toEqual(ids);

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { issueLeafCertificate } from '../../src/emulator/pki/ca.ts';
 import { execute } from './support/execute.ts';
-import { startTestStack, type TestStack } from './support/stack.ts';
+import { READ_ONLY_SESSION, type TestStack, useTestStack } from './support/stack.ts';
 
 // One-click updates (UpdateCertificateInstance and its records) through the gateway, over the emulator.
 
@@ -85,19 +85,8 @@ interface ReplaceData {
   };
 }
 
-let stack: TestStack;
-let readOnly: TestStack;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  readOnly = await startTestStack({
-    gateway: { authenticate: async () => ({ subject: 't', scopes: new Set(['ssl:read']) }) },
-  });
-});
-afterAll(async () => {
-  await stack?.close();
-  await readOnly?.close();
-});
+const stack = useTestStack();
+const readOnly = useTestStack({ gateway: { authenticate: async () => READ_ONLY_SESSION } });
 
 /** Upstream calls of each action made while `run` runs. */
 async function counting<T>(

@@ -3,6 +3,7 @@ import { createGateway } from '../../src/graphql/yoga.ts';
 import { createLogger } from '../../src/observability/logger.ts';
 import { GatewayTelemetry } from '../../src/observability/telemetry.ts';
 import type { SslCaller } from '../../src/ssl/actions.ts';
+import { seededCertificateIds } from '../support/emulator.ts';
 import { MemoryLog, type ObservedStack, startObservedStack } from './observed-stack.ts';
 
 let stack: ObservedStack;
@@ -10,10 +11,7 @@ let seededIds: string[];
 
 beforeAll(async () => {
   stack = await startObservedStack();
-  seededIds = stack.emulator.state.certificates
-    .all()
-    .slice(0, 3)
-    .map((record) => record.id);
+  seededIds = seededCertificateIds(stack.emulator, 3);
 });
 afterAll(async () => {
   await stack?.close();

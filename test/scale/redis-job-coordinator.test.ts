@@ -16,44 +16,8 @@ import { RedisJobCoordinator } from '../../src/scale/redis-job-coordinator.ts';
 import type { SslActionName, SslCaller } from '../../src/ssl/actions.ts';
 import { SslApiError } from '../../src/ssl/errors.ts';
 import type { DescribeHostDeployRecordDetailResponse } from '../../src/ssl/models.generated.ts';
+import { deployDetail } from '../support/deploy-record-detail.ts';
 import { redisAvailable, startTestRedis, type TestRedis } from './redis-server.ts';
-
-function deployDetail(status: number): DescribeHostDeployRecordDetailResponse {
-  const done = status === 1;
-  return {
-    TotalCount: 1,
-    DeployRecordDetailList: [
-      {
-        Id: 1,
-        CertId: 'c',
-        OldCertId: '',
-        InstanceId: 'i',
-        InstanceName: 'n',
-        ListenerId: '',
-        Domains: [],
-        Protocol: '',
-        Status: status,
-        ErrorMsg: '',
-        CreateTime: '2025-06-24 10:00:00',
-        UpdateTime: '2025-06-24 10:00:03',
-        ListenerName: '',
-        SniSwitch: 0,
-        Bucket: '',
-        Namespace: '',
-        SecretName: '',
-        Port: 0,
-        EnvId: '',
-        TCBType: '',
-        Region: '',
-        Url: [],
-      },
-    ],
-    SuccessTotalCount: done ? 1 : 0,
-    FailedTotalCount: 0,
-    RunningTotalCount: done ? 0 : 1,
-    RequestId: 'r',
-  };
-}
 
 /** One replica's upstream: every call waits until the test answers it. */
 function gatedUpstream() {

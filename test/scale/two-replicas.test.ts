@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/index.ts';
-import { domainsMatchCertificate } from '../../src/emulator/store/resources.ts';
 import { createGateway, type Gateway } from '../../src/graphql/yoga.ts';
 import { connectScaleBackend, type ScaleBackend } from '../../src/scale/redis-scale.ts';
 import type { SslActionName } from '../../src/ssl/actions.ts';
 import { SslClient } from '../../src/ssl/client.ts';
 import { StaticCredentialsProvider } from '../../src/ssl/credentials.ts';
 import { ReadCachingSslCaller } from '../../src/ssl/read-cache.ts';
+import { startCdnDeployment } from '../graphql/support/deployments.ts';
 import { execute } from '../graphql/support/execute.ts';
+import { readEvents, subscribeOverSse } from '../graphql/support/sse.ts';
 import { redisAvailable, startTestRedis, type TestRedis } from './redis-server.ts';
 
 /**
@@ -86,29 +87,6 @@ async function burstOfDistinctSearches(replicas: readonly Replica[]) {
     ),
   );
   return Promise.all(runs);
-}
-
-/** Reads an SSE response to its end, calling `onEvent` for each `next` payload. */
-async function readEvents(response: Response, onEvent: (data: unknown) => void): Promise<void> {
-  const reader = response.body?.getReader();
-  if (reader === undefined) throw new Error('no body');
-  const decoder = new TextDecoder();
-  let buffer = '';
-  while (true) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    buffer += decoder.decode(value, { stream: true });
-    let boundary = buffer.indexOf('\n\n');
-    while (boundary >= 0) {
-      const block = buffer.slice(0, boundary);
-      buffer = buffer.slice(boundary + 2);
-      const event = /^event: (.*)$/m.exec(block)?.[1];
-      const data = /^data: (.*)$/m.exec(block)?.[1];
-      if (event === 'next' && data !== undefined) onEvent(JSON.parse(data));
-      if (event === 'complete') return;
-      boundary = buffer.indexOf('\n\n');
-    }
-  }
 }
 
 describe.skipIf(!redisAvailable)('two gateway replicas, one upstream quota', () => {
@@ -193,41 +171,18 @@ describe.skipIf(!redisAvailable)('two gateway replicas, one upstream quota', () 
 
   it('streams one deployment to subscribers on both replicas from a single upstream poll stream', async () => {
     const [a, b] = await startReplicas(true);
-    const now = emulator.clock.now();
-    const state = emulator.state;
-    const certificate = state.certificates
-      .all()
-      .find(
-        (c) =>
-          c.status === 1 &&
-          c.certificateType === 'SVR' &&
-          (c.certEndTime ?? 0) > now &&
-          state.resources.targets('cdn').some((t) => domainsMatchCertificate(t.domains, c.subjectAltNames)),
-      );
-    const target = state.resources
-      .targets('cdn')
-      .find((t) => certificate && domainsMatchCertificate(t.domains, certificate.subjectAltNames));
-    const started = await execute<{ certificateDeploy: { deployRecord: { id: string } } }, unknown>(
-      a.gateway,
-      'mutation($input: CertificateDeployInput!) { certificateDeploy(input: $input) { deployRecord { id } } }',
-      { input: { certificateId: certificate?.id, resourceType: 'CDN', instanceIds: [target?.instanceId] } },
-    );
-    const id = started.data?.certificateDeploy.deployRecord.id;
-    expect(id).toEqual(expect.any(String));
+    const id = await startCdnDeployment(emulator, a.gateway);
     a.sent.clear();
     b.sent.clear();
     emulator.stats.reset();
 
     const subscribe = (gateway: Gateway) =>
-      gateway.fetch('http://gateway.test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-        body: JSON.stringify({
-          query: `subscription($id: ID!) { jobProgress(kind: DEPLOY_RECORD, id: $id, pollIntervalMs: 10) {
-            id status isFinished } }`,
-          variables: { id },
-        }),
-      });
+      subscribeOverSse(
+        gateway,
+        `subscription($id: ID!) { jobProgress(kind: DEPLOY_RECORD, id: $id, pollIntervalMs: 10) {
+          id status isFinished } }`,
+        { id },
+      );
     const responses = await Promise.all([subscribe(a.gateway), subscribe(b.gateway)]);
     const received: Array<Array<{ status: string; isFinished: boolean }>> = [[], []];
     let advanced = false;

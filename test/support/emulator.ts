@@ -3,6 +3,14 @@ import type { EmulatorOptions, RunningEmulator } from '../../src/emulator/index.
 import { startEmulator } from '../../src/emulator/index.ts';
 import { Tc3Signer } from '../../src/ssl/signer.ts';
 
+/** The IDs of the first `count` seeded certificates. */
+export function seededCertificateIds(emulator: Pick<RunningEmulator, 'state'>, count: number): string[] {
+  return emulator.state.certificates
+    .all()
+    .slice(0, count)
+    .map((record) => record.id);
+}
+
 /** Starts an emulator for a test: seeded, rate limits off unless asked (tests fire calls in bursts). */
 export function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   return startEmulator({ enforceRateLimits: false, ...options });

@@ -1,4 +1,6 @@
+import { afterAll, beforeAll } from 'vitest';
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../../src/emulator/index.ts';
+import type { AuthSession } from '../../../src/graphql/auth/session.ts';
 import { createGateway, type Gateway, type GatewayOptions } from '../../../src/graphql/yoga.ts';
 import type { SslActionName } from '../../../src/ssl/actions.ts';
 import { SslClient } from '../../../src/ssl/client.ts';
@@ -14,9 +16,15 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
-export async function startTestStack(
-  options: { emulator?: EmulatorOptions; gateway?: Omit<GatewayOptions, 'ssl'> } = {},
-): Promise<TestStack> {
+export interface TestStackOptions {
+  readonly emulator?: EmulatorOptions;
+  readonly gateway?: Omit<GatewayOptions, 'ssl'>;
+}
+
+/** A caller who may only read (`ssl:read`), for `gateway: { authenticate: async () => READ_ONLY_SESSION }`. */
+export const READ_ONLY_SESSION: AuthSession = { subject: 't', scopes: new Set(['ssl:read']) };
+
+export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const emulator = await startEmulator({ seed: true, enforceRateLimits: true, ...options.emulator });
   const client = new SslClient({
     endpoint: emulator.url,
@@ -38,5 +46,37 @@ export async function startTestStack(
       await client.close();
       await emulator.close();
     },
+  };
+}
+
+/**
+ * Starts a TestStack before the tests of the calling file (or `describe` block) and closes it after them. The
+ * stack returned stands for it: use it only inside tests and hooks.
+ */
+export function useTestStack(options: TestStackOptions = {}): TestStack {
+  let started: TestStack | undefined;
+  beforeAll(async () => {
+    started = await startTestStack(options);
+  });
+  afterAll(async () => {
+    await started?.close();
+    started = undefined;
+  });
+  const current = (): TestStack => {
+    if (started === undefined) throw new Error('the test stack runs only while the tests do');
+    return started;
+  };
+  return {
+    get emulator() {
+      return current().emulator;
+    },
+    get client() {
+      return current().client;
+    },
+    get gateway() {
+      return current().gateway;
+    },
+    upstreamCalls: (action) => current().upstreamCalls(action),
+    close: () => current().close(),
   };
 }

@@ -1,0 +1,37 @@
+import { expect } from 'vitest';
+import type { RunningEmulator } from '../../../src/emulator/index.ts';
+import { domainsMatchCertificate } from '../../../src/emulator/store/resources.ts';
+import type { Gateway } from '../../../src/graphql/yoga.ts';
+import { execute } from './execute.ts';
+
+/**
+ * Deploys an issued, unexpired server certificate of the seed to a CDN domain it covers, through `gateway`;
+ * returns the ID of the deploy record (checked to be a string).
+ */
+export async function startCdnDeployment(
+  emulator: RunningEmulator,
+  gateway: Gateway,
+): Promise<string | undefined> {
+  const now = emulator.clock.now();
+  const state = emulator.state;
+  const certificate = state.certificates
+    .all()
+    .find(
+      (c) =>
+        c.status === 1 &&
+        c.certificateType === 'SVR' &&
+        (c.certEndTime ?? 0) > now &&
+        state.resources.targets('cdn').some((t) => domainsMatchCertificate(t.domains, c.subjectAltNames)),
+    );
+  const target = state.resources
+    .targets('cdn')
+    .find((t) => certificate && domainsMatchCertificate(t.domains, certificate.subjectAltNames));
+  const started = await execute<{ certificateDeploy: { deployRecord: { id: string } } }, unknown>(
+    gateway,
+    'mutation($input: CertificateDeployInput!) { certificateDeploy(input: $input) { deployRecord { id } } }',
+    { input: { certificateId: certificate?.id, resourceType: 'CDN', instanceIds: [target?.instanceId] } },
+  );
+  const id = started.data?.certificateDeploy.deployRecord.id;
+  expect(id).toEqual(expect.any(String));
+  return id;
+}
