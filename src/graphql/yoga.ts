@@ -9,6 +9,7 @@ import { GatewayTelemetry } from '../observability/telemetry.ts';
 import { createYogaLogger } from '../observability/yoga-logger.ts';
 import type { SslCaller } from '../ssl/actions.ts';
 import { type Authenticator, UNAUTHENTICATED_FULL_ACCESS } from './auth/session.ts';
+import { DEFAULT_COMPILE_AFTER_RUNS, useCompiledQueries } from './compiled-queries.ts';
 import { createContext, type GraphQLContext } from './context.ts';
 import { graphiqlExampleOptions } from './graphiql-examples.ts';
 import { JobHub, type JobPollingOptions } from './jobs/job-hub.ts';
@@ -50,6 +51,11 @@ export interface GatewayOptions {
    * measure what the loaders save. Default false.
    */
   readonly naiveLoaders?: boolean;
+  /**
+   * How many times a query runs interpreted before it is compiled with graphql-jit (see compiled-queries.ts);
+   * 0 compiles every query on its first run, false never compiles. Default DEFAULT_COMPILE_AFTER_RUNS.
+   */
+  readonly compileQueriesAfterRuns?: number | false;
 }
 
 export const GRAPHQL_ENDPOINT = '/graphql';
@@ -99,6 +105,13 @@ export function createGateway(options: GatewayOptions): Gateway {
       useObservabilityEndpoints(telemetry.metrics, readiness),
       { onDispose: () => jobs.dispose() },
       ...securityPlugins(security),
+      ...(options.compileQueriesAfterRuns === false
+        ? []
+        : [
+            useCompiledQueries({
+              compileAfterRuns: options.compileQueriesAfterRuns ?? DEFAULT_COMPILE_AFTER_RUNS,
+            }),
+          ]),
     ],
     context: async ({ request }) => createContext(dependencies, request, await authenticate(request)),
   });

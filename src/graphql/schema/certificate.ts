@@ -14,6 +14,18 @@ export function presentOrNull(value: string | null | undefined): string | null {
 
 export const CertificateRef = builder.objectRef<CertificateRecord>('Certificate');
 
+/** `expiresAt` and `daysUntilExpiry` both read the end time: parsed once per record (records are not mutated). */
+const expiryOfRecord = new WeakMap<CertificateRecord, Date | null>();
+
+function expiryOf(certificate: CertificateRecord): Date | null {
+  let expiry = expiryOfRecord.get(certificate);
+  if (expiry === undefined) {
+    expiry = parseUpstreamTime(certificate.CertEndTime);
+    expiryOfRecord.set(certificate, expiry);
+  }
+  return expiry;
+}
+
 const CertificateTagRef = builder.simpleObject('CertificateTag', {
   description: 'A tag (key/value pair) attached to a certificate.',
   fields: (t) => ({
@@ -94,7 +106,7 @@ CertificateRef.implement({
     expiresAt: t.field({
       type: 'DateTime',
       description: 'When the certificate expires; null until it is issued.',
-      resolve: (certificate) => parseUpstreamTime(certificate.CertEndTime),
+      resolve: (certificate) => expiryOf(certificate),
     }),
     createdAt: t.field({
       type: 'DateTime',
@@ -107,7 +119,7 @@ CertificateRef.implement({
         'Whole days left until the certificate expires (0 on its last day, negative once expired); ' +
         'null until it is issued.',
       resolve: (certificate, _args, context) => {
-        const expiresAt = parseUpstreamTime(certificate.CertEndTime);
+        const expiresAt = expiryOf(certificate);
         if (expiresAt === null) return null;
         return Math.floor((expiresAt.getTime() - context.now().getTime()) / MS_PER_DAY);
       },
