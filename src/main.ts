@@ -4,18 +4,11 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  type AuthConfig,
-  ConfigError,
-  type GatewayConfig,
-  loadConfig,
-  loadOperationsConfig,
-  loadScaleConfig,
-  loadSecurityConfig,
-  type OperationsConfig,
-  type ScaleConfig,
-  type SecurityConfig,
-} from './config.ts';
+import { ConfigError } from './config/environment.ts';
+import { loadOperationsConfig, type OperationsConfig } from './config/operations.ts';
+import { loadScaleConfig, type ScaleConfig } from './config/scale.ts';
+import { type AuthConfig, loadSecurityConfig, type SecurityConfig } from './config/security.ts';
+import { type GatewayConfig, loadConfig } from './config/upstream.ts';
 import { DEFAULT_SANDBOX_SECRET_KEY, type RunningEmulator, startEmulator } from './emulator/index.ts';
 import { createJwtAuthenticator } from './graphql/auth/jwt.ts';
 import type { Authenticator } from './graphql/auth/session.ts';

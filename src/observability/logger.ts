@@ -1,5 +1,5 @@
 import { type DestinationStream, type Logger, type LoggerOptions, pino, stdTimeFunctions } from 'pino';
-import type { LogLevel } from '../config.ts';
+import type { LogLevel } from '../config/operations.ts';
 import { SecretScrubber } from './scrub.ts';
 
 export type { Logger } from 'pino';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { DEFAULT_REDIS_KEY_PREFIX } from '../config.ts';
+import { DEFAULT_REDIS_KEY_PREFIX } from '../config/scale.ts';
 
 /**
  * Connections to the Redis that replicas of the gateway share (REDIS_URL). Every key this project writes starts

@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_QUERY_LIMITS } from '../../src/config.ts';
+import { DEFAULT_QUERY_LIMITS } from '../../src/config/security.ts';
 import { MAX_CERTIFICATE_IDS_PER_CALL } from '../../src/graphql/loaders/certificates.ts';
 import { createGateway, type Gateway } from '../../src/graphql/yoga.ts';
 import type { SslActionName } from '../../src/ssl/actions.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_HOST, DEFAULT_PORT, loadConfig } from '../../src/config.ts';
+import { ConfigError } from '../../src/config/environment.ts';
+import { DEFAULT_HOST, DEFAULT_PORT, loadConfig } from '../../src/config/upstream.ts';
 
 const SECRET_ID = 'AKIDexampleSecretId0123456789';
 const SECRET_KEY = 'exampleSecretKeyValue0123456789';

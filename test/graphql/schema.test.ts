@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_QUERY_LIMITS } from '../../src/config.ts';
+import { DEFAULT_QUERY_LIMITS } from '../../src/config/security.ts';
 import { MAX_CERTIFICATE_IDS_PER_CALL } from '../../src/graphql/loaders/certificates.ts';
 import { createGateway } from '../../src/graphql/yoga.ts';
 import { SslApiError } from '../../src/ssl/errors.ts';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadScaleConfig, type UpstreamConfig } from '../../src/config.ts';
+import { ConfigError } from '../../src/config/environment.ts';
+import { loadScaleConfig } from '../../src/config/scale.ts';
+import type { UpstreamConfig } from '../../src/config/upstream.ts';
 
 const TENCENT_CLOUD: UpstreamConfig = {
   mode: 'tencent-cloud',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CorsPolicy } from '../../src/config.ts';
+import type { CorsPolicy } from '../../src/config/security.ts';
 import { CSRF_PREVENTION_HEADER } from '../../src/graphql/security/csrf.ts';
 import { createGateway, type Gateway } from '../../src/graphql/yoga.ts';
 import { startTestStack, type TestStack } from '../graphql/support/stack.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_QUERY_LIMITS } from '../../src/config.ts';
+import { DEFAULT_QUERY_LIMITS } from '../../src/config/security.ts';
 import { MAX_PAGE_SIZE } from '../../src/graphql/schema/pagination.ts';
 import { createGateway, type Gateway } from '../../src/graphql/yoga.ts';
 import { createLogger } from '../../src/observability/logger.ts';

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ConfigError,
-  DEFAULT_QUERY_LIMITS,
-  type Environment,
-  loadConfig,
-  loadSecurityConfig,
-  type SecurityConfig,
-} from '../../src/config.ts';
+import { ConfigError, type Environment } from '../../src/config/environment.ts';
+import { DEFAULT_QUERY_LIMITS, loadSecurityConfig, type SecurityConfig } from '../../src/config/security.ts';
+import { loadConfig } from '../../src/config/upstream.ts';
 
 const REAL_CREDENTIALS = {
   TENCENTCLOUD_SECRET_ID: 'AKIDexample0123456789',

@@ -1,6 +1,6 @@
 import { createGraphQLError } from 'graphql-yoga';
 import { createRemoteJWKSet, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
-import type { JwtKeySource } from '../../config.ts';
+import type { JwtKeySource } from '../../config/security.ts';
 import { type Authenticator, type AuthSession, SSL_SCOPES, type SslScope } from './session.ts';
 
 /**

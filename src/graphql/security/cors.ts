@@ -1,5 +1,5 @@
 import type { Plugin, YogaServerOptions } from 'graphql-yoga';
-import type { CorsPolicy } from '../../config.ts';
+import type { CorsPolicy } from '../../config/security.ts';
 import { CSRF_PREVENTION_HEADER } from './csrf.ts';
 
 type CorsOption = NonNullable<YogaServerOptions<Record<string, unknown>, Record<string, unknown>>['cors']>;

@@ -1,12 +1,12 @@
 import type { Plugin } from 'graphql-yoga';
-import { type CorsPolicy, DEFAULT_QUERY_LIMITS, type QueryLimits } from '../../config.ts';
+import { type CorsPolicy, DEFAULT_QUERY_LIMITS, type QueryLimits } from '../../config/security.ts';
 import { corsVaryPlugin } from './cors.ts';
 import { csrfPreventionPlugin } from './csrf.ts';
 import { queryLimitPlugins } from './query-limits.ts';
 import { queryStringJsonPlugin } from './query-string-json.ts';
 import { type SchemaExposure, schemaExposurePlugins } from './schema-exposure.ts';
 
-/** The HTTP-facing protections of one gateway, as configured by CORS_ORIGINS, GRAPHQL_* (src/config.ts). */
+/** The HTTP-facing protections of one gateway, as configured by CORS_ORIGINS, GRAPHQL_* (src/config/security.ts). */
 export interface GatewaySecurity extends SchemaExposure {
   readonly cors: CorsPolicy;
   readonly limits: QueryLimits;

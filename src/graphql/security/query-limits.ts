@@ -5,7 +5,7 @@ import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import type { GraphQLError, ValidationContext } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
-import type { QueryLimits } from '../../config.ts';
+import type { QueryLimits } from '../../config/security.ts';
 
 /**
  * Armor's validation rules throw by default, which skips Yoga's validation-error handling (the answer would be a

@@ -1,0 +1,239 @@
+/**
+ * Security: who may call (AUTH_*), from which browser origins (CORS_ORIGINS), what a request may cost (GRAPHQL_*),
+ * whether GraphiQL is served (GRAPHIQL). Loaded separately from loadConfig because the authentication rule depends
+ * on the upstream mode.
+ */
+import {
+  ConfigError,
+  type Environment,
+  read,
+  readBoolean,
+  readPositiveInteger,
+  readSecret,
+} from './environment.ts';
+import type { UpstreamConfig } from './upstream.ts';
+
+/** HS256 keys shorter than the hash output are brute-forceable offline from any one token (RFC 7518 §3.2). */
+export const MIN_JWT_SECRET_BYTES = 32;
+
+/** How bearer tokens are verified: a shared HS256 secret, or the issuer's public keys (RS256/ES256) from a JWKS. */
+export type JwtKeySource =
+  | { readonly kind: 'shared-secret'; readonly secret: Uint8Array }
+  | { readonly kind: 'jwks'; readonly url: URL };
+
+export type AuthConfig =
+  /** Every request gets every scope: the sandbox default, or AUTH_DISABLED=true chosen with real credentials. */
+  | { readonly mode: 'disabled'; readonly reason: 'sandbox' | 'AUTH_DISABLED' }
+  | {
+      readonly mode: 'jwt';
+      readonly keys: JwtKeySource;
+      readonly issuer: string | undefined;
+      readonly audience: string | undefined;
+    };
+
+/** Per-operation limits against hostile queries (GraphQL Armor rules, Yoga's body limit). */
+export interface QueryLimits {
+  readonly maxDepth: number;
+  readonly maxCost: number;
+  readonly maxAliases: number;
+  readonly maxTokens: number;
+  readonly maxDirectives: number;
+  readonly maxBodyBytes: number;
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = Object.freeze({
+  // The deepest legitimate path (certificate → connection → edges → node → nested object → field) is 7 levels.
+  maxDepth: 10,
+  // Armor multiplies by literal `first` arguments: a full page of 100 certificates with ~40 fields costs about
+  // 15 000, while a page of 100 with a nested connection of 100 (upstream fan-out) costs far more than 20 000.
+  maxCost: 20_000,
+  // Aliased by-id lookups are a legitimate way to fetch many certificates at once, and the loaders answer up to
+  // 50 of them with one upstream call (the API's ID-list batch size), so 50 aliases are allowed, not Armor's 15.
+  maxAliases: 50,
+  // Fifty aliased lookups with a few fields each take about 800 tokens; Armor's default of 1000 is too tight.
+  maxTokens: 2000,
+  maxDirectives: 50,
+  maxBodyBytes: 1_048_576,
+});
+
+/**
+ * Browser origins allowed to read responses cross-origin. `same-origin`: no CORS headers at all, so only pages
+ * served by the gateway itself (GraphiQL) can read answers; `any`: every origin (tokens are bearer headers, never
+ * cookies, so a foreign page cannot borrow a user's credentials).
+ */
+export type CorsPolicy =
+  | { readonly kind: 'same-origin' }
+  | { readonly kind: 'any' }
+  | { readonly kind: 'origins'; readonly origins: readonly string[] };
+
+export interface SecurityConfig {
+  readonly auth: AuthConfig;
+  readonly cors: CorsPolicy;
+  readonly graphiql: boolean;
+  readonly introspection: boolean;
+  /** "Did you mean …?" hints leak field names; blocked in production or when introspection is off. */
+  readonly blockFieldSuggestions: boolean;
+  readonly limits: QueryLimits;
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+function readJwksUrl(env: Environment): URL | undefined {
+  const text = read(env, 'AUTH_JWKS_URL');
+  if (text === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigError('AUTH_JWKS_URL', 'must be an absolute https URL of the issuer’s JSON Web Key Set');
+  }
+  // Keys fetched over plain http could be swapped in transit, and then any forged token verifies.
+  const allowed = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+  if (!allowed) {
+    throw new ConfigError(
+      'AUTH_JWKS_URL',
+      `must use https (http is accepted for loopback hosts only), got ${url.protocol}//${url.host}`,
+    );
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new ConfigError('AUTH_JWKS_URL', 'must not contain user information');
+  }
+  return url;
+}
+
+function readJwtSecret(env: Environment): Uint8Array | undefined {
+  const secret = readSecret(env, 'AUTH_JWT_SECRET');
+  if (secret === undefined) return undefined;
+  const bytes = new TextEncoder().encode(secret);
+  if (bytes.byteLength < MIN_JWT_SECRET_BYTES) {
+    // Said without the value or its length: a short secret's length narrows a brute-force search.
+    throw new ConfigError(
+      'AUTH_JWT_SECRET',
+      `must be at least ${MIN_JWT_SECRET_BYTES} bytes (e.g. \`openssl rand -base64 48\`)`,
+    );
+  }
+  return bytes;
+}
+
+const HOW_TO_CONFIGURE_AUTH =
+  'set AUTH_JWT_SECRET (a shared HS256 secret of at least 32 bytes) or AUTH_JWKS_URL (the https URL of your ' +
+  'identity provider’s JSON Web Key Set, for RS256/ES256 tokens), optionally with AUTH_ISSUER and AUTH_AUDIENCE';
+
+function readAuth(env: Environment, upstream: UpstreamConfig): AuthConfig {
+  const disabled = readBoolean(env, 'AUTH_DISABLED');
+  const secret = readJwtSecret(env);
+  const jwksUrl = readJwksUrl(env);
+  const issuer = read(env, 'AUTH_ISSUER');
+  const audience = read(env, 'AUTH_AUDIENCE');
+
+  if (secret !== undefined && jwksUrl !== undefined) {
+    throw new ConfigError(
+      'AUTH_JWKS_URL',
+      'is set together with AUTH_JWT_SECRET; configure one way to verify tokens, not both',
+    );
+  }
+  const keys: JwtKeySource | undefined =
+    secret !== undefined
+      ? { kind: 'shared-secret', secret }
+      : jwksUrl !== undefined
+        ? { kind: 'jwks', url: jwksUrl }
+        : undefined;
+
+  if (disabled === true) {
+    if (keys !== undefined || issuer !== undefined || audience !== undefined) {
+      throw new ConfigError(
+        'AUTH_DISABLED',
+        'is true but AUTH_* token settings are also set; remove one or the other',
+      );
+    }
+    return { mode: 'disabled', reason: upstream.mode === 'sandbox' ? 'sandbox' : 'AUTH_DISABLED' };
+  }
+  if (keys === undefined) {
+    if (issuer !== undefined || audience !== undefined) {
+      throw new ConfigError(
+        'AUTH_JWT_SECRET',
+        `is not set but AUTH_ISSUER or AUTH_AUDIENCE is; ${HOW_TO_CONFIGURE_AUTH}`,
+      );
+    }
+    if (disabled === false) {
+      throw new ConfigError(
+        'AUTH_DISABLED',
+        `is false but no way to verify tokens is set; ${HOW_TO_CONFIGURE_AUTH}`,
+      );
+    }
+    if (upstream.mode === 'tencent-cloud') {
+      // Real credentials behind an open endpoint would hand anyone who reaches it the account's private keys.
+      throw new ConfigError(
+        'AUTH_JWT_SECRET',
+        `is not set: with real Tencent Cloud credentials the gateway requires authentication. To require ` +
+          `bearer tokens, ${HOW_TO_CONFIGURE_AUTH}. To serve without authentication on purpose (e.g. behind an ` +
+          'authenticating proxy), set AUTH_DISABLED=true',
+      );
+    }
+    return { mode: 'disabled', reason: 'sandbox' };
+  }
+  return { mode: 'jwt', keys, issuer, audience };
+}
+
+function readOrigin(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigError('CORS_ORIGINS', `"${text}" is not an origin such as https://app.example.com`);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== text) {
+    throw new ConfigError(
+      'CORS_ORIGINS',
+      `"${text}" is not an origin: write scheme://host[:port] with no path or trailing slash, e.g. ${url.origin}`,
+    );
+  }
+  return url.origin;
+}
+
+function readCors(env: Environment): CorsPolicy {
+  const text = read(env, 'CORS_ORIGINS');
+  if (text === undefined) return { kind: 'same-origin' };
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  if (entries.includes('*')) {
+    if (entries.length > 1)
+      throw new ConfigError('CORS_ORIGINS', 'is either * or a list of origins, not both');
+    return { kind: 'any' };
+  }
+  if (entries.length === 0) return { kind: 'same-origin' };
+  return { kind: 'origins', origins: [...new Set(entries.map(readOrigin))] };
+}
+
+function readLimits(env: Environment): QueryLimits {
+  return {
+    maxDepth: readPositiveInteger(env, 'GRAPHQL_MAX_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth),
+    maxCost: readPositiveInteger(env, 'GRAPHQL_MAX_COST', DEFAULT_QUERY_LIMITS.maxCost),
+    maxAliases: readPositiveInteger(env, 'GRAPHQL_MAX_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases),
+    maxTokens: readPositiveInteger(env, 'GRAPHQL_MAX_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens),
+    maxDirectives: readPositiveInteger(env, 'GRAPHQL_MAX_DIRECTIVES', DEFAULT_QUERY_LIMITS.maxDirectives),
+    maxBodyBytes: readPositiveInteger(env, 'GRAPHQL_MAX_BODY_BYTES', DEFAULT_QUERY_LIMITS.maxBodyBytes),
+  };
+}
+
+/**
+ * The security settings. GraphiQL is on unless NODE_ENV=production; introspection stays on by default in every
+ * mode, because supergraph composition and GraphiQL need it and, with authentication on, only token holders
+ * reach it anyway.
+ */
+export function loadSecurityConfig(env: Environment, upstream: UpstreamConfig): SecurityConfig {
+  const production = read(env, 'NODE_ENV') === 'production';
+  const introspection = readBoolean(env, 'GRAPHQL_INTROSPECTION') ?? true;
+  return {
+    auth: readAuth(env, upstream),
+    cors: readCors(env),
+    graphiql: readBoolean(env, 'GRAPHIQL') ?? !production,
+    introspection,
+    blockFieldSuggestions: production || !introspection,
+    limits: readLimits(env),
+  };
+}

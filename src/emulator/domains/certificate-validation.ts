@@ -1,0 +1,144 @@
+// Domain validation and CA review of orders: checking and completing validation, the OV/EV confirmation
+// letter, cancelling a review and resubmitting an order whose review failed or was cancelled.
+import { EmulatorError, type HandlerContext, type HandlerTable } from '../handler.ts';
+import { PACKAGE_TYPE_NAMES } from '../store/certificate-products.ts';
+import type { CertificateRecord } from '../store/certificates.ts';
+import { ORGANISATION_REVIEW_MS } from './certificate-lifecycle.ts';
+import {
+  certificateStore,
+  decodeLetter,
+  logOperation,
+  requireLetterCertificate,
+  submitOrder,
+} from './certificate-support.ts';
+
+const PENDING_STATUSES = [0, 4];
+
+/** The CA found the validation records on demand: validation passed now, logged for the system. */
+function passDomainValidation(ctx: HandlerContext, record: CertificateRecord, now: number): void {
+  record.validationPassedTime = now;
+  ctx.state.operationLogs.record({
+    certId: record.id,
+    type: 'domainValidationPassed',
+    at: now,
+    subAccountUin: '--',
+  });
+}
+
+export const certificateValidationHandlers: HandlerTable = {
+  CheckCertificateDomainVerification(params, ctx) {
+    const store = certificateStore(ctx);
+    const record = store.require(params.CertificateId);
+    const now = ctx.clock.now();
+    if (PENDING_STATUSES.includes(record.status) && record.dcvReadyAt !== null && now >= record.dcvReadyAt) {
+      // The CA checks on demand: visible records pass validation and the certificate is issued.
+      passDomainValidation(ctx, record, now);
+      store.issue(record, now);
+    }
+    if (record.status === 1 || record.status === 3) {
+      return {
+        VerificationResults: record.dvAuths.map((auth) => ({
+          Domain: auth.domain,
+          VerifyType: record.verifyType ?? 'DNS',
+          LocalCheck: 1,
+          CaCheck: 2,
+          LocalCheckFailReason: '',
+          CheckValue: [auth.value],
+          Frequently: false,
+          Issued: true,
+        })),
+      };
+    }
+    if (!PENDING_STATUSES.includes(record.status)) {
+      throw new EmulatorError('FailedOperation.CertificateStatusNotAllowVerify', '证书状态不允许域名验证。');
+    }
+    return {
+      VerificationResults: record.dvAuths.map((auth) => ({
+        Domain: auth.domain,
+        VerifyType: record.verifyType ?? 'DNS',
+        LocalCheck: auth.verifyType === 'FILE' ? -4 : -1,
+        CaCheck: -1,
+        LocalCheckFailReason: auth.verifyType === 'FILE' ? '未检测到验证文件' : '未检测到TXT记录',
+        CheckValue: [],
+        Frequently: false,
+        Issued: false,
+      })),
+    };
+  },
+
+  CompleteCertificate(params, ctx) {
+    const store = certificateStore(ctx);
+    const record = store.get(params.CertificateId);
+    if (!record || !PENDING_STATUSES.includes(record.status) || record.dvAuths.length === 0) {
+      throw new EmulatorError('FailedOperation.CertificateNotFoundOrAudited', '证书不存在或已审核。');
+    }
+    if (
+      record.from === 'wosign' ||
+      (record.packageType !== null && (PACKAGE_TYPE_NAMES[record.packageType] ?? '').startsWith('DNSPod'))
+    ) {
+      throw new EmulatorError(
+        'FailedOperation',
+        'DNSPod and WoTrus certificates do not support CompleteCertificate.',
+      );
+    }
+    const now = ctx.clock.now();
+    if (record.dcvReadyAt !== null && now >= record.dcvReadyAt && record.status !== 8) {
+      passDomainValidation(ctx, record, now);
+      if (record.certType === 'DV') store.issue(record, now);
+      else record.statusMsg = 'CA-REVIEWING';
+    }
+    return { CertificateId: record.id };
+  },
+
+  CancelAuditCertificate(params, ctx) {
+    const record = certificateStore(ctx).get(params.CertificateId);
+    if (!record || ![0, 4, 8].includes(record.status)) {
+      throw new EmulatorError('FailedOperation.CertificateNotFoundOrCantCancel', '证书不存在或无法取消。');
+    }
+    if (record.nowPeriod > 1) {
+      throw new EmulatorError(
+        'FailedOperation.CertificateCancelFailedMulti',
+        '多年期证书首年后无法取消审核。',
+      );
+    }
+    record.status = 7;
+    record.statusMsg = '';
+    record.schedule = null;
+    record.auditCancelled = true;
+    logOperation(ctx, record.id, 'cancel');
+    return { Result: true };
+  },
+
+  ModifyCertificateResubmit(params, ctx) {
+    const record = certificateStore(ctx).require(params.CertificateId);
+    if (!record.isVip || !(record.status === 2 || (record.status === 7 && record.auditCancelled))) {
+      throw new EmulatorError(
+        'FailedOperation.CertificateStatusNotAllowResubmit',
+        '证书状态不允许重新申请。',
+      );
+    }
+    record.status = 5;
+    record.auditCancelled = false;
+    submitOrder(ctx, record, record.verifyType ?? undefined);
+    logOperation(ctx, record.id, 'Resubmit');
+    return { CertificateId: record.id };
+  },
+
+  UploadConfirmLetter(params, ctx) {
+    const record = requireLetterCertificate(ctx, params.CertificateId, '确认函', 8);
+    decodeLetter(
+      params.ConfirmLetter,
+      'FailedOperation.ConfirmLetterTooSmall',
+      'FailedOperation.ConfirmLetterTooLarge',
+      'FailedOperation.InvalidConfirmLetterFormat',
+      record.from === 'wosign',
+    );
+    const now = ctx.clock.now();
+    record.confirmLetterUploaded = true;
+    record.status = 0;
+    record.statusMsg = 'CA-REVIEWING';
+    record.schedule = { kind: 'issue', at: now + ORGANISATION_REVIEW_MS };
+    logOperation(ctx, record.id, 'uploadConfirmLetter');
+    return { CertificateId: record.id, IsSuccess: true };
+  },
+};
