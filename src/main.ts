@@ -20,7 +20,7 @@ import { Readiness } from './observability/readiness.ts';
 import { GatewayTelemetry, type SslClientTelemetryHooks } from './observability/telemetry.ts';
 import { connectScaleBackend, type ScaleBackend } from './scale/redis-scale.ts';
 import { SslClient } from './ssl/client.ts';
-import { StaticCredentialsProvider } from './ssl/credentials.ts';
+import { type SslCredentialValues, StaticCredentialsProvider } from './ssl/credentials.ts';
 import type { SslRateLimiter } from './ssl/rate-limiter.ts';
 import { ReadCachingSslCaller } from './ssl/read-cache.ts';
 
@@ -42,35 +42,30 @@ async function connectUpstream(
   hooks: SslClientTelemetryHooks,
   rateLimiter: SslRateLimiter | undefined,
 ): Promise<Upstream> {
-  const shared = { region: config.region, language: config.language, rateLimiter, ...hooks };
+  let emulator: RunningEmulator | undefined;
+  let endpoint: string;
+  let credentials: SslCredentialValues;
   if (config.upstream.mode === 'tencent-cloud') {
-    const client = new SslClient({
-      ...shared,
-      endpoint: config.upstream.endpoint,
-      credentials: new StaticCredentialsProvider(config.upstream.credentials),
-    });
-    return {
-      client,
-      emulator: undefined,
-      endpoint: config.upstream.endpoint,
-      secretId: config.upstream.credentials.secretId,
-    };
+    ({ endpoint, credentials } = config.upstream);
+  } else {
+    // The emulator only ever listens on loopback: it is an implementation detail of this process.
+    emulator = await startEmulator({ port: 0, host: '127.0.0.1', seed: true, enforceRateLimits: true });
+    if (operations.sandboxUpstreamLatencyMs > 0) {
+      emulator.faults.setLatencyForEveryCall(operations.sandboxUpstreamLatencyMs);
+    }
+    // The real client, signing with the emulator's sandbox key pair: the sandbox exercises the production path.
+    endpoint = emulator.url;
+    credentials = { secretId: emulator.secretId, secretKey: emulator.secretKey };
   }
-  // The emulator only ever listens on loopback: it is an implementation detail of this process.
-  const emulator = await startEmulator({ port: 0, host: '127.0.0.1', seed: true, enforceRateLimits: true });
-  if (operations.sandboxUpstreamLatencyMs > 0) {
-    emulator.faults.setLatencyForEveryCall(operations.sandboxUpstreamLatencyMs);
-  }
-  // The real client, signing with the emulator's sandbox key pair: the sandbox exercises the production path.
   const client = new SslClient({
-    ...shared,
-    endpoint: emulator.url,
-    credentials: new StaticCredentialsProvider({
-      secretId: emulator.secretId,
-      secretKey: emulator.secretKey,
-    }),
+    region: config.region,
+    language: config.language,
+    rateLimiter,
+    ...hooks,
+    endpoint,
+    credentials: new StaticCredentialsProvider(credentials),
   });
-  return { client, emulator, endpoint: emulator.url, secretId: emulator.secretId };
+  return { client, emulator, endpoint, secretId: credentials.secretId };
 }
 
 function listen(server: Server, port: number, host: string): Promise<AddressInfo> {

@@ -2,6 +2,7 @@
  * Where the gateway listens (PORT, HOST) and which upstream it serves: the built-in sandbox, or Tencent Cloud with
  * TENCENTCLOUD_* credentials at SSL_API_ENDPOINT, SSL_API_REGION and SSL_API_LANGUAGE.
  */
+import { DEFAULT_SSL_ENDPOINT } from '../ssl/client.ts';
 import { ConfigError, type Environment, read, readEnumeration, readSecret } from './environment.ts';
 
 export const DEFAULT_PORT = 4000;
@@ -10,7 +11,6 @@ export const DEFAULT_PORT = 4000;
  * HOST=0.0.0.0 explicitly: inside a container only a published port is reachable anyway.
  */
 export const DEFAULT_HOST = '127.0.0.1';
-export const DEFAULT_SSL_API_ENDPOINT = 'https://ssl.tencentcloudapi.com';
 
 /** The region values the SSL API accepts (CATALOGUE §2, ssl-api-spec.json `transport.regions`). */
 export const SSL_API_REGIONS = [
@@ -154,7 +154,7 @@ function readUpstream(env: Environment): UpstreamConfig {
   }
   return {
     mode: 'tencent-cloud',
-    endpoint: endpoint ?? DEFAULT_SSL_API_ENDPOINT,
+    endpoint: endpoint ?? DEFAULT_SSL_ENDPOINT,
     credentials: { secretId, secretKey, sessionToken },
   };
 }

@@ -61,7 +61,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const secretKey = options.secretKey ?? DEFAULT_SANDBOX_SECRET_KEY;
   if (secretId === '' || secretKey === '') throw new RangeError('the emulator needs a non-empty key pair');
   const clock = options.clock ?? new EmulatorClock();
-  const state = new EmulatorState();
+  const state = new EmulatorState(clock);
   if (options.seed ?? true) await seedDemoAccount(state, clock);
   const faults = new FaultInjector(options.random ?? Math.random);
   const stats = new EmulatorStats();

@@ -77,19 +77,6 @@ export function computeTc3Signature(input: Tc3SigningInput): string {
   return createHmac('sha256', secretSigning).update(stringToSign, 'utf8').digest('hex');
 }
 
-/** Builds the Authorization header value for a signature computed by computeTc3Signature. */
-export function formatTc3Authorization(
-  secretId: string,
-  service: string,
-  timestampSeconds: number,
-  signedHeaderNames: readonly string[],
-  signature: string,
-): string {
-  const scope = `${utcDateOfTimestamp(timestampSeconds)}/${service}/tc3_request`;
-  const signed = [...signedHeaderNames].sort().join(';');
-  return `${TC3_ALGORITHM} Credential=${secretId}/${scope}, SignedHeaders=${signed}, Signature=${signature}`;
-}
-
 function invalidAuthorization(reason: string): EmulatorError {
   return new EmulatorError(
     'AuthFailure.InvalidAuthorization',

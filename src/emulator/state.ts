@@ -1,3 +1,4 @@
+import type { EmulatorClock } from './clock.ts';
 import { AccountStore } from './store/accounts.ts';
 import { CertificateStore } from './store/certificates.ts';
 import { DeleteTaskStore } from './store/delete-tasks.ts';
@@ -18,4 +19,11 @@ export class EmulatorState {
   readonly operationLogs = new OperationLogStore();
   readonly deleteTasks = new DeleteTaskStore();
   readonly downloadLinks = new DownloadLinkStore();
+
+  /** The stores that derive state from time read it from `clock`, the one the emulator's handlers run on. */
+  constructor(clock: EmulatorClock) {
+    this.certificates.connect(this, clock);
+    this.accounts.attachClock(clock);
+    this.resources.useClock(clock);
+  }
 }

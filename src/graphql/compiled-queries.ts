@@ -97,32 +97,33 @@ export function useCompiledQueries(options: CompiledQueriesOptions): Plugin {
     return state;
   }
 
-  function compiledFor(args: ExecutionArgs): OperationState | null {
+  /** The compiled form to run `args` with; null to run them interpreted. */
+  function compiledFor(args: ExecutionArgs): { compiled: CompiledQuery; state: OperationState } | null {
     const state = stateOf(args);
-    // Variables that do not coerce are answered by the reference executor: its answer (HTTP 400, the
-    // variable's location) is the one clients know; the compiled form would answer 200 without locations.
-    if (
-      state.compiled !== null &&
-      state.variableDefinitions.length > 0 &&
-      getVariableValues(args.schema, state.variableDefinitions, args.variableValues ?? {}).errors !==
-        undefined
-    ) {
-      return null;
-    }
     if (state.compiled === undefined) {
       state.runs += 1;
       if (state.runs <= options.compileAfterRuns) return null;
       const compiled = compileQuery(args.schema, args.document, args.operationName ?? undefined);
       state.compiled = isCompiledQuery(compiled) ? compiled : null;
     }
-    return state.compiled === null ? null : state;
+    if (state.compiled === null) return null;
+    // Variables that do not coerce are answered by the reference executor: its answer (HTTP 400, the
+    // variable's location) is the one clients know; the compiled form would answer 200 without locations.
+    if (
+      state.variableDefinitions.length > 0 &&
+      getVariableValues(args.schema, state.variableDefinitions, args.variableValues ?? {}).errors !==
+        undefined
+    ) {
+      return null;
+    }
+    return { compiled: state.compiled, state };
   }
 
   return {
     onExecute({ args, setExecuteFn }) {
-      const state = compiledFor(args);
-      const compiled = state?.compiled;
-      if (state === null || compiled === null || compiled === undefined) return;
+      const chosen = compiledFor(args);
+      if (chosen === null) return;
+      const { compiled, state } = chosen;
       const execute: Execute = (final) => {
         const result = compiled.query(final.rootValue, final.contextValue, final.variableValues);
         return result instanceof Promise

@@ -104,3 +104,9 @@ export function parseUpstreamTime(text: string | null | undefined): Date | null 
 
   throw new UpstreamTimeFormatError(text);
 }
+
+/** The inverse for request parameters: an instant as Beijing wall-clock time, `YYYY-MM-DD hh:mm:ss`. */
+export function formatBeijingTime(instant: Date): string {
+  const wallClock = new Date(instant.getTime() + BEIJING_OFFSET_MINUTES * MS_PER_MINUTE).toISOString();
+  return `${wallClock.slice(0, 10)} ${wallClock.slice(11, 19)}`;
+}

@@ -35,12 +35,7 @@ export function connectRedis(options: RedisConnectionOptions): Redis {
  * reconnection on its own; a subscription asked for while Redis is down fails fast like any command.
  */
 export function connectRedisSubscriber(options: RedisConnectionOptions): Redis {
-  return new Redis(options.url, {
-    connectionName: `${options.connectionName}:subscriber`,
-    maxRetriesPerRequest: 1,
-    connectTimeout: 5_000,
-    retryStrategy: (attempt) => Math.min(2_000, 50 * 2 ** Math.min(attempt, 6)),
-  });
+  return connectRedis({ ...options, connectionName: `${options.connectionName}:subscriber` });
 }
 
 /**

@@ -1,6 +1,13 @@
 import type { Redis } from 'ioredis';
 import { SslAbortedError, SslNetworkError, SslRateLimitQueueError } from '../ssl/errors.ts';
-import type { RateLimitGrant, RateLimitOptions, SslRateLimiter } from '../ssl/rate-limiter.ts';
+import {
+  bucketShape,
+  type RateLimitGrant,
+  type RateLimitOptions,
+  type ResolvedRateLimitOptions,
+  resolveRateLimitOptions,
+  type SslRateLimiter,
+} from '../ssl/rate-limiter.ts';
 import { DEFAULT_REDIS_KEY_PREFIX, describeRedisFailure, hashedKeyPart } from './redis-connection.ts';
 
 /**
@@ -86,11 +93,7 @@ const IMMEDIATE_GRANT: RateLimitGrant = { waitedMs: 0, queueDepth: 0 };
 
 export class RedisRateLimiter implements SslRateLimiter {
   readonly #redis: Redis & RateLimiterCommands;
-  readonly #enabled: boolean;
-  readonly #quotaFraction: number;
-  readonly #burst: number | undefined;
-  readonly #maxQueueLength: number;
-  readonly #maxWaitMs: number;
+  readonly #options: ResolvedRateLimitOptions;
   readonly #keyPrefix: string;
   /** Wakes each local sleeper as abandoned; called by `dispose`. */
   readonly #sleepers = new Set<() => void>();
@@ -99,14 +102,7 @@ export class RedisRateLimiter implements SslRateLimiter {
 
   constructor(redis: Redis, options: RedisRateLimiterOptions = {}) {
     this.#redis = withCommands(redis);
-    this.#enabled = options.enabled ?? true;
-    this.#quotaFraction = options.quotaFraction ?? 0.8;
-    if (!(this.#quotaFraction > 0 && this.#quotaFraction <= 1)) {
-      throw new RangeError('rateLimit.quotaFraction must be in (0, 1]');
-    }
-    this.#burst = options.burst;
-    this.#maxQueueLength = options.maxQueueLength ?? 200;
-    this.#maxWaitMs = options.maxWaitMs ?? 10_000;
+    this.#options = resolveRateLimitOptions(options);
     this.#keyPrefix = `${options.keyPrefix ?? DEFAULT_REDIS_KEY_PREFIX}rate:`;
   }
 
@@ -120,7 +116,7 @@ export class RedisRateLimiter implements SslRateLimiter {
     quotaPerSecond: number,
     signal?: AbortSignal,
   ): Promise<RateLimitGrant> {
-    if (!this.#enabled) return IMMEDIATE_GRANT;
+    if (!this.#options.enabled) return IMMEDIATE_GRANT;
     if (signal?.aborted === true || this.#disposed) throw new SslAbortedError({ action });
     const startedAt = performance.now();
     const schedule = this.#schedule(quotaPerSecond);
@@ -133,8 +129,8 @@ export class RedisRateLimiter implements SslRateLimiter {
           redisKey,
           String(schedule.intervalMs),
           String(schedule.toleranceMs),
-          String(this.#maxQueueLength),
-          String(this.#maxWaitMs),
+          String(this.#options.maxQueueLength),
+          String(this.#options.maxWaitMs),
         );
       } catch (error) {
         // The quota cannot be shared without Redis; sending anyway could exceed it cluster-wide.
@@ -169,9 +165,8 @@ export class RedisRateLimiter implements SslRateLimiter {
   }
 
   #schedule(quotaPerSecond: number): Schedule {
-    const rate = Math.max(0.1, quotaPerSecond * this.#quotaFraction);
-    const burst = this.#burst ?? Math.max(1, Math.floor(quotaPerSecond - rate) - 1);
-    const intervalMs = 1000 / rate;
+    const { ratePerSecond, burst } = bucketShape(this.#options, quotaPerSecond);
+    const intervalMs = 1000 / ratePerSecond;
     return { intervalMs, toleranceMs: (burst - 1) * intervalMs };
   }
 

@@ -327,24 +327,23 @@ export class SslClient implements SslCaller {
 
   #report(action: SslActionName, startedAt: number, execution: Execution, coalesced: boolean): void {
     if (this.#onCall === undefined) return;
-    const durationMs = performance.now() - startedAt;
+    const common = {
+      action,
+      durationMs: performance.now() - startedAt,
+      retries: execution.retries,
+      coalesced,
+    };
     const event: SslCallEvent = execution.ok
       ? {
-          action,
-          durationMs,
+          ...common,
           outcome: 'ok',
-          retries: execution.retries,
-          coalesced,
           ...(typeof execution.response.RequestId === 'string'
             ? { requestId: execution.response.RequestId }
             : {}),
         }
       : {
-          action,
-          durationMs,
+          ...common,
           outcome: execution.error.category,
-          retries: execution.retries,
-          coalesced,
           errorName: execution.error.name,
           ...(execution.error.code === undefined ? {} : { errorCode: execution.error.code }),
           ...('requestId' in execution.error && typeof execution.error.requestId === 'string'

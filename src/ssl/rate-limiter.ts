@@ -39,6 +39,39 @@ export interface SslRateLimiter {
   dispose(): void;
 }
 
+export interface ResolvedRateLimitOptions {
+  readonly enabled: boolean;
+  readonly quotaFraction: number;
+  readonly burst: number | undefined;
+  readonly maxQueueLength: number;
+  readonly maxWaitMs: number;
+}
+
+/** The defaults and checks every limiter (in-process or shared through Redis) applies to RateLimitOptions. */
+export function resolveRateLimitOptions(options: RateLimitOptions = {}): ResolvedRateLimitOptions {
+  const quotaFraction = options.quotaFraction ?? 0.8;
+  if (!(quotaFraction > 0 && quotaFraction <= 1)) {
+    throw new RangeError('rateLimit.quotaFraction must be in (0, 1]');
+  }
+  return {
+    enabled: options.enabled ?? true,
+    quotaFraction,
+    burst: options.burst,
+    maxQueueLength: options.maxQueueLength ?? 200,
+    maxWaitMs: options.maxWaitMs ?? 10_000,
+  };
+}
+
+/** Calls per second and bucket capacity for a quota: burst + rate stays below the quota in any window. */
+export function bucketShape(
+  options: ResolvedRateLimitOptions,
+  quotaPerSecond: number,
+): { readonly ratePerSecond: number; readonly burst: number } {
+  const ratePerSecond = Math.max(0.1, quotaPerSecond * options.quotaFraction);
+  const burst = options.burst ?? Math.max(1, Math.floor(quotaPerSecond - ratePerSecond) - 1);
+  return { ratePerSecond, burst };
+}
+
 export interface RateLimiterClock {
   /** Milliseconds from an arbitrary origin; must not go backwards. */
   now(): number;
@@ -85,28 +118,13 @@ class TokenBucket {
 const IMMEDIATE_GRANT: RateLimitGrant = { waitedMs: 0, queueDepth: 0 };
 
 export class RateLimiter implements SslRateLimiter {
-  readonly #enabled: boolean;
-  readonly #quotaFraction: number;
-  readonly #burst: number | undefined;
-  readonly #maxQueueLength: number;
-  readonly #maxWaitMs: number;
+  readonly #options: ResolvedRateLimitOptions;
   readonly #clock: RateLimiterClock;
   readonly #buckets = new Map<string, TokenBucket>();
 
   constructor(options: RateLimitOptions = {}, clock: RateLimiterClock = performance) {
-    this.#enabled = options.enabled ?? true;
-    this.#quotaFraction = options.quotaFraction ?? 0.8;
-    if (!(this.#quotaFraction > 0 && this.#quotaFraction <= 1)) {
-      throw new RangeError('rateLimit.quotaFraction must be in (0, 1]');
-    }
-    this.#burst = options.burst;
-    this.#maxQueueLength = options.maxQueueLength ?? 200;
-    this.#maxWaitMs = options.maxWaitMs ?? 10_000;
+    this.#options = resolveRateLimitOptions(options);
     this.#clock = clock;
-  }
-
-  get enabled(): boolean {
-    return this.#enabled;
   }
 
   /** Calls currently waiting, across every key (the queue-depth gauge). */
@@ -128,7 +146,7 @@ export class RateLimiter implements SslRateLimiter {
     quotaPerSecond: number,
     signal?: AbortSignal,
   ): Promise<RateLimitGrant> {
-    if (!this.#enabled) return Promise.resolve(IMMEDIATE_GRANT);
+    if (!this.#options.enabled) return Promise.resolve(IMMEDIATE_GRANT);
     if (signal?.aborted === true) return Promise.reject(new SslAbortedError({ action }));
     const now = this.#clock.now();
     const bucket = this.#bucket(key, quotaPerSecond, now);
@@ -138,7 +156,7 @@ export class RateLimiter implements SslRateLimiter {
       return Promise.resolve(IMMEDIATE_GRANT);
     }
     const queueDepth = bucket.waiters.length;
-    if (queueDepth >= this.#maxQueueLength) {
+    if (queueDepth >= this.#options.maxQueueLength) {
       return Promise.reject(
         new SslRateLimitQueueError({
           action,
@@ -149,7 +167,7 @@ export class RateLimiter implements SslRateLimiter {
       );
     }
     const expectedWaitMs = bucket.waitFor(queueDepth);
-    if (expectedWaitMs > this.#maxWaitMs) {
+    if (expectedWaitMs > this.#options.maxWaitMs) {
       return Promise.reject(
         new SslRateLimitQueueError({ action, reason: 'deadline', queueDepth, expectedWaitMs }),
       );
@@ -190,9 +208,8 @@ export class RateLimiter implements SslRateLimiter {
   #bucket(key: string, quotaPerSecond: number, now: number): TokenBucket {
     const existing = this.#buckets.get(key);
     if (existing !== undefined) return existing;
-    const rate = Math.max(0.1, quotaPerSecond * this.#quotaFraction);
-    const capacity = this.#burst ?? Math.max(1, Math.floor(quotaPerSecond - rate) - 1);
-    const bucket = new TokenBucket(rate / 1000, capacity, now);
+    const { ratePerSecond, burst } = bucketShape(this.#options, quotaPerSecond);
+    const bucket = new TokenBucket(ratePerSecond / 1000, burst, now);
     this.#buckets.set(key, bucket);
     return bucket;
   }

@@ -5,10 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningEmulator, startEmulator } from '../../src/emulator/index.ts';
-import { createGateway, type Gateway } from '../../src/graphql/yoga.ts';
-import { SslClient } from '../../src/ssl/client.ts';
-import { StaticCredentialsProvider } from '../../src/ssl/credentials.ts';
+import type { Gateway } from '../../src/graphql/yoga.ts';
+import { startTestStack, type TestStack } from '../graphql/support/stack.ts';
 
 // A person opening GraphiQL in a real browser, with no internet: every asset must come from the gateway.
 // Debian's chromium (installed by .ci/run) drives the page; the screenshot lands in test-output/.
@@ -16,8 +14,7 @@ import { StaticCredentialsProvider } from '../../src/ssl/credentials.ts';
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = fileURLToPath(new URL('../../test-output/graphiql.png', import.meta.url));
 
-let emulator: RunningEmulator;
-let client: SslClient;
+let stack: TestStack;
 let gateway: Gateway;
 let server: Server;
 let origin: string;
@@ -25,15 +22,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`).toBe(true);
-  emulator = await startEmulator({ seed: true });
-  client = new SslClient({
-    endpoint: emulator.url,
-    credentials: new StaticCredentialsProvider({
-      secretId: emulator.secretId,
-      secretKey: emulator.secretKey,
-    }),
-  });
-  gateway = createGateway({ ssl: client, logging: false });
+  stack = await startTestStack();
+  gateway = stack.gateway;
   server = createServer(gateway);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -56,8 +46,7 @@ afterAll(async () => {
   await browser?.close();
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   await gateway?.dispose();
-  await client?.close();
-  await emulator?.close();
+  await stack?.close();
 });
 
 describe('GraphiQL in a browser', () => {

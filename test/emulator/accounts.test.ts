@@ -27,7 +27,7 @@ beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2025-03-10T04:00:00Z'));
   clock = new EmulatorClock();
-  state = new EmulatorState();
+  state = new EmulatorState(clock);
   seedAccounts(state, clock);
   ctx = {
     state,

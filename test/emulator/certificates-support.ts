@@ -18,7 +18,7 @@ export interface Harness {
 
 export async function harness(options: { seed?: boolean } = {}): Promise<Harness> {
   const clock = new EmulatorClock();
-  const state = new EmulatorState();
+  const state = new EmulatorState(clock);
   seedAccounts(state, clock);
   if (options.seed) await seedCertificates(state, clock);
   const ctx: HandlerContext = {

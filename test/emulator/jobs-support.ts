@@ -20,7 +20,7 @@ const handlers: HandlerTable = {
 /** A seeded emulator driven by direct handler calls with a stepped clock. */
 export async function seededEmulator() {
   const clock = new EmulatorClock();
-  const state = new EmulatorState();
+  const state = new EmulatorState(clock);
   await seedDemoAccount(state, clock);
   async function call<A extends SslActionName>(
     action: A,

@@ -230,6 +230,8 @@ describe('the supergraph of this subgraph and a sites subgraph', () => {
         expiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       });
     }
+    // The four issued certificates are joined, the retired site's unknown one is null.
+    expect(data.sites.map((site) => site.certificate !== null)).toEqual([true, true, true, true, false]);
     // Five references, one `_entities` call, one batched upstream call.
     expect(stack.upstreamCalls('DescribeCertificates')).toBe(1);
   });

@@ -65,7 +65,7 @@ import {
   CoverageUploadUpdateRecordRollbackDocument,
   type ResourceType,
 } from '../generated/graphql.ts';
-import { OV_APPLICANT } from './support/applicant.ts';
+import { OV_APPLICANT, pdfLetter } from './support/applicant.ts';
 import { execute } from './support/execute.ts';
 import { startTestStack, type TestStack } from './support/stack.ts';
 
@@ -166,12 +166,6 @@ function isLegacy(target: DeployTarget): boolean {
 
 function hasLegacyItem(items: readonly JobItem[]): boolean {
   return items.some((item) => isLegacy(item.target));
-}
-
-/** A PDF header padded to `size` bytes, base64-encoded: the smallest document a letter upload accepts. */
-function pdfLetter(size: number): string {
-  const header = Buffer.from('%PDF-1.4\n', 'latin1');
-  return Buffer.concat([header, Buffer.alloc(Math.max(0, size - header.length), 0x20)]).toString('base64');
 }
 
 /** A fresh certificate for `domain` with its key, from the emulator's own CA. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CertificateView, mutate } from './certificate-mutations.support.ts';
-import { OV_APPLICANT } from './support/applicant.ts';
+import { OV_APPLICANT, pdfLetter } from './support/applicant.ts';
 import { startTestStack, type TestStack } from './support/stack.ts';
 
 // Paid certificates: ordering (money or package points), submitting the applicant information, sending the order
@@ -16,12 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.close();
 });
-
-/** A real (minimal) PDF header padded to `size` bytes, base64-encoded. */
-function pdfLetter(size: number): string {
-  const header = Buffer.from('%PDF-1.4\n', 'latin1');
-  return Buffer.concat([header, Buffer.alloc(Math.max(0, size - header.length), 0x20)]).toString('base64');
-}
 
 async function orderCreate(product: string, domainCount = 1): Promise<CertificateView> {
   const payload = await mutate<{ certificates: CertificateView[] | null; dealIds: string[] | null }>(

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningEmulator, startEmulator } from '../../src/emulator/index.ts';
-import { createGateway, type Gateway } from '../../src/graphql/yoga.ts';
-import { SslClient } from '../../src/ssl/client.ts';
-import { StaticCredentialsProvider } from '../../src/ssl/credentials.ts';
+import type { RunningEmulator } from '../../src/emulator/index.ts';
+import type { Gateway } from '../../src/graphql/yoga.ts';
 import {
   CertificateByIdDocument,
   CertificateSummariesDocument,
@@ -11,6 +9,7 @@ import {
 } from '../generated/graphql.ts';
 import { aliasedLookups, certificatePages } from './support/certificate-pages.ts';
 import { execute } from './support/execute.ts';
+import { startTestStack, type TestStack } from './support/stack.ts';
 
 // The gateway over the real SslClient and the real emulator (signed HTTP, seeded demo account, rate limits on).
 // Upstream cost is read from the emulator's own count of the calls it was sent.
@@ -43,34 +42,27 @@ const SOURCE_NAMES: Record<string, string> = {
 const TYPE_NAMES: Record<string, string> = { SVR: 'SERVER', CA: 'CLIENT_CA' };
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
+let stack: TestStack;
 let emulator: RunningEmulator;
-let client: SslClient;
 let gateway: Gateway;
 let listedIds: string[];
 
 /** Every DescribeCertificates request the emulator received, whatever became of it. */
 function describeCertificatesCalls(): number {
-  const counts = emulator.stats.countsOf('DescribeCertificates');
-  return counts.executed + counts.failed + counts.rejected;
+  return stack.upstreamCalls('DescribeCertificates');
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({ seed: true, enforceRateLimits: true });
-  client = new SslClient({
-    endpoint: emulator.url,
-    credentials: new StaticCredentialsProvider({
-      secretId: emulator.secretId,
-      secretKey: emulator.secretKey,
-    }),
-  });
-  gateway = createGateway({ ssl: client, logging: false });
+  stack = await startTestStack();
+  emulator = stack.emulator;
+  gateway = stack.gateway;
   const listed = await execute(gateway, CertificateSummariesDocument, { first: 100 });
+  expect(listed.errors).toBeUndefined();
   listedIds = listed.data?.certificates.edges.map((edge) => edge.node.id) ?? [];
 });
 
 afterAll(async () => {
-  await client?.close();
-  await emulator?.close();
+  await stack?.close();
 });
 
 beforeEach(() => {

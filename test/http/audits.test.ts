@@ -43,7 +43,14 @@ describe('GraphQL over HTTP audits', () => {
   for (const audit of audits) {
     const deviation = DELIBERATE_DEVIATIONS[audit.name];
     if (deviation !== undefined) {
-      it.skip(`${audit.name} (deliberately not met: ${deviation})`, () => {});
+      // Still checked: a deviation that no longer fails must leave the list (or its reason no longer holds).
+      it(`${audit.name} is deliberately not met (${deviation})`, async () => {
+        const result = await audit.fn();
+        if (result.status === 'ok')
+          throw new Error('the audit passes now: remove it from DELIBERATE_DEVIATIONS');
+        // For the reason given: CSRF prevention's 403 is what fails it.
+        if (deviation === CSRF_GET) expect(result.response.status).toBe(403);
+      });
       continue;
     }
     it(audit.name, async () => {

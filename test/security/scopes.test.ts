@@ -7,6 +7,7 @@ import type { SslActionName, SslCaller } from '../../src/ssl/actions.ts';
 import { startTestStack, type TestStack } from '../graphql/support/stack.ts';
 import { bearer, postOperation } from './support/requests.ts';
 import { testAuthenticator, tokenWithScopes } from './support/tokens.ts';
+import { totalUpstreamCalls } from './support/upstream-calls.ts';
 
 // Authorization from the schema itself: every mutation needs ssl:write, every field Pothos marks with the
 // `secrets` scope needs ssl:secrets, and a refused field never reaches the upstream. Fields are discovered at run
@@ -18,14 +19,6 @@ const SECRET_ACTIONS: readonly SslActionName[] = [
   'DownloadCertificate',
   'DescribeDownloadCertificateUrl',
 ];
-
-function totalUpstreamCalls(stack: TestStack): number {
-  let total = stack.emulator.stats.protocolErrors;
-  for (const counts of Object.values(stack.emulator.stats.byAction())) {
-    total += counts.executed + counts.failed + counts.rejected;
-  }
-  return total;
-}
 
 /**
  * The schema was built by the CommonJS build of graphql (Pothos is loaded by Node), while vitest would hand this

@@ -17,11 +17,11 @@ import {
   requireVerifyType,
   startDomainValidation,
 } from './certificate-lifecycle.ts';
-import { certificateStore, logOperation } from './certificate-support.ts';
+import { logOperation } from './certificate-support.ts';
 
 export const certificateApplicationHandlers: HandlerTable = {
   async ApplyCertificate(params, ctx) {
-    const store = certificateStore(ctx);
+    const store = ctx.state.certificates;
     const now = ctx.clock.now();
     const verifyType = requireVerifyType(params.DvAuthMethod, null);
     const domain = params.DomainName.trim().toLowerCase();
@@ -97,7 +97,7 @@ export const certificateApplicationHandlers: HandlerTable = {
   },
 
   CreateCertificate(params, ctx) {
-    const store = certificateStore(ctx);
+    const store = ctx.state.certificates;
     const packageType = String(params.ProductId);
     const traits = packageTypeTraits(packageType);
     if (!traits || packageType === FREE_PACKAGE_TYPE || packageType === '2') {
@@ -148,7 +148,7 @@ export const certificateApplicationHandlers: HandlerTable = {
   },
 
   CreateCertificateByPackage(params, ctx) {
-    const store = certificateStore(ctx);
+    const store = ctx.state.certificates;
     const packageType = packageTypeForProductPid(params.ProductPid);
     const traits = packageType === undefined ? undefined : packageTypeTraits(packageType);
     if (!packageType || !traits)

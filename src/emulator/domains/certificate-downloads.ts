@@ -9,8 +9,6 @@ import type { EmulatorState } from '../state.ts';
 import type { CertificateRecord } from '../store/certificates.ts';
 import type { DownloadLink } from '../store/download-links.ts';
 
-export const DOWNLOAD_SERVICE_TYPES = ['nginx', 'apache', 'tomcat', 'iis', 'jks', 'other', 'root'] as const;
-export type DownloadServiceType = (typeof DOWNLOAD_SERVICE_TYPES)[number];
 const SUPPORTED: ReadonlySet<string> = new Set(['nginx', 'apache', 'tomcat', 'other', 'root']);
 
 /** File-name stem for a domain: wildcard "*." becomes "_." as on the upstream's archives. */

@@ -4,7 +4,7 @@ import { EmulatorError, type HandlerContext, type HandlerTable } from '../handle
 import { parseCertificateSigningRequest } from '../pki/x509.ts';
 import type { CertificateRecord } from '../store/certificates.ts';
 import { isValidDomain, keyChoice, prepareKeyMaterial, requireVerifyType } from './certificate-lifecycle.ts';
-import { certificateStore, logOperation, submitOrder } from './certificate-support.ts';
+import { logOperation, submitOrder } from './certificate-support.ts';
 
 function emptySubmittedData(): SubmittedData {
   return {
@@ -97,7 +97,7 @@ function submittedFromManager(ctx: HandlerContext, managerId: number): Partial<S
 }
 
 function requirePaidOrder(ctx: HandlerContext, id: string): CertificateRecord {
-  const record = certificateStore(ctx).require(id);
+  const record = ctx.state.certificates.require(id);
   if (!record.isVip)
     throw new EmulatorError('FailedOperation.InvalidCertificateStatusCode', '仅付费证书支持该操作。');
   return record;

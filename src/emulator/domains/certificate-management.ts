@@ -17,7 +17,7 @@ import {
   fullDownloadArchive,
   layoutFiles,
 } from './certificate-downloads.ts';
-import { certificateStore, logOperation } from './certificate-support.ts';
+import { logOperation } from './certificate-support.ts';
 import {
   isDeployable,
   isExpiring,
@@ -83,7 +83,7 @@ function deleteNow(record: CertificateRecord, ctx: HandlerContext): void {
 
 export const certificateManagementHandlers: HandlerTable = {
   DescribeCertificates(params, ctx) {
-    const store = certificateStore(ctx);
+    const store = ctx.state.certificates;
     const now = ctx.clock.now();
     const statuses = params.CertificateStatus ?? [];
     const wantedIds = params.CertIds && params.CertIds.length > 0 ? new Set(params.CertIds) : null;
@@ -133,15 +133,15 @@ export const certificateManagementHandlers: HandlerTable = {
   },
 
   DescribeCertificate(params, ctx) {
-    return toDescribeCertificate(certificateStore(ctx).require(params.CertificateId), ctx);
+    return toDescribeCertificate(ctx.state.certificates.require(params.CertificateId), ctx);
   },
 
   DescribeCertificateDetail(params, ctx) {
-    return toDescribeCertificateDetail(certificateStore(ctx).require(params.CertificateId), ctx);
+    return toDescribeCertificateDetail(ctx.state.certificates.require(params.CertificateId), ctx);
   },
 
   UploadCertificate(params, ctx) {
-    const store = certificateStore(ctx);
+    const store = ctx.state.certificates;
     const certificateType = params.CertificateType === 'CA' ? 'CA' : 'SVR';
     const privateKeyPem = params.CertificatePrivateKey?.trim() ? params.CertificatePrivateKey : null;
     if (certificateType === 'SVR' && privateKeyPem === null) {
@@ -202,7 +202,7 @@ export const certificateManagementHandlers: HandlerTable = {
     } catch {
       return { RepeatCertId: '' };
     }
-    return { RepeatCertId: certificateStore(ctx).findByFingerprint(fingerprint)?.id ?? '' };
+    return { RepeatCertId: ctx.state.certificates.findByFingerprint(fingerprint)?.id ?? '' };
   },
 
   CheckCertificateChain(params) {
@@ -221,12 +221,10 @@ export const certificateManagementHandlers: HandlerTable = {
       if (!child.checkIssued(parent) || !child.verify(parent.publicKey)) isValid = false;
     }
     const top = chain[chain.length - 1]!;
-    const trustedRoots = [new X509Certificate(emulatorRootPem())];
+    const root = new X509Certificate(emulatorCertificateAuthority().rootPem);
     const selfSigned = top.checkIssued(top) && top.verify(top.publicKey);
-    const isTrustedCA = trustedRoots.some(
-      (root) =>
-        (top.checkIssued(root) && top.verify(root.publicKey)) || top.fingerprint256 === root.fingerprint256,
-    );
+    const isTrustedCA =
+      (top.checkIssued(root) && top.verify(root.publicKey)) || top.fingerprint256 === root.fingerprint256;
     if (!selfSigned && !isTrustedCA) isValid = false;
     return {
       IsValid: isValid,
@@ -236,7 +234,7 @@ export const certificateManagementHandlers: HandlerTable = {
   },
 
   DownloadCertificate(params, ctx) {
-    const record = certificateStore(ctx).require(params.CertificateId);
+    const record = ctx.state.certificates.require(params.CertificateId);
     if (record.certificatePem === null) {
       throw new EmulatorError('FailedOperation.InvalidCertificateStatusCode', '证书未签发，无法下载。');
     }
@@ -246,7 +244,7 @@ export const certificateManagementHandlers: HandlerTable = {
   },
 
   DescribeDownloadCertificateUrl(params, ctx) {
-    const record = certificateStore(ctx).require(params.CertificateId);
+    const record = ctx.state.certificates.require(params.CertificateId);
     const serviceType = (params.ServiceType ?? 'nginx').toLowerCase();
     if (!record.allowDownload) {
       throw new EmulatorError('FailedOperation.CertificateNotAllowDownload', '证书已设置为不允许下载。');
@@ -264,7 +262,7 @@ export const certificateManagementHandlers: HandlerTable = {
   },
 
   ModifyCertificateAlias(params, ctx) {
-    const record = certificateStore(ctx).require(params.CertificateId);
+    const record = ctx.state.certificates.require(params.CertificateId);
     record.alias = params.Alias ?? '';
     logOperation(ctx, record.id, 'updateAlias');
     return { CertificateId: record.id };
@@ -274,7 +272,7 @@ export const certificateManagementHandlers: HandlerTable = {
     if (params.CertificateIdList.length > 100) {
       throw new EmulatorError('FailedOperation.InvalidParam', 'CertificateIdList holds at most 100 ids.');
     }
-    const store = certificateStore(ctx);
+    const store = ctx.state.certificates;
     const success: string[] = [];
     const fail: string[] = [];
     for (const id of params.CertificateIdList) {
@@ -300,14 +298,14 @@ export const certificateManagementHandlers: HandlerTable = {
     if (params.SwitchStatus !== 0 && params.SwitchStatus !== 1) {
       throw new EmulatorError('FailedOperation', 'SwitchStatus must be 0 or 1.');
     }
-    const store = certificateStore(ctx);
+    const store = ctx.state.certificates;
     const records = params.CertificateIds.map((id) => store.require(id));
     for (const record of records) record.ignoreExpiringNotification = params.SwitchStatus === 1;
     return { CertificateIds: records.map((record) => record.id) };
   },
 
   DeleteCertificate(params, ctx) {
-    const record = certificateStore(ctx).require(params.CertificateId);
+    const record = ctx.state.certificates.require(params.CertificateId);
     if (params.IsCheckResource === true) {
       const task = ctx.state.deleteTasks.start(record.id, record.subjectAltNames, ctx.clock.now());
       return { DeleteResult: false, TaskId: task.taskId };
@@ -325,7 +323,7 @@ export const certificateManagementHandlers: HandlerTable = {
         '最多100个证书ID。',
       );
     }
-    const store = certificateStore(ctx);
+    const store = ctx.state.certificates;
     if (params.IsSync === true) {
       const certTaskIds = params.CertificateIds.map((id) => {
         const record = store.get(id);
@@ -357,7 +355,7 @@ export const certificateManagementHandlers: HandlerTable = {
     if (params.TaskIds.length > 100) {
       throw new EmulatorError('FailedOperation', 'TaskIds holds at most 100 ids.');
     }
-    certificateStore(ctx).settle();
+    ctx.state.certificates.settle();
     const results = params.TaskIds.flatMap((taskId) => {
       const task = ctx.state.deleteTasks.get(taskId);
       if (!task) return [];
@@ -376,7 +374,7 @@ export const certificateManagementHandlers: HandlerTable = {
   },
 
   DescribeCertificateOperateLogs(params, ctx) {
-    certificateStore(ctx).settle();
+    ctx.state.certificates.settle();
     const now = ctx.clock.now();
     const start = params.StartTime ? parseBeijingTime(params.StartTime) : now - 15 * DAY_MS;
     const end = params.EndTime ? parseBeijingTime(params.EndTime) : now;
@@ -403,7 +401,3 @@ export const certificateManagementHandlers: HandlerTable = {
     };
   },
 };
-
-function emulatorRootPem(): string {
-  return emulatorCertificateAuthority().rootPem;
-}

@@ -13,16 +13,11 @@ import {
   requireVerifyType,
   startDomainValidation,
 } from './certificate-lifecycle.ts';
-import {
-  certificateStore,
-  decodeLetter,
-  logOperation,
-  requireLetterCertificate,
-} from './certificate-support.ts';
+import { decodeLetter, logOperation, requireLetterCertificate } from './certificate-support.ts';
 
 export const certificateRevocationHandlers: HandlerTable = {
   CancelCertificateOrder(params, ctx) {
-    const record = certificateStore(ctx).require(params.CertificateId);
+    const record = ctx.state.certificates.require(params.CertificateId);
     if (![0, 2, 4, 5, 8, 13].includes(record.status) || record.from === 'upload') {
       throw new EmulatorError('FailedOperation.InvalidCertificateStatusCode', '证书状态不允许取消订单。');
     }
@@ -34,7 +29,7 @@ export const certificateRevocationHandlers: HandlerTable = {
   },
 
   async ReplaceCertificate(params, ctx) {
-    const store = certificateStore(ctx);
+    const store = ctx.state.certificates;
     const original = store.require(params.CertificateId);
     if (original.from === 'upload') {
       throw new EmulatorError('FailedOperation.InvalidCertificateSource', '上传的证书不支持重颁发。');
@@ -116,7 +111,7 @@ export const certificateRevocationHandlers: HandlerTable = {
   },
 
   RevokeCertificate(params, ctx) {
-    const record = certificateStore(ctx).require(params.CertificateId);
+    const record = ctx.state.certificates.require(params.CertificateId);
     if (record.from === 'upload') {
       throw new EmulatorError('FailedOperation.InvalidCertificateSource', '上传的证书无法吊销。');
     }

@@ -1,18 +1,12 @@
 // Shared plumbing of the certificate handlers.
 import { EmulatorError, type HandlerContext } from '../handler.ts';
-import type { CertificateRecord, CertificateStore } from '../store/certificates.ts';
+import type { CertificateRecord } from '../store/certificates.ts';
 import {
   ORGANISATION_REVIEW_MS,
   orderIdFor,
   requireVerifyType,
   startDomainValidation,
 } from './certificate-lifecycle.ts';
-
-/** The certificate store, connected to this request's clock so due lifecycle transitions apply on read. */
-export function certificateStore(ctx: HandlerContext): CertificateStore {
-  ctx.state.certificates.connect(ctx.state, ctx.clock);
-  return ctx.state.certificates;
-}
 
 /** Records one operation-log entry for the caller. */
 export function logOperation(ctx: HandlerContext, certId: string, type: string): void {
@@ -81,7 +75,7 @@ export function requireLetterCertificate(
   letter: '确认函' | '吊销确认函',
   status: number,
 ): CertificateRecord {
-  const record = certificateStore(ctx).require(certId);
+  const record = ctx.state.certificates.require(certId);
   if (record.certType === 'DV') {
     throw new EmulatorError(
       'FailedOperation.UploadConfirmCertificateNotSupportDV',

@@ -3,14 +3,9 @@
 import { EmulatorError, type HandlerContext, type HandlerTable } from '../handler.ts';
 import { PACKAGE_TYPE_NAMES } from '../store/certificate-products.ts';
 import type { CertificateRecord } from '../store/certificates.ts';
+import { SYSTEM_ACTOR } from '../store/operation-logs.ts';
 import { ORGANISATION_REVIEW_MS } from './certificate-lifecycle.ts';
-import {
-  certificateStore,
-  decodeLetter,
-  logOperation,
-  requireLetterCertificate,
-  submitOrder,
-} from './certificate-support.ts';
+import { decodeLetter, logOperation, requireLetterCertificate, submitOrder } from './certificate-support.ts';
 
 const PENDING_STATUSES = [0, 4];
 
@@ -21,13 +16,13 @@ function passDomainValidation(ctx: HandlerContext, record: CertificateRecord, no
     certId: record.id,
     type: 'domainValidationPassed',
     at: now,
-    subAccountUin: '--',
+    subAccountUin: SYSTEM_ACTOR,
   });
 }
 
 export const certificateValidationHandlers: HandlerTable = {
   CheckCertificateDomainVerification(params, ctx) {
-    const store = certificateStore(ctx);
+    const store = ctx.state.certificates;
     const record = store.require(params.CertificateId);
     const now = ctx.clock.now();
     if (PENDING_STATUSES.includes(record.status) && record.dcvReadyAt !== null && now >= record.dcvReadyAt) {
@@ -67,7 +62,7 @@ export const certificateValidationHandlers: HandlerTable = {
   },
 
   CompleteCertificate(params, ctx) {
-    const store = certificateStore(ctx);
+    const store = ctx.state.certificates;
     const record = store.get(params.CertificateId);
     if (!record || !PENDING_STATUSES.includes(record.status) || record.dvAuths.length === 0) {
       throw new EmulatorError('FailedOperation.CertificateNotFoundOrAudited', '证书不存在或已审核。');
@@ -91,7 +86,7 @@ export const certificateValidationHandlers: HandlerTable = {
   },
 
   CancelAuditCertificate(params, ctx) {
-    const record = certificateStore(ctx).get(params.CertificateId);
+    const record = ctx.state.certificates.get(params.CertificateId);
     if (!record || ![0, 4, 8].includes(record.status)) {
       throw new EmulatorError('FailedOperation.CertificateNotFoundOrCantCancel', '证书不存在或无法取消。');
     }
@@ -110,7 +105,7 @@ export const certificateValidationHandlers: HandlerTable = {
   },
 
   ModifyCertificateResubmit(params, ctx) {
-    const record = certificateStore(ctx).require(params.CertificateId);
+    const record = ctx.state.certificates.require(params.CertificateId);
     if (!record.isVip || !(record.status === 2 || (record.status === 7 && record.auditCancelled))) {
       throw new EmulatorError(
         'FailedOperation.CertificateStatusNotAllowResubmit',

@@ -8,9 +8,8 @@ import type {
   Tags,
 } from '../../ssl/models.generated.ts';
 import { formatBeijingTime } from '../clock.ts';
-import { EmulatorError, type HandlerContext, type HandlerTable } from '../handler.ts';
+import { EmulatorError, type HandlerTable } from '../handler.ts';
 import {
-  type AccountStore,
   type CompanyRecord,
   MANAGER_STATUSES,
   type ManagerRecord,
@@ -31,11 +30,6 @@ const STATUS_INFO_STATUS: Record<Exclude<ManagerStatus, 'none'>, string> = {
   expiring: 'expiring',
   expired: 'expired',
 };
-
-function accountsOf(ctx: HandlerContext): AccountStore {
-  ctx.state.accounts.attachClock(ctx.clock);
-  return ctx.state.accounts;
-}
 
 function requireNonNegative(name: string, value: number | undefined, code: string): number {
   if (value === undefined) return 0;
@@ -137,7 +131,7 @@ type ManagerDetail = Omit<DescribeManagerDetailResponse, 'RequestId'> & { Status
 
 export const managerHandlers: HandlerTable = {
   DescribeCompanies(params, ctx) {
-    const accounts = accountsOf(ctx);
+    const accounts = ctx.state.accounts;
     const offset = requireNonNegative('Offset', params.Offset, 'InvalidParameterValue');
     // The doc gives Limit a default of 0 ("默认值为0，最大值1000"), and its own example sends `{}` and gets the
     // company back, so 0 cannot mean an empty page: an absent or 0 Limit means "no page size", i.e. the
@@ -154,7 +148,7 @@ export const managerHandlers: HandlerTable = {
   },
 
   DescribeManagers(params, ctx) {
-    const accounts = accountsOf(ctx);
+    const accounts = ctx.state.accounts;
     const offset = requireNonNegative('Offset', params.Offset, 'InvalidParameterValue');
     const limit =
       params.Limit === undefined
@@ -182,7 +176,7 @@ export const managerHandlers: HandlerTable = {
 
   // The deprecated Limit/Offset inputs select nothing on a single manager: they are accepted and ignored.
   DescribeManagerDetail(params, ctx) {
-    const accounts = accountsOf(ctx);
+    const accounts = ctx.state.accounts;
     const manager = accounts.getManager(params.ManagerId, ctx.clock.now());
     if (!manager) {
       throw new EmulatorError('ResourceNotFound.Manager', `公司管理人不存在 (manager ${params.ManagerId}).`);
@@ -214,17 +208,17 @@ export const managerHandlers: HandlerTable = {
   },
 
   DeleteManager(params, ctx) {
-    accountsOf(ctx).deleteManager(params.ManagerId, ctx.clock.now());
+    ctx.state.accounts.deleteManager(params.ManagerId, ctx.clock.now());
     return { ManagerId: params.ManagerId };
   },
 
   SubmitAuditManager(params, ctx) {
-    accountsOf(ctx).submitAudit(params.ManagerId, ctx.clock.now());
+    ctx.state.accounts.submitAudit(params.ManagerId, ctx.clock.now());
     return { ManagerId: params.ManagerId };
   },
 
   VerifyManager(params, ctx) {
-    accountsOf(ctx).reverify(params.ManagerId, ctx.clock.now());
+    ctx.state.accounts.reverify(params.ManagerId, ctx.clock.now());
     return { ManagerId: params.ManagerId };
   },
 };

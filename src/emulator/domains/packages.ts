@@ -69,7 +69,6 @@ function presentPackage(record: PackageRecord): PackageInfo {
 export const packageHandlers: HandlerTable = {
   DescribePackages(params, ctx) {
     const accounts = ctx.state.accounts;
-    accounts.attachClock(ctx.clock);
     const offset = requireNonNegative('Offset', params.Offset, 0);
     const limit = requireNonNegative('Limit', params.Limit, DESCRIBE_PACKAGES_DEFAULT_LIMIT);
     const { Status: status, Type: type, ExpireTime: expireOrder, PackageId: packageId, Pid: pid } = params;

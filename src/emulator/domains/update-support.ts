@@ -6,21 +6,15 @@ import type { ResourceTypeRegionsInput, UpdateSyncProgress } from '../../ssl/mod
 import { EmulatorError, type HandlerContext } from '../handler.ts';
 import { type ParsedUpload, parseUploadedCertificate } from '../store/certificates.ts';
 import type { PendingCreation } from '../store/jobs.ts';
-import { type DeployTarget, isResourceType, type ResourceType } from '../store/resources.ts';
+import {
+  type DeployTarget,
+  isResourceType,
+  REGIONAL_RESOURCE_TYPES,
+  type ResourceType,
+} from '../store/resources.ts';
 
 /** Emulated time the upstream spends creating an update task (scanning the bound resources). */
 export const UPDATE_CREATION_MS = 1500;
-
-/** Types whose update needs regions (ResourceTypesRegions). */
-const UPDATE_REGIONAL_TYPES: ReadonlySet<ResourceType> = new Set<ResourceType>([
-  'clb',
-  'tke',
-  'apigateway',
-  'waf',
-  'tcb',
-  'tse',
-  'cos',
-]);
 
 export interface UpdateScope {
   resourceTypes: ResourceType[];
@@ -49,7 +43,8 @@ export function parseUpdateScope(
   }
   const regionsByType = new Map<ResourceType, string[] | null>();
   for (const type of types) {
-    if (!UPDATE_REGIONAL_TYPES.has(type)) {
+    // Regional types need regions (ResourceTypesRegions).
+    if (!REGIONAL_RESOURCE_TYPES.has(type)) {
       regionsByType.set(type, null);
       continue;
     }

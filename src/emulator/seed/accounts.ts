@@ -354,7 +354,6 @@ const PACKAGES: readonly PackageSeed[] = [
 /** The demo account's companies 2001-2005, managers 1001-1010 and a handful of benefit packages. */
 export function seedAccounts(state: EmulatorState, clock: EmulatorClock): void {
   const accounts = state.accounts;
-  accounts.attachClock(clock);
   const now = clock.now();
   for (const company of COMPANIES) accounts.addCompany(company);
   for (const seed of MANAGERS) {

@@ -88,7 +88,6 @@ function submittedBy(state: EmulatorState, managerId: number, record: Certificat
 
 export async function seedCertificates(state: EmulatorState, clock: EmulatorClock): Promise<void> {
   const store = state.certificates;
-  store.connect(state, clock);
   const now = clock.now();
   // A small pool of keys keeps seeding fast; each certificate is still a real, distinct X.509 certificate.
   const keys = Array.from({ length: 8 }, () => generateKeyPair('ECC'));

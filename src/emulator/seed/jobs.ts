@@ -1,11 +1,10 @@
 import type { EmulatorClock } from '../clock.ts';
 import type { EmulatorState } from '../state.ts';
-import { JobItem, startAll } from '../store/job-progress.ts';
+import { isLegacyTarget as isLegacy, JobItem, startAll } from '../store/job-progress.ts';
 import type { DeployTarget, ResourceType } from '../store/resources.ts';
+import { issuedServerCertificates } from './resources.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-const isLegacy = (target: DeployTarget) => /legacy/i.test(`${target.instanceId} ${target.instanceName}`);
 
 /** A clean upload-update (same id, new content) over CLB and one whose legacy listener failed. */
 function seedUploadUpdates(state: EmulatorState, now: number): void {
@@ -46,12 +45,7 @@ export function seedJobs(state: EmulatorState, clock: EmulatorClock): void {
   const now = clock.now();
   const jobs = state.jobs;
   const resources = state.resources;
-  const certificates = state.certificates
-    .all()
-    .filter(
-      (c) => c.status === 1 && c.certificateType === 'SVR' && c.certEndTime !== null && c.certEndTime > now,
-    )
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const certificates = issuedServerCertificates(state, now);
   const first = certificates[0];
   if (!first) return;
   const second = certificates[1] ?? first;

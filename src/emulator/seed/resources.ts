@@ -73,7 +73,8 @@ class DomainAllocator {
   }
 }
 
-function issuedServerCertificates(state: EmulatorState, now: number): CertificateRecord[] {
+/** The issued, unexpired server certificates, by id: what the demo's resources and jobs are built on. */
+export function issuedServerCertificates(state: EmulatorState, now: number): CertificateRecord[] {
   return state.certificates
     .all()
     .filter(
@@ -118,7 +119,6 @@ const slot = (seeded: SeededDomain) => new CertificateSlot(seeded.certId);
  */
 export function seedResources(state: EmulatorState, clock: EmulatorClock): void {
   const resources = state.resources;
-  resources.useClock(clock);
   const sources = domainSources(issuedServerCertificates(state, clock.now()));
   const allocator = (type: ResourceType) => new DomainAllocator(sources, LABELS[type]);
   const region = (i: number) => DEMO_REGIONS[i % DEMO_REGIONS.length]!;

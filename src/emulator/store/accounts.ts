@@ -200,7 +200,7 @@ function packageStatusAt(stored: StoredPackage, now: number): PackageStatus {
 /**
  * Companies, their managers (applicant contacts for OV/EV orders) and the account's benefit packages.
  * Manager and package states are derived from the clock when read. Cross-domain callers (the certificates
- * domain) use the clock attached by `seedAccounts`/the account handlers; handlers may pass `now` explicitly.
+ * domain) use the clock EmulatorState attached; handlers may pass `now` explicitly.
  */
 export class AccountStore {
   readonly #companies = new Map<number, CompanyRecord>();
@@ -214,7 +214,7 @@ export class AccountStore {
 
   #now(): number {
     if (!this.#clock)
-      throw new Error('AccountStore has no clock: call attachClock (seedAccounts does) first');
+      throw new Error('AccountStore has no clock: call attachClock (EmulatorState does) first');
     return this.#clock.now();
   }
 

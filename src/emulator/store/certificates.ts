@@ -272,7 +272,7 @@ export class CertificateStore {
 
   /**
    * Lets reads apply due transitions (issuance, cancellation, revocation, expiry, delete tasks) and log CA
-   * events. Called by the certificate seed and by every certificate handler with the emulator's clock.
+   * events. EmulatorState connects its store once, with the emulator's clock.
    */
   connect(state: EmulatorState, clock: EmulatorClock): void {
     this.#state = state;

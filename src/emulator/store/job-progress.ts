@@ -19,10 +19,15 @@ export interface JobAttempt {
 export const LEGACY_FAILURE_MESSAGE =
   'The instance did not accept the certificate in time (legacy configuration); retry.';
 
+/** A "legacy" target: its instance id or name contains "legacy". Seeds name a few instances "legacy-*". */
+export function isLegacyTarget(target: DeployTarget): boolean {
+  return /legacy/i.test(`${target.instanceId} ${target.instanceName}`);
+}
+
 /**
- * The deterministic failure rule: a target whose instance id or name contains "legacy" fails its FIRST
- * deployment attempt (an old listener / cluster / bucket the upstream cannot reconfigure on the first
- * try); any retry of it succeeds, and rollbacks always succeed. Seeds name a few instances "legacy-*".
+ * The deterministic failure rule: a legacy target fails its FIRST deployment attempt (an old listener /
+ * cluster / bucket the upstream cannot reconfigure on the first try); any retry of it succeeds, and
+ * rollbacks always succeed.
  */
 export function attemptSucceeds(
   target: DeployTarget,
@@ -30,7 +35,7 @@ export function attemptSucceeds(
   purpose: JobItem['purpose'],
 ): boolean {
   if (purpose === 'rollback' || attemptNumber > 1) return true;
-  return !/legacy/i.test(`${target.instanceId} ${target.instanceName}`);
+  return !isLegacyTarget(target);
 }
 
 /**

@@ -5,37 +5,6 @@
 /** The emulated account's root UIN (OperationLog.Uin, Certificates.OwnerUin). */
 export const EMULATED_OWNER_UIN = '100017155920';
 
-/** The documented OperationLog.Type values (plus "revoked", which the upstream's own example returns). */
-export const OPERATION_LOG_TYPES = [
-  'apply',
-  'delete',
-  'download',
-  'upload',
-  'revoke',
-  'revoked',
-  'cancelRevoke',
-  'updateAlias',
-  'changeProject',
-  'uploadConfirmLetter',
-  'cancel',
-  'replace',
-  'downloadConfirmLetter',
-  'editRevokeLetter',
-  'renewVIP',
-  'applyVIP',
-  'submitInfo',
-  'uploadFromYunAPI',
-  'transferIn',
-  'transferOut',
-  'refund',
-  'multiYearsRenew',
-  'modifyDownloadLimit',
-  'issued',
-  'domainValidationPassed',
-  'Resubmit',
-  'deploy',
-] as const;
-
 // The human-readable verb the upstream puts into OperationLog.Action (e.g. "用户[uin: 1] 删除 证书[id: x]").
 const ACTION_VERBS: Record<string, string> = {
   apply: '申请',

@@ -364,8 +364,8 @@ export class ResourceStore {
   #targetsByType: Map<ResourceType, DeployTarget[]> | null = null;
 
   /**
-   * Bindings are timelines, so answering "bound now?" needs the emulator's clock: seedResources attaches
-   * the clock the emulator runs on (a fresh clock reads real time, which an unstepped clock agrees with).
+   * Bindings are timelines, so answering "bound now?" needs the emulator's clock: EmulatorState attaches
+   * the clock the emulator runs on.
    */
   useClock(clock: EmulatorClock): void {
     this.#clock = clock;

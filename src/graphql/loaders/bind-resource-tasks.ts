@@ -5,6 +5,7 @@ import type {
   DescribeCertificateBindResourceTaskDetailResponse,
   SyncTaskBindResourceResult,
 } from '../../ssl/models.generated.ts';
+import { cachedIn } from './record-blocks.ts';
 import type { LoaderGroup } from './request-loaders.ts';
 import { translatingUpstreamErrors } from './upstream-errors.ts';
 
@@ -28,17 +29,13 @@ export async function fetchBindResourceTaskResults(
     const byId = new Map(response.SyncTaskBindResourceResult.map((result) => [result.TaskId, result]));
     return taskIds.map((id) => byId.get(id) ?? null);
   } catch (error) {
-    // One unknown ID fails the whole batch upstream; ask for each alone so the others still resolve.
-    if (
-      error instanceof SslApiError &&
-      (error.category === 'not-found' || error.category === 'input') &&
-      taskIds.length > 1
-    ) {
-      return Promise.all(
-        taskIds.map(async (id) => (await fetchBindResourceTaskResults(ssl, [id], signal))[0] ?? null),
-      );
-    }
     if (error instanceof SslApiError && (error.category === 'not-found' || error.category === 'input')) {
+      // One unknown ID fails the whole batch upstream; ask for each alone so the others still resolve.
+      if (taskIds.length > 1) {
+        return Promise.all(
+          taskIds.map(async (id) => (await fetchBindResourceTaskResults(ssl, [id], signal))[0] ?? null),
+        );
+      }
       return taskIds.map(() => null);
     }
     throw error;
@@ -71,11 +68,9 @@ export function createBindResourceTaskLoaders(
   const details = new Map<string, Promise<DescribeCertificateBindResourceTaskDetailResponse>>();
   return {
     results,
-    detail(query) {
-      const key = JSON.stringify(query);
-      let cached = details.get(key);
-      if (cached === undefined) {
-        cached = translatingUpstreamErrors(() =>
+    detail: (query) =>
+      cachedIn(details, JSON.stringify(query), () =>
+        translatingUpstreamErrors(() =>
           ssl.call(
             'DescribeCertificateBindResourceTaskDetail',
             {
@@ -88,11 +83,8 @@ export function createBindResourceTaskLoaders(
             },
             { signal },
           ),
-        );
-        details.set(key, cached);
-      }
-      return cached;
-    },
+        ),
+      ),
     clearAll() {
       results.clearAll();
       details.clear();

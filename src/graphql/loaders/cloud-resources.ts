@@ -132,10 +132,6 @@ const CAPABILITIES: Record<ListableResourceType, ListCapabilities> = {
   },
 };
 
-export function capabilitiesOf(type: ListableResourceType): ListCapabilities {
-  return CAPABILITIES[type];
-}
-
 /** The largest page the action of `type` documents, or null when it documents none or does not page. */
 export function maxPageSizeOf(type: ListableResourceType): number | null {
   const descriptor: SpecActionDescriptor = SSL_SPEC.actions[INSTANCE_LIST_ACTIONS[type]];

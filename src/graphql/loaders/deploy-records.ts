@@ -2,6 +2,7 @@ import type { SslCaller } from '../../ssl/actions.ts';
 import type { DeployRecordInfo, DescribeHostDeployRecordDetailResponse } from '../../ssl/models.generated.ts';
 import { SSL_SPEC } from '../../ssl/spec.generated.ts';
 import {
+  blockCache,
   cachedIn,
   findInListing,
   listingLimit,
@@ -68,7 +69,9 @@ export function createDeployRecordLoaders(
   signal: AbortSignal | undefined,
 ): DeployRecordLoaders {
   const pages = new Map<string, Promise<DeployRecordPage>>();
-  const blocks = new Map<string, Promise<DeployRecordDetailBlock | null>>();
+  const blocks = blockCache(DEPLOY_DETAIL_BLOCK_SIZE, (id: string, blockIndex) =>
+    fetchDeployRecordBlock(ssl, id, blockIndex, signal),
+  );
   const summaries = new Map<string, Promise<DeployRecordInfo | null>>();
   /** Every record a listing of this request returned. */
   const listed = new Map<string, DeployRecordInfo>();
@@ -101,13 +104,6 @@ export function createDeployRecordLoaders(
     return cachedIn(pages, key, () => fetchPage(certificateId, resourceType, offset, limit));
   }
 
-  function block(id: string, offset: number): Promise<DeployRecordDetailBlock | null> {
-    const blockIndex = Math.floor(offset / DEPLOY_DETAIL_BLOCK_SIZE);
-    return cachedIn(blocks, `${id}\u0000${blockIndex}`, () =>
-      translatingUpstreamErrors(() => fetchDeployRecordBlock(ssl, id, blockIndex, signal)),
-    );
-  }
-
   async function findSummary(
     id: string,
     certificateIds: readonly string[],
@@ -125,7 +121,7 @@ export function createDeployRecordLoaders(
 
   return {
     page,
-    block,
+    block: blocks.load,
     summary(id, certificateIds) {
       const known = listed.get(id);
       if (known !== undefined) return Promise.resolve(known);

@@ -1,6 +1,7 @@
 import type { SslCaller } from '../../ssl/actions.ts';
 import type { OperationLog } from '../../ssl/models.generated.ts';
 import { SSL_SPEC } from '../../ssl/spec.generated.ts';
+import { formatBeijingTime } from '../time.ts';
 import type { LoaderGroup } from './request-loaders.ts';
 import { translatingUpstreamErrors } from './upstream-errors.ts';
 
@@ -30,14 +31,6 @@ export interface OperationLogLoaders extends LoaderGroup {
 }
 
 const MAX_LOGS_PER_CALL = SSL_SPEC.actions.DescribeCertificateOperateLogs.pagination.maxLimit;
-const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** The upstream reads StartTime/EndTime as Beijing wall-clock time, `YYYY-MM-DD hh:mm:ss`. */
-export function formatBeijingTime(instant: Date): string {
-  const wallClock = new Date(instant.getTime() + BEIJING_OFFSET_MS).toISOString();
-  return `${wallClock.slice(0, 10)} ${wallClock.slice(11, 19)}`;
-}
-
 function windowParams(window: OperationLogWindow): { StartTime?: string; EndTime?: string } {
   return {
     ...(window.since ? { StartTime: formatBeijingTime(window.since) } : {}),

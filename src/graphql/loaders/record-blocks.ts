@@ -1,4 +1,5 @@
 import { SslApiError } from '../../ssl/errors.ts';
+import { translatingUpstreamErrors } from './upstream-errors.ts';
 
 // What the loaders of the job records (deploy records, update records, content replacement records) share:
 // per-request promise caches, pages of a records listing, fixed-size blocks of a record's details, and the walk
@@ -58,7 +59,7 @@ export async function findInListing<Summary>(
 }
 
 /** The upstream reports an unknown record ID as an error (e.g. CertificateDeployNotExist); the schema as null. */
-export function isRecordNotFound(error: unknown): boolean {
+function isRecordNotFound(error: unknown): boolean {
   return error instanceof SslApiError && error.category === 'not-found';
 }
 
@@ -77,4 +78,27 @@ export async function readRecordBlock<Block>(
     if (isRecordNotFound(error)) return null;
     throw error;
   }
+}
+
+export interface BlockCache<Id, Block> {
+  /** The block of a record's details holding `offset`; null when the record does not exist. */
+  load(id: Id, offset: number): Promise<Block | null>;
+  clear(): void;
+}
+
+/** A request's cache of record detail blocks: each block is fetched (by `fetchBlock`) once per request. */
+export function blockCache<Id extends string | number, Block>(
+  blockSize: number,
+  fetchBlock: (id: Id, blockIndex: number) => Promise<Block | null>,
+): BlockCache<Id, Block> {
+  const blocks = new Map<string, Promise<Block | null>>();
+  return {
+    load(id, offset) {
+      const blockIndex = Math.floor(offset / blockSize);
+      return cachedIn(blocks, `${id}\u0000${blockIndex}`, () =>
+        translatingUpstreamErrors(() => fetchBlock(id, blockIndex)),
+      );
+    },
+    clear: () => blocks.clear(),
+  };
 }

@@ -7,6 +7,7 @@ import type {
 } from '../../ssl/models.generated.ts';
 import { SSL_SPEC } from '../../ssl/spec.generated.ts';
 import {
+  blockCache,
   cachedIn,
   findInListing,
   listingLimit,
@@ -76,7 +77,9 @@ export function createUpdateRecordLoaders(
   signal: AbortSignal | undefined,
 ): UpdateRecordLoaders {
   const pages = new Map<string, Promise<UpdateRecordPage>>();
-  const blocks = new Map<string, Promise<UpdateRecordDetailBlock | null>>();
+  const blocks = blockCache(UPDATE_DETAIL_BLOCK_SIZE, (id: number, blockIndex) =>
+    fetchUpdateRecordBlock(ssl, id, blockIndex, signal),
+  );
   const summaries = new Map<number, Promise<UpdateRecordSummary | null>>();
   /** Every record a listing of this request returned. */
   const listed = new Map<number, UpdateRecordSummary>();
@@ -99,17 +102,10 @@ export function createUpdateRecordLoaders(
     return cachedIn(pages, key, () => fetchPage(filter, offset, limit));
   }
 
-  function block(id: number, offset: number): Promise<UpdateRecordDetailBlock | null> {
-    const blockIndex = Math.floor(offset / UPDATE_DETAIL_BLOCK_SIZE);
-    return cachedIn(blocks, `${id}:${blockIndex}`, () =>
-      translatingUpstreamErrors(() => fetchUpdateRecordBlock(ssl, id, blockIndex, signal)),
-    );
-  }
-
   async function findSummary(id: number): Promise<UpdateRecordSummary | null> {
     const known = listed.get(id);
     if (known !== undefined) return known;
-    const first = await block(id, 0);
+    const first = await blocks.load(id, 0);
     if (first === null) return null;
     const anyItem = first.response.RecordDetailList.flatMap((group) => group.List)[0];
     // A record without instances does not name its certificates: then only the unfiltered listing can find it.
@@ -122,7 +118,7 @@ export function createUpdateRecordLoaders(
 
   return {
     page,
-    block,
+    block: blocks.load,
     summary: (id) => cachedIn(summaries, id, () => findSummary(id)),
     clearAll() {
       pages.clear();

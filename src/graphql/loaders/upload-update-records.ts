@@ -2,6 +2,7 @@ import type { SslCaller } from '../../ssl/actions.ts';
 import type { DeployRecord, DeployRecordItem, UploadUpdateRecordInfo } from '../../ssl/models.generated.ts';
 import { SSL_SPEC } from '../../ssl/spec.generated.ts';
 import {
+  blockCache,
   cachedIn,
   findInListing,
   listingLimit,
@@ -69,7 +70,9 @@ export function createUploadUpdateRecordLoaders(
   signal: AbortSignal | undefined,
 ): UploadUpdateRecordLoaders {
   const pages = new Map<string, Promise<UploadUpdateRecordPage>>();
-  const blocks = new Map<string, Promise<UploadUpdateRecordDetailBlock | null>>();
+  const blocks = blockCache(UPLOAD_UPDATE_DETAIL_BLOCK_SIZE, (id: number, blockIndex) =>
+    fetchUploadUpdateRecordBlock(ssl, id, blockIndex, signal),
+  );
   const summaries = new Map<number, Promise<UploadUpdateRecordSummary | null>>();
   const listed = new Map<number, UploadUpdateRecordSummary>();
 
@@ -95,17 +98,10 @@ export function createUploadUpdateRecordLoaders(
     return cachedIn(pages, key, () => fetchPage(certificateId, offset, limit));
   }
 
-  function block(id: number, offset: number): Promise<UploadUpdateRecordDetailBlock | null> {
-    const blockIndex = Math.floor(offset / UPLOAD_UPDATE_DETAIL_BLOCK_SIZE);
-    return cachedIn(blocks, `${id}:${blockIndex}`, () =>
-      translatingUpstreamErrors(() => fetchUploadUpdateRecordBlock(ssl, id, blockIndex, signal)),
-    );
-  }
-
   async function findSummary(id: number): Promise<UploadUpdateRecordSummary | null> {
     const known = listed.get(id);
     if (known !== undefined) return known;
-    const first = await block(id, 0);
+    const first = await blocks.load(id, 0);
     if (first === null) return null;
     const anyItem = first.phases.flatMap((phase) =>
       phase.RecordDetailList.flatMap((group) => group.List ?? []),
@@ -120,7 +116,7 @@ export function createUploadUpdateRecordLoaders(
 
   return {
     page,
-    block,
+    block: blocks.load,
     summary: (id) => cachedIn(summaries, id, () => findSummary(id)),
     clearAll() {
       pages.clear();

@@ -9,7 +9,7 @@ import { type JobSnapshot, type JobState, type JobStatusValue, registerJobKind }
 import { fetchBindResourceTaskResults } from '../loaders/bind-resource-tasks.ts';
 import { translatingUpstreamErrors } from '../loaders/upstream-errors.ts';
 import { parseUpstreamTime } from '../time.ts';
-import { CertificateRef } from './certificate.ts';
+import { CertificateRef, presentOrNull } from './certificate.ts';
 import { ResourceType } from './cloud-resource-enums.ts';
 import { JobRef, type JobWait, JobWaitInputRef, loadJob } from './job.ts';
 import { upstreamEnum } from './upstream-enum.ts';
@@ -48,10 +48,6 @@ export const BindTaskStatus = upstreamEnum(
     upstreamField: 'SyncTaskBindResourceResult.Status',
   },
 );
-
-function presentOrNull(value: string | null | undefined): string | null {
-  return value === null || value === undefined || value.trim() === '' ? null : value;
-}
 
 function hasRegionErrors(result: SyncTaskBindResourceResult): boolean {
   return result.BindResourceResult.some((type) =>

@@ -6,7 +6,7 @@ import { type JobSnapshot, type JobState, type JobStatusValue, registerJobKind }
 import { fetchDeleteTaskResults } from '../loaders/delete-tasks.ts';
 import { translatingUpstreamErrors } from '../loaders/upstream-errors.ts';
 import { parseUpstreamTime } from '../time.ts';
-import { CertificateRef } from './certificate.ts';
+import { CertificateRef, presentOrNull } from './certificate.ts';
 import { JobRef, type JobWait, loadJob } from './job.ts';
 import { upstreamEnum } from './upstream-enum.ts';
 
@@ -52,10 +52,6 @@ export const CertificateDeleteOutcome = upstreamEnum(
     upstreamField: 'DeleteTaskResult.Status',
   },
 );
-
-function presentOrNull(value: string | null | undefined): string | null {
-  return value === null || value === undefined || value.trim() === '' ? null : value;
-}
 
 /** The uniform state: one unit of work, the deletion; every code but 0 and 1 is a failure. */
 function stateOf(result: DeleteTaskResult): JobState {

@@ -2,13 +2,12 @@
 
 import type { Certificate, ClbListener, ClbListenerRule } from '../../ssl/models.generated.ts';
 import { builder } from '../builder.ts';
-import { CertificateRef } from './certificate.ts';
+import { CertificateRef, presentOrNull } from './certificate.ts';
 import {
   CloudResourceRef,
   cloudResourceObjectRef,
   distinctCertificateIds,
   loadBoundCertificate,
-  nonBlankOrNull,
   type ResourceKind,
 } from './cloud-resource.ts';
 import { ListenerProtocol, LoadBalancerKind, TlsAuthenticationMode } from './cloud-resource-enums.ts';
@@ -83,7 +82,7 @@ ClbListenerRuleRef.implement({
 });
 
 function authenticationModeOf(certificate: Certificate | null | undefined) {
-  const mode = nonBlankOrNull(certificate?.SSLMode);
+  const mode = presentOrNull(certificate?.SSLMode);
   return mode === null ? null : TlsAuthenticationMode.fromUpstream(mode);
 }
 

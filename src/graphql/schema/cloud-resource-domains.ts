@@ -3,12 +3,12 @@
 
 import type { ApiGatewayInstanceDetail } from '../../ssl/models.generated.ts';
 import { builder } from '../builder.ts';
+import { presentOrNull } from './certificate.ts';
 import {
   CloudResourceRef,
   type CloudResourceSummary,
   cloudResourceObjectRef,
   distinctCertificateIds,
-  nonBlankOrNull,
   type ResourceKind,
 } from './cloud-resource.ts';
 import {
@@ -24,7 +24,7 @@ function singleDomain(
   certificateId: string | null,
   id: string = domain,
 ): CloudResourceSummary {
-  const bound = nonBlankOrNull(certificateId);
+  const bound = presentOrNull(certificateId);
   return {
     id,
     name: domain,
@@ -48,7 +48,7 @@ export const apiGatewayKind: ResourceKind<'apigateway'> = {
 };
 export const cosKind: ResourceKind<'cos'> = {
   summarize: (d) => singleDomain(d.Domain, d.CertId, `${d.Region}|${d.Bucket}|${d.Domain}`),
-  regionOf: (d) => nonBlankOrNull(d.Region),
+  regionOf: (d) => presentOrNull(d.Region),
 };
 
 export const CdnDomainRef = cloudResourceObjectRef('cdn').implement({
@@ -131,7 +131,7 @@ export const EdgeOneDomainRef = cloudResourceObjectRef('teo').implement({
     }),
     zoneId: t.id({
       description: 'The ID of the EdgeOne site (zone) the domain belongs to; null when not reported.',
-      resolve: (r) => nonBlankOrNull(r.detail.ZoneId),
+      resolve: (r) => presentOrNull(r.detail.ZoneId),
     }),
     certificateStatus: t.field({
       type: EdgeOneDomainStatus.ref,

@@ -19,7 +19,7 @@ import type {
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import type { CertificateRecord } from '../loaders/certificates.ts';
-import { CertificateRef } from './certificate.ts';
+import { CertificateRef, presentOrNull } from './certificate.ts';
 import { ResourceType, type ResourceTypeCode } from './cloud-resource-enums.ts';
 
 /** The upstream structure describing one resource of each type (the same in instance lists and task details). */
@@ -83,16 +83,11 @@ export const CLOUD_RESOURCE_TYPE_NAMES: Record<ResourceTypeCode, string> = {
   lighthouse: 'LighthouseInstance',
 };
 
-/** The upstream sends an empty string as well as null for "none". */
-export function nonBlankOrNull(id: string | null | undefined): string | null {
-  return id === null || id === undefined || id.trim() === '' ? null : id;
-}
-
 /** Distinct non-blank certificate IDs, in first-seen order. */
 export function distinctCertificateIds(ids: Iterable<string | null | undefined>): string[] {
   const distinct = new Set<string>();
   for (const id of ids) {
-    const present = nonBlankOrNull(id);
+    const present = presentOrNull(id);
     if (present !== null) distinct.add(present);
   }
   return [...distinct];
@@ -106,7 +101,7 @@ export function loadBoundCertificate(
   id: string | null | undefined,
   context: GraphQLContext,
 ): Promise<CertificateRecord | null> | null {
-  const present = nonBlankOrNull(id);
+  const present = presentOrNull(id);
   return present === null ? null : context.loaders.certificates.byId.load(present);
 }
 

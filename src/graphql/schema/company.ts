@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts';
 import type { CompanyRecord, ManagerSummary } from '../loaders/accounts.ts';
+import { presentOrNull } from './certificate.ts';
 import { ManagerRef, type ManagerSource, managerDetailOf, parseManagerId } from './manager.ts';
 import { ManagerStatus } from './manager-enums.ts';
 import { forwardWindow, type OffsetConnectionShape, toOffsetConnection } from './pagination.ts';
@@ -21,10 +22,6 @@ const CompanyIdentificationType = upstreamEnum(
     upstreamField: 'CompanyInfo IdType',
   },
 );
-
-function presentOrNull(value: string | null | undefined): string | null {
-  return value === null || value === undefined || value.trim() === '' ? null : value;
-}
 
 /** Company IDs are positive integers upstream; anything else cannot name a company. */
 function parseCompanyId(id: string | number): number | null {

@@ -1,5 +1,6 @@
 import type { DeployRecordDetail, DeployRecordInfo } from '../../ssl/models.generated.ts';
 import { builder } from '../builder.ts';
+import type { GraphQLContext } from '../context.ts';
 import { type JobSnapshot, type JobState, registerJobKind } from '../jobs/job-kinds.ts';
 import {
   DEPLOY_DETAIL_BLOCK_SIZE,
@@ -12,7 +13,7 @@ import { CertificateRef, presentOrNull } from './certificate.ts';
 import { ResourceType } from './cloud-resource-enums.ts';
 import { JobRef, type JobWait, JobWaitInputRef, loadJob } from './job.ts';
 import { forwardWindow, type OffsetConnectionShape, toOffsetConnection } from './pagination.ts';
-import { earliestTime, latestTime, recordPageConnection } from './record-support.ts';
+import { earliestTime, latestTime, recordPageConnection, windowOverBlocks } from './record-support.ts';
 import { upstreamEnum } from './upstream-enum.ts';
 
 /**
@@ -284,24 +285,16 @@ DeployRecordRef.implement({
       },
       resolve: async (record, args, context) => {
         const { offset, limit } = forwardWindow(args);
-        const items: DeployRecordDetail[] = [];
         let totalCount = 0;
-        // The window may straddle two blocks of 200.
-        for (let at = offset; items.length < limit; ) {
+        const items = await windowOverBlocks(offset, limit, DEPLOY_DETAIL_BLOCK_SIZE, async (position) => {
           const block =
-            at < DEPLOY_DETAIL_BLOCK_SIZE && record.firstBlock
+            position < DEPLOY_DETAIL_BLOCK_SIZE && record.firstBlock
               ? record.firstBlock
-              : await context.loaders.deployRecords.block(record.id, at);
-          if (block === null) break;
+              : await context.loaders.deployRecords.block(record.id, position);
+          if (block === null) return null;
           totalCount = block.response.TotalCount;
-          const slice = block.response.DeployRecordDetailList.slice(
-            at - block.offset,
-            at - block.offset + limit - items.length,
-          );
-          if (slice.length === 0) break;
-          items.push(...slice);
-          at += slice.length;
-        }
+          return { offset: block.offset, items: block.response.DeployRecordDetailList };
+        });
         return toOffsetConnection({ totalCount, offset, items });
       },
     }),
@@ -311,7 +304,7 @@ DeployRecordRef.implement({
 /** The record's listing entry: carried by listed records, found through its certificates otherwise. */
 async function summaryOf(
   record: DeployRecordShape,
-  context: Parameters<Parameters<typeof registerJobKind>[0]['load']>[1],
+  context: GraphQLContext,
 ): Promise<DeployRecordInfo | null> {
   if (record.summary !== undefined) return record.summary;
   const block = record.firstBlock ?? (await context.loaders.deployRecords.block(record.id, 0));
@@ -323,7 +316,7 @@ export function deployRecordWithWait(
   id: string,
   held: DeployRecordShape | null,
   wait: JobWait | null | undefined,
-  context: Parameters<typeof loadJob>[3],
+  context: GraphQLContext,
 ) {
   if ((wait === null || wait === undefined) && held !== null) return held;
   return loadJob('DEPLOY_RECORD', id, wait, context) as Promise<DeployRecordShape | null>;

@@ -205,19 +205,6 @@ export async function loadJob(
   });
 }
 
-/**
- * `loadJob` for a job a domain already holds (e.g. a mutation's result): without `wait` the held value is
- * returned as it is, so no extra upstream call is made.
- */
-export async function waitedJob<Shape extends JobShape>(
-  job: Shape,
-  wait: JobWait | null | undefined,
-  context: GraphQLContext,
-): Promise<Shape | JobSnapshot | null> {
-  if (wait === null || wait === undefined) return job;
-  return loadJob(job.kind, job.id, wait, context);
-}
-
 builder.queryField('job', (t) =>
   t.field({
     type: JobRef,

@@ -3,6 +3,7 @@ import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import type { ManagerDetail, ManagerSummary } from '../loaders/accounts.ts';
 import { parseUpstreamTime } from '../time.ts';
+import { presentOrNull } from './certificate.ts';
 import { ManagerStatus, ManagerVerificationStatus, ManagerVerificationType } from './manager-enums.ts';
 
 /**
@@ -64,10 +65,6 @@ type SharedManagerFields = Pick<
 
 async function sharedFieldsOf(source: ManagerSource, context: GraphQLContext): Promise<SharedManagerFields> {
   return source.summary ?? managerDetailOf(source, context);
-}
-
-function presentOrNull(value: string | null | undefined): string | null {
-  return value === null || value === undefined || value.trim() === '' ? null : value;
 }
 
 export const ManagerRef = builder.objectRef<ManagerSource>('Manager');

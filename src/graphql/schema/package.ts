@@ -1,6 +1,7 @@
 import { builder } from '../builder.ts';
 import type { PackageListQuery, PackagePage, PackageRecord } from '../loaders/accounts.ts';
 import { parseUpstreamTime } from '../time.ts';
+import { presentOrNull } from './certificate.ts';
 import { forwardWindow, type OffsetConnectionShape, toOffsetConnection } from './pagination.ts';
 import { upstreamEnum } from './upstream-enum.ts';
 
@@ -49,10 +50,6 @@ function parsePackageTime(text: string | null | undefined): Date | null {
 
 const DATE_ONLY_NOTE =
   ' Tencent Cloud reports only the date: the time is the start of that day, Beijing time (UTC+8).';
-
-function presentOrNull(value: string | null | undefined): string | null {
-  return value === null || value === undefined || value.trim() === '' ? null : value;
-}
 
 type PackageTransferOutRecord = NonNullable<PackageRecord['TransferOutInfos']>[number];
 

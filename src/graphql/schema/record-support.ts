@@ -27,3 +27,36 @@ export function recordPageConnection<Summary, Shape>(
     items: page.records.map(shapeOf),
   });
 }
+
+/** A block of a record's instances (of one group, when the upstream pages every group with the same Offset/Limit). */
+export interface InstanceBlock<Item> {
+  /** The offset of the block's first instance (within its group). */
+  readonly offset: number;
+  /** The instances in this block (fewer than the block size once they end). */
+  readonly items: readonly Item[];
+}
+
+/**
+ * The instances [offset, offset + limit) of a record (or of one group), read from as many blocks as the window spans.
+ * `loadBlock(position)` returns the block holding `position`, or null when the record is gone.
+ */
+export async function windowOverBlocks<Item>(
+  offset: number,
+  limit: number,
+  blockSize: number,
+  loadBlock: (position: number) => Promise<InstanceBlock<Item> | null>,
+): Promise<Item[]> {
+  const items: Item[] = [];
+  let position = offset;
+  while (position < offset + limit) {
+    const block = await loadBlock(position);
+    if (block === null) break;
+    const start = position - block.offset;
+    const taken = block.items.slice(start, start + (offset + limit - position));
+    items.push(...taken);
+    position += taken.length;
+    // A short block is the last one.
+    if (taken.length === 0 || block.items.length < blockSize) break;
+  }
+  return items;
+}

@@ -2,9 +2,9 @@ import { createGraphQLError } from 'graphql-yoga';
 import type { UpdateSyncProgress } from '../../ssl/models.generated.ts';
 import { builder } from '../builder.ts';
 import { type CreationOutcome, repeatUntilCreated } from '../jobs/repeat-until-created.ts';
+import { presentOrNull } from './certificate.ts';
 import { ResourceType } from './cloud-resource-enums.ts';
 import { UpdateCreationStatus } from './update-record-enums.ts';
-import { presentOrNull } from './update-record-support.ts';
 
 // UpdateCertificateInstance and UploadUpdateCertificateInstance create their task asynchronously: until the
 // upstream has scanned the bound resources they answer DeployRecordId 0 with a progress report, and the

@@ -9,11 +9,10 @@ import {
   type JobStatusValue,
   registerJobKind,
 } from '../jobs/job-kinds.ts';
-import { presentOrNull } from './certificate.ts';
 import { InputRejection, integerId } from './certificate-inputs.ts';
 import { type JobWait, loadJob } from './job.ts';
 import { forwardWindow, toOffsetConnection } from './pagination.ts';
-import { earliestTime, latestTime } from './record-support.ts';
+import { earliestTime, latestTime, windowOverBlocks } from './record-support.ts';
 import { gatewayUserError, type PayloadShape } from './user-error.ts';
 
 // What the UpdateRecord and UploadUpdateRecord types share: record IDs, lookups that must find the record,
@@ -36,8 +35,6 @@ export function positiveOrNull(value: number | null | undefined): number | null 
 export function switchOrNull(value: number | null | undefined): boolean | null {
   return value === null || value === undefined ? null : value === 1;
 }
-
-export { presentOrNull };
 
 /** A record ID from a mutation input; an INVALID_ID user error (`… is not <noun>.`) on `field` otherwise. */
 export function requireRecordId(raw: string | number, noun: string, field: readonly string[]): number {
@@ -166,39 +163,6 @@ export async function rejectingInput<Shape extends PayloadShape>(
     }
     throw error;
   }
-}
-
-/** A block of one group's instances: the upstream pages every group of a record with the same Offset/Limit. */
-export interface GroupBlock<Item> {
-  /** The offset of the block's first instance within each group. */
-  readonly offset: number;
-  /** The group's instances in this block (fewer than the block size once the group ends). */
-  readonly items: readonly Item[];
-}
-
-/**
- * The instances [offset, offset + limit) of one group, read from as many blocks as the window spans.
- * `loadBlock(position)` returns the block holding `position`, or null when the record is gone.
- */
-async function windowOverBlocks<Item>(
-  offset: number,
-  limit: number,
-  blockSize: number,
-  loadBlock: (position: number) => Promise<GroupBlock<Item> | null>,
-): Promise<Item[]> {
-  const items: Item[] = [];
-  let position = offset;
-  while (position < offset + limit) {
-    const block = await loadBlock(position);
-    if (block === null) break;
-    const start = position - block.offset;
-    const taken = block.items.slice(start, start + (offset + limit - position));
-    items.push(...taken);
-    position += taken.length;
-    // A short block is the group's last one.
-    if (taken.length === 0 || block.items.length < blockSize) break;
-  }
-  return items;
 }
 
 /** One resource type's instances in a record (or a run of one), as a `*ResourceGroup` value holds them. */

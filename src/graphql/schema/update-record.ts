@@ -10,7 +10,7 @@ import {
   type UpdateRecordSummary,
 } from '../loaders/update-records.ts';
 import { parseUpstreamTime } from '../time.ts';
-import { CertificateRef } from './certificate.ts';
+import { CertificateRef, presentOrNull } from './certificate.ts';
 import { ResourceType } from './cloud-resource-enums.ts';
 import { JobRef, JobWaitInputRef } from './job.ts';
 import { forwardWindow, type OffsetConnectionShape } from './pagination.ts';
@@ -22,7 +22,6 @@ import {
   jobStateFromItems,
   listedSummary,
   positiveOrNull,
-  presentOrNull,
   recordById,
   registerRecordJobKind,
   switchOrNull,

@@ -28,3 +28,9 @@ export const OV_APPLICANT = {
     title: 'Engineer',
   },
 } as const satisfies Partial<CertificateInformationSubmitInput>;
+
+/** A PDF header padded to `size` bytes, base64-encoded: the smallest document a letter upload accepts. */
+export function pdfLetter(size: number): string {
+  const header = Buffer.from('%PDF-1.4\n', 'latin1');
+  return Buffer.concat([header, Buffer.alloc(Math.max(0, size - header.length), 0x20)]).toString('base64');
+}
