@@ -121,21 +121,45 @@ export function dvAuthDetail(record: CertificateRecord): DvAuthDetail | null {
 const tags = (record: CertificateRecord): Tags[] =>
   record.tags.map((tag) => ({ TagKey: tag.key, TagValue: tag.value }));
 
+interface ChainInfo {
+  readonly algorithms: string[];
+  readonly commonNames: string[];
+  readonly endTimes: string[];
+}
+
+const NO_CHAIN: ChainInfo = { algorithms: [], commonNames: [], endTimes: [] };
+
+/**
+ * Parsing X.509 was most of a DescribeCertificates call's cost (50 items, each with its chain), which the real
+ * API does not charge per call: a PEM's chain never changes, so it is parsed once per distinct PEM.
+ */
+const chainInfoByPem = new Map<string, ChainInfo>();
+const CHAIN_INFO_CACHE_LIMIT = 10_000;
+
 /** The chain above the leaf: CA algorithm, common name and expiry per element. */
-function chainInfo(record: CertificateRecord): {
-  algorithms: string[];
-  commonNames: string[];
-  endTimes: string[];
-} {
-  const chain = record.certificatePem ? splitPemCertificates(record.certificatePem).slice(1) : [];
-  const certificates = chain.map((pem) => new X509Certificate(pem));
-  return {
-    algorithms: certificates.map((certificate) =>
-      certificate.publicKey.asymmetricKeyType === 'rsa' ? 'RSA' : 'ECC',
-    ),
-    commonNames: certificates.map((certificate) => /CN=([^\n]*)/.exec(certificate.subject)?.[1] ?? ''),
-    endTimes: certificates.map((certificate) => formatBeijingTime(Date.parse(certificate.validTo))),
-  };
+function chainInfo(record: CertificateRecord): ChainInfo {
+  const pem = record.certificatePem;
+  if (!pem) return NO_CHAIN;
+  let info = chainInfoByPem.get(pem);
+  if (info === undefined) {
+    const certificates = splitPemCertificates(pem)
+      .slice(1)
+      .map((block) => new X509Certificate(block));
+    info = {
+      algorithms: certificates.map((certificate) =>
+        certificate.publicKey.asymmetricKeyType === 'rsa' ? 'RSA' : 'ECC',
+      ),
+      commonNames: certificates.map((certificate) => /CN=([^\n]*)/.exec(certificate.subject)?.[1] ?? ''),
+      endTimes: certificates.map((certificate) => formatBeijingTime(Date.parse(certificate.validTo))),
+    };
+    // Insertion order makes the first key the oldest: a bounded cache for emulators fed many uploads.
+    if (chainInfoByPem.size >= CHAIN_INFO_CACHE_LIMIT) {
+      const oldest = chainInfoByPem.keys().next().value;
+      if (oldest !== undefined) chainInfoByPem.delete(oldest);
+    }
+    chainInfoByPem.set(pem, info);
+  }
+  return info;
 }
 
 function validityPeriod(record: CertificateRecord): string {
