@@ -3,6 +3,7 @@
  * record-detail actions use ISO 8601 instead. Both are turned into absolute instants here so the schema never
  * exposes an offset-less time.
  */
+import { boundedMemo } from '../support/bounded-memo.ts';
 
 const BEIJING_OFFSET_MINUTES = 8 * 60;
 const MS_PER_MINUTE = 60_000;
@@ -57,10 +58,14 @@ function parseOffsetMinutes(designator: string): number {
 /**
  * Parses an upstream time. Returns null when the upstream says the time is unset (null, empty, zero date);
  * throws UpstreamTimeFormatError for anything else it cannot read, so a format change is noticed rather than
- * silently shown as "no date".
+ * silently shown as "no date". The same text gives the same Date object (see parsedTimeOfText): callers must not
+ * mutate it.
  */
 export function parseUpstreamTime(text: string | null | undefined): Date | null {
-  if (text === null || text === undefined) return null;
+  return text === null || text === undefined ? null : parsedTimeOfText(text);
+}
+
+function parseTimeText(text: string): Date | null {
   const trimmed = text.trim();
   if (UNSET_TIMES.has(trimmed)) return null;
 
@@ -104,6 +109,12 @@ export function parseUpstreamTime(text: string | null | undefined): Date | null 
 
   throw new UpstreamTimeFormatError(text);
 }
+
+/**
+ * A page of 50 certificates carries 150 times, and the same times come back on every request for that page:
+ * each distinct text is parsed once (a bounded cache, about 100 bytes an entry).
+ */
+const parsedTimeOfText = boundedMemo(parseTimeText, 20_000);
 
 /** The inverse for request parameters: an instant as Beijing wall-clock time, `YYYY-MM-DD hh:mm:ss`. */
 export function formatBeijingTime(instant: Date): string {

@@ -157,21 +157,27 @@ export class SslTransport {
 }
 
 export function parseEnvelope(action: string, text: string, contentType: string | undefined): ApiOutcome {
-  const bodyBytes = Buffer.byteLength(text);
+  // Only error reports need it; measuring a 90 KB listing on every success cost more than the rest of this function.
+  const bodyBytes = (): number => Buffer.byteLength(text);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
     return {
       ok: false,
-      error: new SslInvalidResponseError({ action, contentType, bodyBytes, reason: 'not-json' }),
+      error: new SslInvalidResponseError({ action, contentType, bodyBytes: bodyBytes(), reason: 'not-json' }),
     };
   }
   const envelope = isRecord(parsed) ? parsed.Response : undefined;
   if (!isRecord(envelope)) {
     return {
       ok: false,
-      error: new SslInvalidResponseError({ action, contentType, bodyBytes, reason: 'no-envelope' }),
+      error: new SslInvalidResponseError({
+        action,
+        contentType,
+        bodyBytes: bodyBytes(),
+        reason: 'no-envelope',
+      }),
     };
   }
   const requestId = typeof envelope.RequestId === 'string' ? envelope.RequestId : undefined;

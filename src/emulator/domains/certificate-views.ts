@@ -10,6 +10,7 @@ import type {
   SslActionMap,
   Tags,
 } from '../../ssl/models.generated.ts';
+import { boundedMemo } from '../../support/bounded-memo.ts';
 import { formatBeijingTime } from '../clock.ts';
 import type { HandlerContext } from '../handler.ts';
 import { emulatorCertificateAuthority } from '../pki/ca.ts';
@@ -129,37 +130,28 @@ interface ChainInfo {
 
 const NO_CHAIN: ChainInfo = { algorithms: [], commonNames: [], endTimes: [] };
 
+/** The chain above the leaf: CA algorithm, common name and expiry per element. */
+function parseChainInfo(pem: string): ChainInfo {
+  const certificates = splitPemCertificates(pem)
+    .slice(1)
+    .map((block) => new X509Certificate(block));
+  return {
+    algorithms: certificates.map((certificate) =>
+      certificate.publicKey.asymmetricKeyType === 'rsa' ? 'RSA' : 'ECC',
+    ),
+    commonNames: certificates.map((certificate) => /CN=([^\n]*)/.exec(certificate.subject)?.[1] ?? ''),
+    endTimes: certificates.map((certificate) => formatBeijingTime(Date.parse(certificate.validTo))),
+  };
+}
+
 /**
  * Parsing X.509 was most of a DescribeCertificates call's cost (50 items, each with its chain), which the real
  * API does not charge per call: a PEM's chain never changes, so it is parsed once per distinct PEM.
  */
-const chainInfoByPem = new Map<string, ChainInfo>();
-const CHAIN_INFO_CACHE_LIMIT = 10_000;
+const chainInfoOfPem = boundedMemo(parseChainInfo, 10_000);
 
-/** The chain above the leaf: CA algorithm, common name and expiry per element. */
 function chainInfo(record: CertificateRecord): ChainInfo {
-  const pem = record.certificatePem;
-  if (!pem) return NO_CHAIN;
-  let info = chainInfoByPem.get(pem);
-  if (info === undefined) {
-    const certificates = splitPemCertificates(pem)
-      .slice(1)
-      .map((block) => new X509Certificate(block));
-    info = {
-      algorithms: certificates.map((certificate) =>
-        certificate.publicKey.asymmetricKeyType === 'rsa' ? 'RSA' : 'ECC',
-      ),
-      commonNames: certificates.map((certificate) => /CN=([^\n]*)/.exec(certificate.subject)?.[1] ?? ''),
-      endTimes: certificates.map((certificate) => formatBeijingTime(Date.parse(certificate.validTo))),
-    };
-    // Insertion order makes the first key the oldest: a bounded cache for emulators fed many uploads.
-    if (chainInfoByPem.size >= CHAIN_INFO_CACHE_LIMIT) {
-      const oldest = chainInfoByPem.keys().next().value;
-      if (oldest !== undefined) chainInfoByPem.delete(oldest);
-    }
-    chainInfoByPem.set(pem, info);
-  }
-  return info;
+  return record.certificatePem ? chainInfoOfPem(record.certificatePem) : NO_CHAIN;
 }
 
 function validityPeriod(record: CertificateRecord): string {

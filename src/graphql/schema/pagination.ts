@@ -60,20 +60,32 @@ export interface OffsetConnectionShape<T> {
     startCursor: string | null;
     endCursor: string | null;
   };
-  readonly edges: { cursor: string; node: T }[];
+  readonly edges: { readonly cursor: string; readonly node: T }[];
+}
+
+/** An edge's cursor is encoded only if a client selects it: list pages usually ask for `pageInfo` alone. */
+class OffsetEdge<T> {
+  constructor(
+    private readonly offset: number,
+    readonly node: T,
+  ) {}
+
+  get cursor(): string {
+    return offsetToCursor(this.offset);
+  }
 }
 
 /** Turns an upstream page into a Relay connection whose cursors are the items' offsets. */
 export function toOffsetConnection<T>(page: OffsetPage<T>): OffsetConnectionShape<T> {
-  const edges = page.items.map((node, index) => ({ cursor: offsetToCursor(page.offset + index), node }));
+  const count = page.items.length;
   return {
     totalCount: page.totalCount,
     pageInfo: {
-      hasNextPage: page.offset + page.items.length < page.totalCount,
+      hasNextPage: page.offset + count < page.totalCount,
       hasPreviousPage: page.offset > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      startCursor: count > 0 ? offsetToCursor(page.offset) : null,
+      endCursor: count > 0 ? offsetToCursor(page.offset + count - 1) : null,
     },
-    edges,
+    edges: page.items.map((node, index) => new OffsetEdge(page.offset + index, node)),
   };
 }

@@ -23,16 +23,28 @@ function parseDateTime(value: unknown): Date {
   return date;
 }
 
+/**
+ * Upstream times are parsed into shared Date objects (graphql/time.ts), so the same instants are serialised on
+ * every request that shows them: each Date's text is computed once.
+ */
+const isoTextOfDate = new WeakMap<Date, string>();
+
+function serializeDateTime(value: unknown): string {
+  if (!(value instanceof Date)) throw new TypeError('DateTime can only serialise a valid Date');
+  let text = isoTextOfDate.get(value);
+  if (text === undefined) {
+    if (Number.isNaN(value.getTime())) throw new TypeError('DateTime can only serialise a valid Date');
+    text = value.toISOString();
+    isoTextOfDate.set(value, text);
+  }
+  return text;
+}
+
 builder.scalarType('DateTime', {
   description:
     'An instant in time, as an ISO 8601 / RFC 3339 date-time in UTC (e.g. `2025-06-24T08:00:00.000Z`). ' +
     'Inputs must carry an offset (`Z` or `±hh:mm`).',
-  serialize: (value) => {
-    if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
-      throw new TypeError('DateTime can only serialise a valid Date');
-    }
-    return value.toISOString();
-  },
+  serialize: serializeDateTime,
   parseValue: parseDateTime,
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) {
