@@ -73,8 +73,12 @@ export const builder = new SchemaBuilder<{
     // has no `Node` interface and no `node`/`nodes` root fields.
     nodeQueryOptions: false,
     nodesQueryOptions: false,
-    edgesFieldOptions: { nullable: false },
-    nodeFieldOptions: { nullable: false },
+    // Connections are plain objects (pagination.ts): `pageInfo`, `edges` and `node` read properties of the same
+    // names, so they are declared exposed and get no resolver; a compiled query then reads them inline instead of
+    // calling a resolver, with its resolve info, for each of a page's edges.
+    pageInfoFieldOptions: { extensions: { pothosExposedField: 'pageInfo' } },
+    edgesFieldOptions: { nullable: false, extensions: { pothosExposedField: 'edges' } },
+    nodeFieldOptions: { nullable: false, extensions: { pothosExposedField: 'node' } },
   },
   errors: {
     // Mutations report the caller's mistakes as `userErrors` on their payloads; nothing is wrapped by default.

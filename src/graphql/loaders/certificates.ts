@@ -1,12 +1,10 @@
 import DataLoader from 'dataloader';
 import { observeBatch } from '../../observability/operation-scope.ts';
 import type { SslCaller } from '../../ssl/actions.ts';
-import type { Certificates, DescribeCertificatesRequest } from '../../ssl/models.generated.ts';
+import type { DescribeCertificatesRequest } from '../../ssl/models.generated.ts';
+import { type CertificateRecord, certificateRecordOf } from './certificate-record.ts';
 import type { LoaderGroup } from './request-loaders.ts';
 import { translatingUpstreamErrors } from './upstream-errors.ts';
-
-/** A certificate as DescribeCertificates lists it (the list shape carries every field the schema serves). */
-export type CertificateRecord = Certificates;
 
 /**
  * The most IDs one DescribeCertificates call is asked for. The action documents no maximum for CertIds, but the
@@ -62,7 +60,7 @@ export function createCertificateLoaders(
             { signal },
           ),
         );
-        for (const certificate of response.Certificates) found.set(certificate.CertificateId, certificate);
+        for (const item of response.Certificates) found.set(item.CertificateId, certificateRecordOf(item));
       }
       return ids.map((id) => listed.get(id) ?? found.get(id) ?? null);
     },
@@ -78,11 +76,11 @@ export function createCertificateLoaders(
     const response = await translatingUpstreamErrors(() =>
       ssl.call('DescribeCertificates', { ...query, Offset: offset, Limit: Math.max(limit, 1) }, { signal }),
     );
-    const certificates = response.Certificates.slice(0, limit);
+    const certificates = response.Certificates.slice(0, limit).map(certificateRecordOf);
     for (const certificate of certificates) {
-      listed.set(certificate.CertificateId, certificate);
+      listed.set(certificate.id, certificate);
       // Later by-ID lookups in the same request cost nothing.
-      byId.prime(certificate.CertificateId, certificate);
+      byId.prime(certificate.id, certificate);
     }
     return { totalCount: response.TotalCount, offset, certificates };
   }

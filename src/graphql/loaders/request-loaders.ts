@@ -3,7 +3,8 @@ import type { SslCaller } from '../../ssl/actions.ts';
 import { type AccountLoaders, createAccountLoaders } from './accounts.ts';
 import { type BindResourceTaskLoaders, createBindResourceTaskLoaders } from './bind-resource-tasks.ts';
 import { type CertificateDetailLoaders, createCertificateDetailLoaders } from './certificate-details.ts';
-import { type CertificateLoaders, type CertificateRecord, createCertificateLoaders } from './certificates.ts';
+import type { CertificateRecord } from './certificate-record.ts';
+import { type CertificateLoaders, createCertificateLoaders } from './certificates.ts';
 import { type CloudResourceLoaders, createCloudResourceLoaders } from './cloud-resources.ts';
 import { createDeleteTaskLoaders, type DeleteTaskLoaders } from './delete-tasks.ts';
 import { createDeployRecordLoaders, type DeployRecordLoaders } from './deploy-records.ts';
@@ -61,7 +62,7 @@ function createNaiveCertificateLoaders(ssl: SslCaller, signal: AbortSignal | und
       const listed = await createCertificateLoaders(ssl, signal).page(offset, limit, query);
       const certificates = await Promise.all(
         listed.certificates.map(
-          async (certificate) => (await byId.load(certificate.CertificateId)) ?? certificate,
+          async (certificate) => (await byId.load(certificate.id)) ?? certificate,
         ),
       );
       return { ...listed, certificates };

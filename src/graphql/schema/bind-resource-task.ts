@@ -9,7 +9,8 @@ import { type JobSnapshot, type JobState, type JobStatusValue, registerJobKind }
 import { fetchBindResourceTaskResults } from '../loaders/bind-resource-tasks.ts';
 import { translatingUpstreamErrors } from '../loaders/upstream-errors.ts';
 import { parseUpstreamTime } from '../time.ts';
-import { CertificateRef, presentOrNull } from './certificate.ts';
+import { presentOrNull } from '../upstream-values.ts';
+import { CertificateRef } from './certificate.ts';
 import { ResourceType } from './cloud-resource-enums.ts';
 import { JobRef, type JobWait, JobWaitInputRef, loadJob } from './job.ts';
 import { upstreamEnum } from './upstream-enum.ts';

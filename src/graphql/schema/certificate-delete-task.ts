@@ -6,7 +6,8 @@ import { type JobSnapshot, type JobState, type JobStatusValue, registerJobKind }
 import { fetchDeleteTaskResults } from '../loaders/delete-tasks.ts';
 import { translatingUpstreamErrors } from '../loaders/upstream-errors.ts';
 import { parseUpstreamTime } from '../time.ts';
-import { CertificateRef, presentOrNull } from './certificate.ts';
+import { presentOrNull } from '../upstream-values.ts';
+import { CertificateRef } from './certificate.ts';
 import { JobRef, type JobWait, loadJob } from './job.ts';
 import { upstreamEnum } from './upstream-enum.ts';
 

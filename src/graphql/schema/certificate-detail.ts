@@ -3,9 +3,10 @@
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import type { CertificateDetail } from '../loaders/certificate-details.ts';
-import type { CertificateRecord } from '../loaders/certificates.ts';
+import type { CertificateRecord } from '../loaders/certificate-record.ts';
 import { parseUpstreamTime } from '../time.ts';
-import { CertificateRef, presentOrNull } from './certificate.ts';
+import { presentOrNull } from '../upstream-values.ts';
+import { CertificateRef } from './certificate.ts';
 import { ApplicantType, DomainCoverage, HostingStatus, ValidationLevel } from './certificate-enums.ts';
 import { loadLinkedCertificate } from './certificate-links.ts';
 
@@ -13,7 +14,7 @@ function loadDetail(
   certificate: CertificateRecord,
   context: GraphQLContext,
 ): Promise<CertificateDetail | null> {
-  return context.loaders.certificateDetails.byId.load(certificate.CertificateId);
+  return context.loaders.certificateDetails.byId.load(certificate.id);
 }
 
 interface SmEncryptionShape {
@@ -68,7 +69,9 @@ const CertificatePurchaseRef = builder.objectRef<CertificateRecord>('Certificate
     orderId: t.string({
       description: "The CA's order ID; null for uploaded certificates and before the order reaches the CA.",
       resolve: async (certificate, _args, context) => {
-        const order = await context.loaders.certificateDetails.orderDataById.load(certificate.CertificateId);
+        const order = await context.loaders.certificateDetails.orderDataById.load(
+          certificate.id,
+        );
         return presentOrNull(order?.OrderId);
       },
     }),
@@ -91,14 +94,14 @@ const CertificatePurchaseRef = builder.objectRef<CertificateRecord>('Certificate
     validityMonths: t.int({
       description: 'The validity period of the certificate, in months.',
       resolve: (certificate) => {
-        const months = Number.parseInt(certificate.ValidityPeriod ?? '', 10);
+        const months = Number.parseInt(certificate.upstream.ValidityPeriod ?? '', 10);
         return Number.isNaN(months) ? null : months;
       },
     }),
     domainCapacity: t.int({
       description: 'How many domains the certificate can hold.',
       resolve: (certificate) => {
-        const count = Number.parseInt(certificate.CertificateExtra?.DomainNumber ?? '', 10);
+        const count = Number.parseInt(certificate.upstream.CertificateExtra?.DomainNumber ?? '', 10);
         return Number.isNaN(count) ? null : count;
       },
     }),
@@ -106,27 +109,27 @@ const CertificatePurchaseRef = builder.objectRef<CertificateRecord>('Certificate
       type: ApplicantType.ref,
       description: 'Whether the certificate was applied for by an individual or a company.',
       resolve: (certificate) => {
-        const type = certificate.CertificateExtra?.CompanyType;
+        const type = certificate.upstream.CertificateExtra?.CompanyType;
         return type ? ApplicantType.fromUpstream(type) : null;
       },
     }),
     totalYears: t.int({
       description: 'For multi-year orders, how many years the order covers in total.',
-      resolve: (certificate) => certificate.PreAuditInfo?.TotalPeriod || null,
+      resolve: (certificate) => certificate.upstream.PreAuditInfo?.TotalPeriod || null,
     }),
     currentYear: t.int({
       description: 'For multi-year orders, which year of the order the current certificate serves.',
-      resolve: (certificate) => certificate.PreAuditInfo?.NowPeriod || null,
+      resolve: (certificate) => certificate.upstream.PreAuditInfo?.NowPeriod || null,
     }),
     isAutoRenewEnabled: t.boolean({
       description: 'Whether the certificate is renewed automatically.',
       nullable: false,
-      resolve: (certificate) => certificate.AutoRenewFlag === 1,
+      resolve: (certificate) => certificate.upstream.AutoRenewFlag === 1,
     }),
     isPaidWithPackage: t.boolean({
       description: 'Whether the certificate was paid for with points of a certificate package.',
       nullable: false,
-      resolve: (certificate) => certificate.IsPackage === true,
+      resolve: (certificate) => certificate.upstream.IsPackage === true,
     }),
   }),
 });
@@ -140,35 +143,35 @@ const CertificateHostingRef = builder.objectRef<CertificateRecord>('CertificateH
       description: 'Where the certificate is in hosting.',
       nullable: false,
       // Absent means never hosted.
-      resolve: (certificate) => HostingStatus.fromUpstream(certificate.HostingStatus ?? -1),
+      resolve: (certificate) => HostingStatus.fromUpstream(certificate.upstream.HostingStatus ?? -1),
     }),
     completedAt: t.field({
       type: 'DateTime',
       description: 'When hosting completed; null until it has.',
-      resolve: (certificate) => parseUpstreamTime(certificate.HostingCompleteTime),
+      resolve: (certificate) => parseUpstreamTime(certificate.upstream.HostingCompleteTime),
     }),
     renewal: t.field({
       type: CertificateRef,
       description: 'The new certificate hosting obtained to replace this one; null until there is one.',
       resolve: (certificate, _args, context) =>
-        loadLinkedCertificate(certificate.HostingRenewCertId, context),
+        loadLinkedCertificate(certificate.upstream.HostingRenewCertId, context),
     }),
     isRenewalOfUploadedCertificate: t.boolean({
       description: 'Whether this certificate is itself the hosted renewal of an uploaded certificate.',
       nullable: false,
-      resolve: (certificate) => certificate.IsHostingUploadRenewCert === true,
+      resolve: (certificate) => certificate.upstream.IsHostingUploadRenewCert === true,
     }),
     replaceDaysBeforeExpiry: t.int({
       description: 'How many days before expiry the renewal replaces the certificate on its resources.',
-      resolve: (certificate) => certificate.HostingConfig?.ReplaceTime ?? null,
+      resolve: (certificate) => certificate.upstream.HostingConfig?.ReplaceTime ?? null,
     }),
     replaceWindowStart: t.string({
       description: 'The daily time (hh:mm:ss, Beijing time) from which replacements may run.',
-      resolve: (certificate) => presentOrNull(certificate.HostingConfig?.ReplaceStartTime),
+      resolve: (certificate) => presentOrNull(certificate.upstream.HostingConfig?.ReplaceStartTime),
     }),
     replaceWindowEnd: t.string({
       description: 'The daily time (hh:mm:ss, Beijing time) until which replacements may run.',
-      resolve: (certificate) => presentOrNull(certificate.HostingConfig?.ReplaceEndTime),
+      resolve: (certificate) => presentOrNull(certificate.upstream.HostingConfig?.ReplaceEndTime),
     }),
   }),
 });
@@ -240,39 +243,38 @@ builder.objectFields(CertificateRef, (t) => ({
     resolve: async (certificate, _args, context) =>
       presentOrNull((await loadDetail(certificate, context))?.CertFingerprint),
   }),
-  encryptionAlgorithm: t.string({
+  encryptionAlgorithm: t.exposeString('encryptionAlgorithm', {
     description: 'The key algorithm of the certificate as Tencent Cloud names it (e.g. `RSA 2048`, `SM2`).',
-    resolve: (certificate) => presentOrNull(certificate.EncryptAlgorithm),
+    nullable: true,
   }),
-  isSm: t.boolean({
+  isSm: t.exposeBoolean('isSm', {
     description: 'Whether this is an SM2 (Chinese national cryptography) certificate.',
     nullable: false,
-    resolve: (certificate) => certificate.IsSM === true,
   }),
   isDownloadAllowed: t.boolean({
     description: 'Whether the certificate may be downloaded.',
     nullable: false,
-    resolve: (certificate) => certificate.AllowDownload === true,
+    resolve: (certificate) => certificate.upstream.AllowDownload === true,
   }),
   hasPrivateKeyPassword: t.boolean({
     description: 'Whether the private key is protected by a password chosen by the applicant.',
     nullable: false,
-    resolve: (certificate) => certificate.KeyPasswordCustomFlag === true,
+    resolve: (certificate) => certificate.upstream.KeyPasswordCustomFlag === true,
   }),
   areAllDomainsResolvedByDnspod: t.boolean({
     description: 'Whether every domain of the certificate is resolved by DNSPod (Tencent Cloud DNS).',
     nullable: false,
-    resolve: (certificate) => certificate.IsDNSPODResolve === true,
+    resolve: (certificate) => certificate.upstream.IsDNSPODResolve === true,
   }),
   revokedAt: t.field({
     type: 'DateTime',
     description: 'When the certificate was revoked; null unless it has been.',
-    resolve: (certificate) => parseUpstreamTime(certificate.CertRevokedTime),
+    resolve: (certificate) => parseUpstreamTime(certificate.upstream.CertRevokedTime),
   }),
   purchase: t.field({
     type: CertificatePurchaseRef,
     description: 'What was ordered from the CA; null for uploaded certificates.',
-    resolve: (certificate) => (certificate.From?.toLowerCase() === 'upload' ? null : certificate),
+    resolve: (certificate) => (certificate.upstream.From?.toLowerCase() === 'upload' ? null : certificate),
   }),
   hosting: t.field({
     type: CertificateHostingRef,
@@ -285,10 +287,10 @@ builder.objectFields(CertificateRef, (t) => ({
     description: 'For an uploaded client/CA certificate, the CA certificates it contains; empty otherwise.',
     nullable: false,
     resolve: (certificate) =>
-      (certificate.CACommonNames ?? []).map((commonName, index) => ({
+      (certificate.upstream.CACommonNames ?? []).map((commonName, index) => ({
         commonName,
-        encryptionAlgorithm: certificate.CAEncryptAlgorithms?.[index] ?? null,
-        expiresAt: certificate.CAEndTimes?.[index] ?? null,
+        encryptionAlgorithm: certificate.upstream.CAEncryptAlgorithms?.[index] ?? null,
+        expiresAt: certificate.upstream.CAEndTimes?.[index] ?? null,
       })),
   }),
 }));

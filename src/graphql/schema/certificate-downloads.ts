@@ -58,7 +58,7 @@ builder.objectFields(CertificateRef, (t) => ({
     description: 'The server types the certificate can be downloaded for (see `downloadLink`).',
     nullable: false,
     resolve: (certificate) =>
-      FORMAT_FLAGS.filter(([flag]) => certificate.SupportDownloadType?.[flag] === true).map(
+      FORMAT_FLAGS.filter(([flag]) => certificate.upstream.SupportDownloadType?.[flag] === true).map(
         ([, format]) => format,
       ),
   }),
@@ -69,7 +69,7 @@ builder.objectFields(CertificateRef, (t) => ({
       'Tencent Cloud logs each read as a download. Secret: requires the `ssl:secrets` scope.',
     authScopes: { secrets: true },
     resolve: (certificate, _args, context) =>
-      context.loaders.certificateDetails.archiveById.load(certificate.CertificateId),
+      context.loaders.certificateDetails.archiveById.load(certificate.id),
   }),
   downloadLink: t.field({
     type: CertificateDownloadLinkRef,
@@ -86,7 +86,7 @@ builder.objectFields(CertificateRef, (t) => ({
     },
     resolve: (certificate, args, context) =>
       context.loaders.certificateDetails.downloadLink.load({
-        certificateId: certificate.CertificateId,
+        certificateId: certificate.id,
         serviceType: args.format,
       }),
   }),

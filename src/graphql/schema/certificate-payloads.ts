@@ -1,7 +1,7 @@
 // What the certificate mutations share: payloads returning the changed certificate(s), loading them fresh,
 // turning gateway-side input checks into userErrors, and pointing upstream error codes at input fields.
 import type { GraphQLContext } from '../context.ts';
-import type { CertificateRecord } from '../loaders/certificates.ts';
+import type { CertificateRecord } from '../loaders/certificate-record.ts';
 import { CertificateRef } from './certificate.ts';
 import { InputRejection } from './certificate-inputs.ts';
 import { gatewayUserError, type PayloadShape, payloadType } from './user-error.ts';

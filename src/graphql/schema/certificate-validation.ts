@@ -2,9 +2,10 @@
 // material is loaded to show them); the method and deadlines come from the list shape.
 import type { DvAuthDetail, DvAuths, SubmittedData } from '../../ssl/models.generated.ts';
 import { builder } from '../builder.ts';
-import type { CertificateRecord } from '../loaders/certificates.ts';
+import type { CertificateRecord } from '../loaders/certificate-record.ts';
 import { parseUpstreamTime } from '../time.ts';
-import { CertificateRef, presentOrNull } from './certificate.ts';
+import { presentOrNull } from '../upstream-values.ts';
+import { CertificateRef } from './certificate.ts';
 import { CsrSource, DomainValidationMethod, DomainValidationRecordKind } from './certificate-enums.ts';
 
 interface ValidationRecordShape {
@@ -88,23 +89,23 @@ const CertificateDomainValidationRef = builder
         type: DomainValidationMethod.ref,
         description: 'The validation method chosen; null when none applies (e.g. uploaded certificates).',
         resolve: (certificate) => {
-          const method = presentOrNull(certificate.VerifyType);
+          const method = presentOrNull(certificate.upstream.VerifyType);
           return method === null ? null : DomainValidationMethod.fromUpstream(method);
         },
       }),
       deadline: t.field({
         type: 'DateTime',
         description: 'The last moment to complete validation before the order is closed.',
-        resolve: (certificate) => parseUpstreamTime(certificate.DVAuthDeadline),
+        resolve: (certificate) => parseUpstreamTime(certificate.upstream.DVAuthDeadline),
       }),
       passedAt: t.field({
         type: 'DateTime',
         description: 'When validation succeeded; null until it has.',
-        resolve: (certificate) => parseUpstreamTime(certificate.ValidationPassedTime),
+        resolve: (certificate) => parseUpstreamTime(certificate.upstream.ValidationPassedTime),
       }),
       rejectionMessage: t.string({
         description: 'Why the CA rejected the validation, if it did (free text from the CA).',
-        resolve: (certificate) => presentOrNull(certificate.AwaitingValidationMsg),
+        resolve: (certificate) => presentOrNull(certificate.upstream.AwaitingValidationMsg),
       }),
       records: t.field({
         type: [DomainValidationRecordRef],
@@ -113,7 +114,7 @@ const CertificateDomainValidationRef = builder
         nullable: false,
         resolve: async (certificate, _args, context) => {
           const order = await context.loaders.certificateDetails.orderDataById.load(
-            certificate.CertificateId,
+            certificate.id,
           );
           return validationRecords(order?.DvAuthDetail);
         },
@@ -124,7 +125,7 @@ const CertificateDomainValidationRef = builder
         nullable: false,
         resolve: async (certificate, _args, context) => {
           const order = await context.loaders.certificateDetails.orderDataById.load(
-            certificate.CertificateId,
+            certificate.id,
           );
           return (order?.DvRevokeAuthDetail ?? []).map(fromDvAuths);
         },
@@ -272,13 +273,15 @@ builder.objectFields(CertificateRef, (t) => ({
   domainValidation: t.field({
     type: CertificateDomainValidationRef,
     description: 'How control of the domains is proven to the CA; null for uploaded certificates.',
-    resolve: (certificate) => (certificate.From?.toLowerCase() === 'upload' ? null : certificate),
+    resolve: (certificate) => (certificate.upstream.From?.toLowerCase() === 'upload' ? null : certificate),
   }),
   application: t.field({
     type: CertificateApplicationRef,
     description: 'The data submitted with the order; null when none was (e.g. uploaded certificates).',
     resolve: async (certificate, _args, context) => {
-      const order = await context.loaders.certificateDetails.orderDataById.load(certificate.CertificateId);
+      const order = await context.loaders.certificateDetails.orderDataById.load(
+        certificate.id,
+      );
       return order?.SubmittedData ?? null;
     },
   }),

@@ -108,7 +108,7 @@ builder.objectFields(CertificateRef, (t) => ({
     type: X509CertificateRef,
     description: 'The certificate parsed from its PEM; null until it is issued.',
     resolve: async (certificate, _args, context) => {
-      const detail = await context.loaders.certificateDetails.byId.load(certificate.CertificateId);
+      const detail = await context.loaders.certificateDetails.byId.load(certificate.id);
       const [leaf, ...issuers] = parseBundle(detail?.CertificatePublicKey ?? '');
       return leaf === undefined ? null : { certificate: leaf, issuers };
     },

@@ -1,30 +1,14 @@
 import { builder } from '../builder.ts';
-import type { CertificateRecord } from '../loaders/certificates.ts';
+import type { CertificateRecord } from '../loaders/certificate-record.ts';
 import { parseUpstreamTime } from '../time.ts';
+import { presentOrNull } from '../upstream-values.ts';
 import { CertificateSource, CertificateStatus, CertificateType } from './certificate-enums.ts';
 import { CertificateFilter, CertificateOrder, toCertificateListQuery } from './certificate-filter.ts';
 import { forwardWindow, type OffsetConnectionShape, toOffsetConnection } from './pagination.ts';
 
 const MS_PER_DAY = 24 * 60 * 60 * 1000;
 
-/** The upstream uses '' as well as null for "not set"; the schema only knows null. */
-export function presentOrNull(value: string | null | undefined): string | null {
-  return value === null || value === undefined || value.trim() === '' ? null : value;
-}
-
 export const CertificateRef = builder.objectRef<CertificateRecord>('Certificate');
-
-/** `expiresAt` and `daysUntilExpiry` both read the end time: parsed once per record (records are not mutated). */
-const expiryOfRecord = new WeakMap<CertificateRecord, Date | null>();
-
-function expiryOf(certificate: CertificateRecord): Date | null {
-  let expiry = expiryOfRecord.get(certificate);
-  if (expiry === undefined) {
-    expiry = parseUpstreamTime(certificate.CertEndTime);
-    expiryOfRecord.set(certificate, expiry);
-  }
-  return expiry;
-}
 
 const CertificateTagRef = builder.simpleObject('CertificateTag', {
   description: 'A tag (key/value pair) attached to a certificate.',
@@ -37,43 +21,40 @@ const CertificateTagRef = builder.simpleObject('CertificateTag', {
 CertificateRef.implement({
   description: 'An SSL/TLS certificate managed by Tencent Cloud SSL Certificates (issued there or uploaded).',
   fields: (t) => ({
-    id: t.id({
+    id: t.exposeID('id', {
       description: 'The certificate ID assigned by Tencent Cloud (e.g. `LqQxgqUe`).',
       nullable: false,
-      resolve: (certificate) => certificate.CertificateId,
     }),
-    alias: t.string({
+    alias: t.exposeString('alias', {
       description: 'The remark name given to the certificate, if any.',
-      resolve: (certificate) => presentOrNull(certificate.Alias),
+      nullable: true,
     }),
-    domain: t.string({
+    domain: t.exposeString('domain', {
       description: 'The primary domain.',
       nullable: false,
-      resolve: (certificate) => certificate.Domain,
     }),
-    domains: t.stringList({
+    domains: t.exposeStringList('domains', {
       description:
         'Every domain the certificate covers (its subject alternative names), including the primary one.',
       nullable: false,
-      resolve: (certificate) => certificate.SubjectAltName ?? [],
     }),
     status: t.field({
       type: CertificateStatus.ref,
       description: 'Where the certificate is in its life cycle.',
       nullable: false,
-      resolve: (certificate) => CertificateStatus.fromUpstream(certificate.Status),
+      resolve: (certificate) => CertificateStatus.fromUpstream(certificate.upstream.Status),
     }),
-    statusMessage: t.string({
+    statusMessage: t.exposeString('statusMessage', {
       description:
         'More detail on the status, e.g. the review stage (`PRE-REVIEWING`, `CA-REVIEWING`, `PENDING-DCV`, ' +
         '`WAIT-ISSUE`) or why a review failed (free text).',
-      resolve: (certificate) => presentOrNull(certificate.StatusMsg),
+      nullable: true,
     }),
     source: t.field({
       type: CertificateSource.ref,
       description: 'Where the certificate comes from; null when Tencent Cloud does not say.',
       resolve: (certificate) => {
-        const from = presentOrNull(certificate.From);
+        const from = presentOrNull(certificate.upstream.From);
         return from === null ? null : CertificateSource.fromUpstream(from);
       },
     }),
@@ -81,91 +62,81 @@ CertificateRef.implement({
       type: CertificateType.ref,
       description: 'Whether this is a server certificate or a client/CA certificate.',
       nullable: false,
-      resolve: (certificate) => CertificateType.fromUpstream(certificate.CertificateType),
+      resolve: (certificate) => CertificateType.fromUpstream(certificate.upstream.CertificateType),
     }),
-    packageType: t.string({
+    packageType: t.exposeString('packageType', {
       description:
         'The certificate package (product) code, e.g. `83` for TrustAsia C1 DV Free; null for uploaded certificates.',
-      resolve: (certificate) => presentOrNull(certificate.PackageType),
+      nullable: true,
     }),
-    productName: t.string({
+    productName: t.exposeString('productName', {
       description: 'The certificate product name; for an uploaded certificate, the name of its issuing CA.',
-      resolve: (certificate) => presentOrNull(certificate.ProductZhName),
+      nullable: true,
     }),
-    projectId: t.id({
+    projectId: t.exposeID('projectId', {
       description:
         'The ID of the Tencent Cloud project the certificate belongs to (`0` is the default project).',
       nullable: false,
-      resolve: (certificate) => certificate.ProjectId,
     }),
     beginsAt: t.field({
       type: 'DateTime',
       description: 'When the certificate becomes valid; null until it is issued.',
-      resolve: (certificate) => parseUpstreamTime(certificate.CertBeginTime),
+      resolve: (certificate) => parseUpstreamTime(certificate.upstream.CertBeginTime),
     }),
     expiresAt: t.field({
       type: 'DateTime',
       description: 'When the certificate expires; null until it is issued.',
-      resolve: (certificate) => expiryOf(certificate),
+      resolve: (certificate) => parseUpstreamTime(certificate.upstream.CertEndTime),
     }),
     createdAt: t.field({
       type: 'DateTime',
       description:
         'When the certificate was applied for or uploaded; null when Tencent Cloud does not report it.',
-      resolve: (certificate) => parseUpstreamTime(certificate.InsertTime),
+      resolve: (certificate) => parseUpstreamTime(certificate.upstream.InsertTime),
     }),
     daysUntilExpiry: t.int({
       description:
         'Whole days left until the certificate expires (0 on its last day, negative once expired); ' +
         'null until it is issued.',
       resolve: (certificate, _args, context) => {
-        const expiresAt = expiryOf(certificate);
+        const expiresAt = parseUpstreamTime(certificate.upstream.CertEndTime);
         if (expiresAt === null) return null;
         return Math.floor((expiresAt.getTime() - context.now().getTime()) / MS_PER_DAY);
       },
     }),
-    isExpiring: t.boolean({
+    isExpiring: t.exposeBoolean('isExpiring', {
       description: 'Whether the certificate expires within 30 days, as Tencent Cloud reports it.',
       nullable: false,
-      resolve: (certificate) => certificate.IsExpiring === true,
     }),
-    isDeployable: t.boolean({
+    isDeployable: t.exposeBoolean('isDeployable', {
       description: 'Whether the certificate can be deployed to cloud resources.',
       nullable: false,
-      resolve: (certificate) => certificate.Deployable === true,
     }),
-    isExpiringNotificationEnabled: t.boolean({
+    isExpiringNotificationEnabled: t.exposeBoolean('isExpiringNotificationEnabled', {
       description:
         'Whether expiry notifications are sent for this certificate (false once they are ignored).',
       nullable: false,
-      resolve: (certificate) => certificate.IsIgnore !== true,
     }),
-    isRenewable: t.boolean({
+    isRenewable: t.exposeBoolean('isRenewable', {
       description: 'Whether the certificate can be renewed.',
       nullable: false,
-      resolve: (certificate) => certificate.RenewAble === true,
     }),
-    isVip: t.boolean({
+    isVip: t.exposeBoolean('isVip', {
       description: 'Whether the certificate belongs to a VIP customer.',
       nullable: false,
-      resolve: (certificate) => certificate.IsVip === true,
     }),
-    isDv: t.boolean({
+    isDv: t.exposeBoolean('isDv', {
       description: 'Whether this is a domain-validated (DV) certificate.',
       nullable: false,
-      resolve: (certificate) => certificate.IsDv === true,
     }),
-    isWildcard: t.boolean({
+    isWildcard: t.exposeBoolean('isWildcard', {
       description: 'Whether this is a wildcard certificate.',
       nullable: false,
-      resolve: (certificate) => certificate.IsWildcard === true,
     }),
-    tags: t.field({
+    tags: t.expose('tags', {
       type: [CertificateTagRef],
       description: 'The tags attached to the certificate.',
       nullable: false,
-      resolve: (certificate) =>
-        (certificate.Tags ?? []).map((tag) => ({ key: tag.TagKey, value: tag.TagValue })),
     }),
   }),
 });

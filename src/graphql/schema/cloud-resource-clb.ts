@@ -2,7 +2,8 @@
 
 import type { Certificate, ClbListener, ClbListenerRule } from '../../ssl/models.generated.ts';
 import { builder } from '../builder.ts';
-import { CertificateRef, presentOrNull } from './certificate.ts';
+import { presentOrNull } from '../upstream-values.ts';
+import { CertificateRef } from './certificate.ts';
 import {
   CloudResourceRef,
   cloudResourceObjectRef,

@@ -3,7 +3,7 @@
 
 import type { ApiGatewayInstanceDetail } from '../../ssl/models.generated.ts';
 import { builder } from '../builder.ts';
-import { presentOrNull } from './certificate.ts';
+import { presentOrNull } from '../upstream-values.ts';
 import {
   CloudResourceRef,
   type CloudResourceSummary,

@@ -18,8 +18,9 @@ import type {
 } from '../../ssl/models.generated.ts';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
-import type { CertificateRecord } from '../loaders/certificates.ts';
-import { CertificateRef, presentOrNull } from './certificate.ts';
+import type { CertificateRecord } from '../loaders/certificate-record.ts';
+import { presentOrNull } from '../upstream-values.ts';
+import { CertificateRef } from './certificate.ts';
 import { ResourceType, type ResourceTypeCode } from './cloud-resource-enums.ts';
 
 /** The upstream structure describing one resource of each type (the same in instance lists and task details). */

@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
 import type { CompanyRecord, ManagerSummary } from '../loaders/accounts.ts';
-import { presentOrNull } from './certificate.ts';
+import { presentOrNull } from '../upstream-values.ts';
 import { ManagerRef, type ManagerSource, managerDetailOf, parseManagerId } from './manager.ts';
 import { ManagerStatus } from './manager-enums.ts';
 import { forwardWindow, type OffsetConnectionShape, toOffsetConnection } from './pagination.ts';

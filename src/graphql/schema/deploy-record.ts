@@ -9,7 +9,8 @@ import {
 } from '../loaders/deploy-records.ts';
 import { translatingUpstreamErrors } from '../loaders/upstream-errors.ts';
 import { parseUpstreamTime } from '../time.ts';
-import { CertificateRef, presentOrNull } from './certificate.ts';
+import { presentOrNull } from '../upstream-values.ts';
+import { CertificateRef } from './certificate.ts';
 import { ResourceType } from './cloud-resource-enums.ts';
 import { JobRef, type JobWait, JobWaitInputRef, loadJob } from './job.ts';
 import { forwardWindow, type OffsetConnectionShape, toOffsetConnection } from './pagination.ts';
@@ -373,7 +374,7 @@ builder.objectField(CertificateRef, 'deployRecords', (t) =>
     resolve: async (certificate, args, context) => {
       const { offset, limit } = forwardWindow(args);
       const page = await context.loaders.deployRecords.page(
-        certificate.CertificateId,
+        certificate.id,
         args.resourceType ?? null,
         offset,
         limit,

@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
-import type { CertificateRecord } from '../loaders/certificates.ts';
+import type { CertificateRecord } from '../loaders/certificate-record.ts';
 import { CertificateRef } from './certificate.ts';
 import { CompanyRef } from './company.ts';
 import { ManagerRef, type ManagerSource, parseManagerId } from './manager.ts';
@@ -14,7 +14,7 @@ async function managerOf(
   certificate: CertificateRecord,
   context: GraphQLContext,
 ): Promise<ManagerSource | null> {
-  const managerId = parseManagerId(certificate.PreAuditInfo?.ManagerId ?? '');
+  const managerId = parseManagerId(certificate.upstream.PreAuditInfo?.ManagerId ?? '');
   if (managerId === null) return null;
   const detail = await context.loaders.accounts.managerById.load(managerId);
   return detail === null ? null : { id: managerId, detail };

@@ -3,7 +3,7 @@ import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import type { ManagerDetail, ManagerSummary } from '../loaders/accounts.ts';
 import { parseUpstreamTime } from '../time.ts';
-import { presentOrNull } from './certificate.ts';
+import { presentOrNull } from '../upstream-values.ts';
 import { ManagerStatus, ManagerVerificationStatus, ManagerVerificationType } from './manager-enums.ts';
 
 /**

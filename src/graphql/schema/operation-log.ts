@@ -2,7 +2,8 @@
 import { builder } from '../builder.ts';
 import type { OperationLogRecord, OperationLogWindow } from '../loaders/operation-logs.ts';
 import { parseUpstreamTime } from '../time.ts';
-import { CertificateRef, presentOrNull } from './certificate.ts';
+import { presentOrNull } from '../upstream-values.ts';
+import { CertificateRef } from './certificate.ts';
 import { forwardWindow, type OffsetConnectionShape, toOffsetConnection } from './pagination.ts';
 import { upstreamEnum } from './upstream-enum.ts';
 
@@ -171,7 +172,7 @@ builder.objectFields(CertificateRef, (t) => ({
     resolve: async (certificate, args, context) => {
       const { offset, limit } = forwardWindow(args);
       const all = await context.loaders.operationLogs.all({ since: args.since, until: args.until });
-      const own = all.filter((log) => log.CertId === certificate.CertificateId);
+      const own = all.filter((log) => log.CertId === certificate.id);
       return toOffsetConnection({ totalCount: own.length, offset, items: own.slice(offset, offset + limit) });
     },
   }),

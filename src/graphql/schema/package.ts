@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import type { PackageListQuery, PackagePage, PackageRecord } from '../loaders/accounts.ts';
 import { parseUpstreamTime } from '../time.ts';
-import { presentOrNull } from './certificate.ts';
+import { presentOrNull } from '../upstream-values.ts';
 import { forwardWindow, type OffsetConnectionShape, toOffsetConnection } from './pagination.ts';
 import { upstreamEnum } from './upstream-enum.ts';
 

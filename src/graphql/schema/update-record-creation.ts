@@ -2,7 +2,7 @@ import { createGraphQLError } from 'graphql-yoga';
 import type { UpdateSyncProgress } from '../../ssl/models.generated.ts';
 import { builder } from '../builder.ts';
 import { type CreationOutcome, repeatUntilCreated } from '../jobs/repeat-until-created.ts';
-import { presentOrNull } from './certificate.ts';
+import { presentOrNull } from '../upstream-values.ts';
 import { ResourceType } from './cloud-resource-enums.ts';
 import { UpdateCreationStatus } from './update-record-enums.ts';
 

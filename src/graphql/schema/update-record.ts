@@ -10,7 +10,8 @@ import {
   type UpdateRecordSummary,
 } from '../loaders/update-records.ts';
 import { parseUpstreamTime } from '../time.ts';
-import { CertificateRef, presentOrNull } from './certificate.ts';
+import { presentOrNull } from '../upstream-values.ts';
+import { CertificateRef } from './certificate.ts';
 import { ResourceType } from './cloud-resource-enums.ts';
 import { JobRef, JobWaitInputRef } from './job.ts';
 import { forwardWindow, type OffsetConnectionShape } from './pagination.ts';
@@ -328,7 +329,7 @@ builder.objectFields(CertificateRef, (t) => ({
       after: t.arg.string({ description: 'Return the records after this cursor.' }),
     },
     resolve: (certificate, args, context) =>
-      recordConnection({ OldCertificateId: certificate.CertificateId }, args, context),
+      recordConnection({ OldCertificateId: certificate.id }, args, context),
   }),
   installationRecords: t.field({
     type: UpdateRecordConnectionRef,
@@ -341,7 +342,7 @@ builder.objectFields(CertificateRef, (t) => ({
       after: t.arg.string({ description: 'Return the records after this cursor.' }),
     },
     resolve: (certificate, args, context) =>
-      recordConnection({ CertificateId: certificate.CertificateId }, args, context),
+      recordConnection({ CertificateId: certificate.id }, args, context),
   }),
 }));
 

@@ -10,7 +10,8 @@ import {
   type UploadUpdateRecordSummary,
 } from '../loaders/upload-update-records.ts';
 import { parseUpstreamTime } from '../time.ts';
-import { CertificateRef, presentOrNull } from './certificate.ts';
+import { presentOrNull } from '../upstream-values.ts';
+import { CertificateRef } from './certificate.ts';
 import { LoadBalancerKind, ResourceType, TlsAuthenticationMode } from './cloud-resource-enums.ts';
 import { JobRef, JobWaitInputRef } from './job.ts';
 import { forwardWindow, type OffsetConnectionShape } from './pagination.ts';
@@ -422,7 +423,11 @@ builder.objectFields(CertificateRef, (t) => ({
     },
     resolve: async (certificate, args, context) => {
       const { offset, limit } = forwardWindow(args);
-      const page = await context.loaders.uploadUpdateRecords.page(certificate.CertificateId, offset, limit);
+      const page = await context.loaders.uploadUpdateRecords.page(
+        certificate.id,
+        offset,
+        limit,
+      );
       return recordPageConnection(page, (summary) => uploadUpdateRecordShape(summary.Id, summary));
     },
   }),

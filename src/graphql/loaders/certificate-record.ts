@@ -1,0 +1,78 @@
+import type { Certificates } from '../../ssl/models.generated.ts';
+import { presentOrNull } from '../upstream-values.ts';
+
+export interface CertificateTag {
+  readonly key: string;
+  readonly value: string;
+}
+
+/**
+ * The fields of a certificate that the schema serves unchanged, under the schema's own names. The Certificate
+ * type exposes them as properties, with no resolver: a compiled query reads them inline, where a resolver would
+ * cost a call and a resolve-info object per field (a list page has 50 certificates of 15 fields).
+ */
+export interface CertificateListedFields {
+  readonly id: string;
+  readonly alias: string | null;
+  readonly domain: string;
+  readonly domains: readonly string[];
+  readonly statusMessage: string | null;
+  readonly packageType: string | null;
+  readonly productName: string | null;
+  readonly projectId: string;
+  readonly encryptionAlgorithm: string | null;
+  readonly isExpiring: boolean;
+  readonly isDeployable: boolean;
+  readonly isExpiringNotificationEnabled: boolean;
+  readonly isRenewable: boolean;
+  readonly isVip: boolean;
+  readonly isDv: boolean;
+  readonly isWildcard: boolean;
+  readonly isSm: boolean;
+  readonly tags: readonly CertificateTag[];
+}
+
+/**
+ * A certificate as DescribeCertificates lists it (the list shape carries every field the schema serves), with
+ * its listed fields under the schema's names. Fields that can fail (enums, times) or depend on the request (days
+ * until expiry) keep their resolvers, so one odd value is one field error, not a failed page.
+ */
+export interface CertificateRecord extends CertificateListedFields {
+  /** The item as the upstream listed it, for the fields that need more than a rename. */
+  readonly upstream: Certificates;
+}
+
+/**
+ * Upstream items are shared: by the requests that joined one in-flight call, and by the read cache. Each item is
+ * turned into a record once, and those requests share the record.
+ */
+const recordOfItem = new WeakMap<Certificates, CertificateRecord>();
+
+export function certificateRecordOf(item: Certificates): CertificateRecord {
+  let record = recordOfItem.get(item);
+  if (record === undefined) {
+    record = {
+      id: item.CertificateId,
+      alias: presentOrNull(item.Alias),
+      domain: item.Domain,
+      domains: item.SubjectAltName ?? [],
+      statusMessage: presentOrNull(item.StatusMsg),
+      packageType: presentOrNull(item.PackageType),
+      productName: presentOrNull(item.ProductZhName),
+      projectId: item.ProjectId,
+      encryptionAlgorithm: presentOrNull(item.EncryptAlgorithm),
+      isExpiring: item.IsExpiring === true,
+      isDeployable: item.Deployable === true,
+      isExpiringNotificationEnabled: item.IsIgnore !== true,
+      isRenewable: item.RenewAble === true,
+      isVip: item.IsVip === true,
+      isDv: item.IsDv === true,
+      isWildcard: item.IsWildcard === true,
+      isSm: item.IsSM === true,
+      tags: (item.Tags ?? []).map((tag) => ({ key: tag.TagKey, value: tag.TagValue })),
+      upstream: item,
+    };
+    recordOfItem.set(item, record);
+  }
+  return record;
+}
