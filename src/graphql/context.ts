@@ -9,7 +9,10 @@ export interface GraphQLContext {
   readonly loaders: Loaders;
   /** Who is calling, and with which scopes (checked by scope-auth before resolvers run). */
   readonly auth: AuthSession;
-  /** The current time, injectable so relative fields (days until expiry) are testable. */
+  /**
+   * The instant the request is answered at (read once, so relative fields such as days until expiry agree across
+   * a response); injectable so they are testable.
+   */
   readonly now: () => Date;
   /**
    * The gateway's shared job pollers (waits and subscriptions on long-running jobs): the one way to the
@@ -33,12 +36,16 @@ export function createContext(
   request: { signal?: AbortSignal },
   auth: AuthSession,
 ): GraphQLContext {
+  let requestTime: Date | undefined;
   return {
     // Pothos keys its per-request caches on this; it survives Yoga copying the context object.
     ...initContextCache(),
     loaders: createLoaders(dependencies.ssl, request.signal, dependencies.loaderOptions),
     auth,
-    now: dependencies.now,
+    now: () => {
+      requestTime ??= dependencies.now();
+      return requestTime;
+    },
     jobs: dependencies.jobs,
     signal: request.signal,
   };

@@ -65,6 +65,21 @@ export function parseUpstreamTime(text: string | null | undefined): Date | null 
   return text === null || text === undefined ? null : parsedTimeOfText(text);
 }
 
+/**
+ * parseUpstreamTime for a value computed before any field asks for it: an unreadable time is returned, not
+ * thrown, so that it fails only the field that shows it.
+ */
+export function parseUpstreamTimeOrError(
+  text: string | null | undefined,
+): Date | null | UpstreamTimeFormatError {
+  try {
+    return parseUpstreamTime(text);
+  } catch (error) {
+    if (error instanceof UpstreamTimeFormatError) return error;
+    throw error;
+  }
+}
+
 function parseTimeText(text: string): Date | null {
   const trimmed = text.trim();
   if (UNSET_TIMES.has(trimmed)) return null;

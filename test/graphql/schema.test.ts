@@ -8,6 +8,7 @@ import {
   CertificateByIdDocument,
   CertificateSummariesDocument,
   CertificatesPageDocument,
+  CertificateTimesDocument,
   ListThenLookupDocument,
 } from '../generated/graphql.ts';
 import { aliasedLookups, certificatePages } from './support/certificate-pages.ts';
@@ -253,6 +254,38 @@ describe('Certificate fields', () => {
     expect(unknown.data?.certificate).toBeNull();
     expect(unknown.errors?.[0]?.message).toBe('Unexpected error.');
   });
+
+  // Times are read from the record without a resolver (fallible-property.ts): an unreadable one must still fail
+  // its own fields alone, masked, whether the query runs interpreted or compiled.
+  it.each([
+    ['interpreted', false],
+    ['compiled', 0],
+  ] as const)(
+    'reports an unreadable upstream time as masked errors of the fields showing it (%s)',
+    async (_label, compileAfter) => {
+      const ssl = new FakeSslCaller([
+        certificateRecord('OddTime1', { CertEndTime: '31/12/2030' }),
+        certificateRecord('Fine0002'),
+      ]);
+      const gateway = createGateway({
+        ssl,
+        now: () => NOW,
+        logging: false,
+        compileQueriesAfterRuns: compileAfter,
+      });
+      const result = await execute(gateway, CertificateTimesDocument, { first: 2 });
+      const [odd, fine] = result.data?.certificates.edges.map((edge) => edge.node) ?? [];
+      expect(odd).toMatchObject({ id: 'OddTime1', expiresAt: null, daysUntilExpiry: null });
+      expect(odd?.beginsAt).not.toBeNull();
+      expect(fine?.expiresAt).not.toBeNull();
+      const failed = (result.errors ?? []).map((error) => [error.path?.at(-1), error.message]);
+      expect(failed.sort()).toEqual([
+        ['daysUntilExpiry', 'Unexpected error.'],
+        ['expiresAt', 'Unexpected error.'],
+      ]);
+      expect(JSON.stringify(result)).not.toContain('31/12/2030');
+    },
+  );
 });
 
 describe('upstream errors', () => {

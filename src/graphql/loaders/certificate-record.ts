@@ -1,4 +1,5 @@
 import type { Certificates } from '../../ssl/models.generated.ts';
+import { parseUpstreamTimeOrError, type UpstreamTimeFormatError } from '../time.ts';
 import { presentOrNull } from '../upstream-values.ts';
 
 export interface CertificateTag {
@@ -30,12 +31,19 @@ export interface CertificateListedFields {
   readonly isWildcard: boolean;
   readonly isSm: boolean;
   readonly tags: readonly CertificateTag[];
+  /**
+   * Times, or the error of an unreadable one: both executors report an Error value as the error of the field
+   * that shows it, so one odd time fails one field, not the page.
+   */
+  readonly beginsAt: Date | null | UpstreamTimeFormatError;
+  readonly expiresAt: Date | null | UpstreamTimeFormatError;
+  readonly createdAt: Date | null | UpstreamTimeFormatError;
 }
 
 /**
  * A certificate as DescribeCertificates lists it (the list shape carries every field the schema serves), with
- * its listed fields under the schema's names. Fields that can fail (enums, times) or depend on the request (days
- * until expiry) keep their resolvers, so one odd value is one field error, not a failed page.
+ * its listed fields under the schema's names. Enums keep resolvers (an unknown code fails its field), as does
+ * what depends on the request (days until expiry).
  */
 export interface CertificateRecord extends CertificateListedFields {
   /** The item as the upstream listed it, for the fields that need more than a rename. */
@@ -70,6 +78,9 @@ export function certificateRecordOf(item: Certificates): CertificateRecord {
       isWildcard: item.IsWildcard === true,
       isSm: item.IsSM === true,
       tags: (item.Tags ?? []).map((tag) => ({ key: tag.TagKey, value: tag.TagValue })),
+      beginsAt: parseUpstreamTimeOrError(item.CertBeginTime),
+      expiresAt: parseUpstreamTimeOrError(item.CertEndTime),
+      createdAt: parseUpstreamTimeOrError(item.InsertTime),
       upstream: item,
     };
     recordOfItem.set(item, record);

@@ -61,9 +61,7 @@ function createNaiveCertificateLoaders(ssl: SslCaller, signal: AbortSignal | und
     async page(offset, limit, query) {
       const listed = await createCertificateLoaders(ssl, signal).page(offset, limit, query);
       const certificates = await Promise.all(
-        listed.certificates.map(
-          async (certificate) => (await byId.load(certificate.id)) ?? certificate,
-        ),
+        listed.certificates.map(async (certificate) => (await byId.load(certificate.id)) ?? certificate),
       );
       return { ...listed, certificates };
     },

@@ -69,9 +69,7 @@ const CertificatePurchaseRef = builder.objectRef<CertificateRecord>('Certificate
     orderId: t.string({
       description: "The CA's order ID; null for uploaded certificates and before the order reaches the CA.",
       resolve: async (certificate, _args, context) => {
-        const order = await context.loaders.certificateDetails.orderDataById.load(
-          certificate.id,
-        );
+        const order = await context.loaders.certificateDetails.orderDataById.load(certificate.id);
         return presentOrNull(order?.OrderId);
       },
     }),

@@ -113,9 +113,7 @@ const CertificateDomainValidationRef = builder
           'The records to publish so the CA can validate the domains; empty when none are pending.',
         nullable: false,
         resolve: async (certificate, _args, context) => {
-          const order = await context.loaders.certificateDetails.orderDataById.load(
-            certificate.id,
-          );
+          const order = await context.loaders.certificateDetails.orderDataById.load(certificate.id);
           return validationRecords(order?.DvAuthDetail);
         },
       }),
@@ -124,9 +122,7 @@ const CertificateDomainValidationRef = builder
         description: 'The records to publish to confirm revoking a DV certificate; empty otherwise.',
         nullable: false,
         resolve: async (certificate, _args, context) => {
-          const order = await context.loaders.certificateDetails.orderDataById.load(
-            certificate.id,
-          );
+          const order = await context.loaders.certificateDetails.orderDataById.load(certificate.id);
           return (order?.DvRevokeAuthDetail ?? []).map(fromDvAuths);
         },
       }),
@@ -279,9 +275,7 @@ builder.objectFields(CertificateRef, (t) => ({
     type: CertificateApplicationRef,
     description: 'The data submitted with the order; null when none was (e.g. uploaded certificates).',
     resolve: async (certificate, _args, context) => {
-      const order = await context.loaders.certificateDetails.orderDataById.load(
-        certificate.id,
-      );
+      const order = await context.loaders.certificateDetails.orderDataById.load(certificate.id);
       return order?.SubmittedData ?? null;
     },
   }),

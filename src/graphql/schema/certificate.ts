@@ -1,9 +1,9 @@
 import { builder } from '../builder.ts';
 import type { CertificateRecord } from '../loaders/certificate-record.ts';
-import { parseUpstreamTime } from '../time.ts';
 import { presentOrNull } from '../upstream-values.ts';
 import { CertificateSource, CertificateStatus, CertificateType } from './certificate-enums.ts';
 import { CertificateFilter, CertificateOrder, toCertificateListQuery } from './certificate-filter.ts';
+import { fallibleProperty, valueOrThrow } from './fallible-property.ts';
 import { forwardWindow, type OffsetConnectionShape, toOffsetConnection } from './pagination.ts';
 
 const MS_PER_DAY = 24 * 60 * 60 * 1000;
@@ -81,25 +81,28 @@ CertificateRef.implement({
     beginsAt: t.field({
       type: 'DateTime',
       description: 'When the certificate becomes valid; null until it is issued.',
-      resolve: (certificate) => parseUpstreamTime(certificate.upstream.CertBeginTime),
+      ...fallibleProperty('beginsAt'),
+      resolve: (certificate) => valueOrThrow(certificate.beginsAt),
     }),
     expiresAt: t.field({
       type: 'DateTime',
       description: 'When the certificate expires; null until it is issued.',
-      resolve: (certificate) => parseUpstreamTime(certificate.upstream.CertEndTime),
+      ...fallibleProperty('expiresAt'),
+      resolve: (certificate) => valueOrThrow(certificate.expiresAt),
     }),
     createdAt: t.field({
       type: 'DateTime',
       description:
         'When the certificate was applied for or uploaded; null when Tencent Cloud does not report it.',
-      resolve: (certificate) => parseUpstreamTime(certificate.upstream.InsertTime),
+      ...fallibleProperty('createdAt'),
+      resolve: (certificate) => valueOrThrow(certificate.createdAt),
     }),
     daysUntilExpiry: t.int({
       description:
         'Whole days left until the certificate expires (0 on its last day, negative once expired); ' +
         'null until it is issued.',
       resolve: (certificate, _args, context) => {
-        const expiresAt = parseUpstreamTime(certificate.upstream.CertEndTime);
+        const expiresAt = valueOrThrow(certificate.expiresAt);
         if (expiresAt === null) return null;
         return Math.floor((expiresAt.getTime() - context.now().getTime()) / MS_PER_DAY);
       },

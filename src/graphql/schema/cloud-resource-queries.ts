@@ -214,8 +214,7 @@ builder.objectFields(CertificateRef, (t) => ({
     description: 'The resources of one type this certificate could be deployed to.',
     nullable: false,
     args: listingArgs,
-    resolve: (certificate, args, context) =>
-      listCloudResources(args, certificate.id, context),
+    resolve: (certificate, args, context) => listCloudResources(args, certificate.id, context),
   }),
   deployedResources: t.field({
     type: CertificateDeployedResourcesRef,
@@ -227,10 +226,7 @@ builder.objectFields(CertificateRef, (t) => ({
       type: t.arg({ type: ResourceType.ref, required: true, description: 'The kind of resource.' }),
     },
     resolve: async (certificate, args, context) => {
-      const bound = await context.loaders.cloudResources.boundResources(
-        args.type,
-        certificate.id,
-      );
+      const bound = await context.loaders.cloudResources.boundResources(args.type, certificate.id);
       return { resourceType: args.type, count: bound.count, identifiers: bound.resources };
     },
   }),

@@ -423,11 +423,7 @@ builder.objectFields(CertificateRef, (t) => ({
     },
     resolve: async (certificate, args, context) => {
       const { offset, limit } = forwardWindow(args);
-      const page = await context.loaders.uploadUpdateRecords.page(
-        certificate.id,
-        offset,
-        limit,
-      );
+      const page = await context.loaders.uploadUpdateRecords.page(certificate.id, offset, limit);
       return recordPageConnection(page, (summary) => uploadUpdateRecordShape(summary.Id, summary));
     },
   }),
