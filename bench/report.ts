@@ -48,6 +48,12 @@ export interface SuiteResult {
   };
   readonly scenarios: readonly ScenarioResult[];
   readonly ratios: readonly Ratio[];
+  /** The ceiling and list-page (upstream latency 0) runs, alternated; the table shows the median pair. */
+  readonly throughputPairs: ReadonlyArray<{
+    readonly ceilingRequestsPerSecond: number;
+    readonly listRequestsPerSecond: number;
+    readonly share: number;
+  }>;
   readonly rateLimited: RateLimitedLoadResult;
   readonly durationSeconds: number;
 }
@@ -122,6 +128,16 @@ export function renderSuiteMarkdown(suite: SuiteResult): string {
     ...suite.scenarios.map(scenarioRow),
     '',
     'Event-loop delay is sampled every 10 ms in the gateway process and reported beyond that interval.',
+    '',
+    `The ceiling and the list page at upstream latency 0 ran ${suite.throughputPairs.length} times, alternately ` +
+      '(req/s, ceiling → list page: ' +
+      suite.throughputPairs
+        .map(
+          (pair) =>
+            `${fixed(pair.ceilingRequestsPerSecond, 0)} → ${fixed(pair.listRequestsPerSecond, 0)} (${fixed(pair.share * 100, 0)} %)`,
+        )
+        .join('; ') +
+      '); the table shows the pair with the median share.',
     '',
     '## Ratios (same run)',
     '',

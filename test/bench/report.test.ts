@@ -47,6 +47,10 @@ const suite: SuiteResult = {
     { label: 'Throughput share', value: 0.42, unit: '%', target: '≥ 50 %', met: false },
     { label: 'Calls, naive', value: 51, unit: 'calls', target: '≥ 51', met: true },
   ],
+  throughputPairs: [
+    { ceilingRequestsPerSecond: 3000, listRequestsPerSecond: 1260, share: 0.42 },
+    { ceilingRequestsPerSecond: 2900, listRequestsPerSecond: 1450, share: 0.5 },
+  ],
   rateLimited: {
     operations: 500,
     distinctOperations: 12,
@@ -94,6 +98,12 @@ describe('renderSuiteMarkdown', () => {
   it('flags a missed target instead of hiding it', () => {
     expect(markdown).toContain('| Throughput share | 42 % | ≥ 50 % | **no** |');
     expect(markdown).toContain('| Calls, naive | 51.00 | ≥ 51 | yes |');
+  });
+
+  it('shows every alternating ceiling / list-page run behind the median', () => {
+    expect(markdown).toContain(
+      'ran 2 times, alternately (req/s, ceiling → list page: 3000 → 1260 (42 %); 2900 → 1450 (50 %))',
+    );
   });
 
   it('reports the burst under quotas with each action against its quota', () => {
