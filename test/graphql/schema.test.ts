@@ -286,6 +286,24 @@ describe('Certificate fields', () => {
       expect(JSON.stringify(result)).not.toContain('31/12/2030');
     },
   );
+
+  it.each([
+    ['interpreted', false],
+    ['compiled', 0],
+  ] as const)('reports an unknown status code as a masked error (%s)', async (_label, compileAfter) => {
+    const ssl = new FakeSslCaller([certificateRecord('Future16', { Status: 16 })]);
+    const gateway = createGateway({
+      ssl,
+      now: () => NOW,
+      logging: false,
+      compileQueriesAfterRuns: compileAfter,
+    });
+    const unknown = await execute(gateway, CertificateByIdDocument, { id: 'Future16' });
+    expect(unknown.data?.certificate).toBeNull();
+    expect(unknown.errors?.map((error) => [error.path?.join('.'), error.message])).toEqual([
+      ['certificate.status', 'Unexpected error.'],
+    ]);
+  });
 });
 
 describe('upstream errors', () => {

@@ -1,4 +1,5 @@
 import type { Certificates } from '../../ssl/models.generated.ts';
+import { CertificateSource, CertificateStatus, CertificateType } from '../schema/certificate-enums.ts';
 import { parseUpstreamTimeOrError, type UpstreamTimeFormatError } from '../time.ts';
 import { presentOrNull } from '../upstream-values.ts';
 
@@ -32,9 +33,13 @@ export interface CertificateListedFields {
   readonly isSm: boolean;
   readonly tags: readonly CertificateTag[];
   /**
-   * Times, or the error of an unreadable one: both executors report an Error value as the error of the field
-   * that shows it, so one odd time fails one field, not the page.
+   * Enum codes and times, or the error of a code the schema does not know or of an unreadable time: both
+   * executors report an Error value as the error of the field that shows it, so one odd value fails one field,
+   * not the page (schema/fallible-property.ts).
    */
+  readonly status: ReturnType<typeof CertificateStatus.codeOrError>;
+  readonly certificateType: ReturnType<typeof CertificateType.codeOrError>;
+  readonly source: ReturnType<typeof CertificateSource.codeOrError> | null;
   readonly beginsAt: Date | null | UpstreamTimeFormatError;
   readonly expiresAt: Date | null | UpstreamTimeFormatError;
   readonly createdAt: Date | null | UpstreamTimeFormatError;
@@ -42,8 +47,7 @@ export interface CertificateListedFields {
 
 /**
  * A certificate as DescribeCertificates lists it (the list shape carries every field the schema serves), with
- * its listed fields under the schema's names. Enums keep resolvers (an unknown code fails its field), as does
- * what depends on the request (days until expiry).
+ * its listed fields under the schema's names. What depends on the request (days until expiry) keeps a resolver.
  */
 export interface CertificateRecord extends CertificateListedFields {
   /** The item as the upstream listed it, for the fields that need more than a rename. */
@@ -55,6 +59,11 @@ export interface CertificateRecord extends CertificateListedFields {
  * turned into a record once, and those requests share the record.
  */
 const recordOfItem = new WeakMap<Certificates, CertificateRecord>();
+
+function sourceOf(item: Certificates): CertificateRecord['source'] {
+  const from = presentOrNull(item.From);
+  return from === null ? null : CertificateSource.codeOrError(from);
+}
 
 export function certificateRecordOf(item: Certificates): CertificateRecord {
   let record = recordOfItem.get(item);
@@ -78,6 +87,9 @@ export function certificateRecordOf(item: Certificates): CertificateRecord {
       isWildcard: item.IsWildcard === true,
       isSm: item.IsSM === true,
       tags: (item.Tags ?? []).map((tag) => ({ key: tag.TagKey, value: tag.TagValue })),
+      status: CertificateStatus.codeOrError(item.Status),
+      certificateType: CertificateType.codeOrError(item.CertificateType),
+      source: sourceOf(item),
       beginsAt: parseUpstreamTimeOrError(item.CertBeginTime),
       expiresAt: parseUpstreamTimeOrError(item.CertEndTime),
       createdAt: parseUpstreamTimeOrError(item.InsertTime),

@@ -1,6 +1,5 @@
 import { builder } from '../builder.ts';
 import type { CertificateRecord } from '../loaders/certificate-record.ts';
-import { presentOrNull } from '../upstream-values.ts';
 import { CertificateSource, CertificateStatus, CertificateType } from './certificate-enums.ts';
 import { CertificateFilter, CertificateOrder, toCertificateListQuery } from './certificate-filter.ts';
 import { fallibleProperty, valueOrThrow } from './fallible-property.ts';
@@ -42,7 +41,8 @@ CertificateRef.implement({
       type: CertificateStatus.ref,
       description: 'Where the certificate is in its life cycle.',
       nullable: false,
-      resolve: (certificate) => CertificateStatus.fromUpstream(certificate.upstream.Status),
+      ...fallibleProperty('status'),
+      resolve: (certificate) => valueOrThrow(certificate.status),
     }),
     statusMessage: t.exposeString('statusMessage', {
       description:
@@ -53,16 +53,15 @@ CertificateRef.implement({
     source: t.field({
       type: CertificateSource.ref,
       description: 'Where the certificate comes from; null when Tencent Cloud does not say.',
-      resolve: (certificate) => {
-        const from = presentOrNull(certificate.upstream.From);
-        return from === null ? null : CertificateSource.fromUpstream(from);
-      },
+      ...fallibleProperty('source'),
+      resolve: (certificate) => valueOrThrow(certificate.source),
     }),
     certificateType: t.field({
       type: CertificateType.ref,
       description: 'Whether this is a server certificate or a client/CA certificate.',
       nullable: false,
-      resolve: (certificate) => CertificateType.fromUpstream(certificate.upstream.CertificateType),
+      ...fallibleProperty('certificateType'),
+      resolve: (certificate) => valueOrThrow(certificate.certificateType),
     }),
     packageType: t.exposeString('packageType', {
       description:

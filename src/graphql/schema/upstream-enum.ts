@@ -38,11 +38,16 @@ export function upstreamEnum<const Values extends EnumValues>(
   return {
     ref,
     codes,
-    fromUpstream(raw: unknown): UpstreamCode<Values> {
+    /** The code, or the error naming a code the schema does not know (for values computed ahead of fields). */
+    codeOrError(raw: unknown): UpstreamCode<Values> | UnknownUpstreamValueError {
       const value = normalise(raw);
       const match = codes.find((code) => normalise(code) === value);
-      if (match === undefined) throw new UnknownUpstreamValueError(options.upstreamField, raw);
-      return match;
+      return match === undefined ? new UnknownUpstreamValueError(options.upstreamField, raw) : match;
+    },
+    fromUpstream(raw: unknown): UpstreamCode<Values> {
+      const code = this.codeOrError(raw);
+      if (code instanceof UnknownUpstreamValueError) throw code;
+      return code;
     },
   };
 }
