@@ -37,7 +37,10 @@ export function createCertificateLoaders(
   ssl: SslCaller,
   signal: AbortSignal | undefined,
 ): CertificateLoaders {
-  /** Every certificate a page of this request has returned, for by-ID lookups that raced the page. */
+  /**
+   * Every certificate a page of this request has returned: by-ID lookups are answered from it without a call
+   * (looked up when their batch runs, rather than priming the loader with a promise per listed certificate).
+   */
   const listed = new Map<string, CertificateRecord>();
   const pagesInFlight = new Set<Promise<unknown>>();
   const pages = new Map<string, Promise<CertificatePage>>();
@@ -77,11 +80,7 @@ export function createCertificateLoaders(
       ssl.call('DescribeCertificates', { ...query, Offset: offset, Limit: Math.max(limit, 1) }, { signal }),
     );
     const certificates = response.Certificates.slice(0, limit).map(certificateRecordOf);
-    for (const certificate of certificates) {
-      listed.set(certificate.id, certificate);
-      // Later by-ID lookups in the same request cost nothing.
-      byId.prime(certificate.id, certificate);
-    }
+    for (const certificate of certificates) listed.set(certificate.id, certificate);
     return { totalCount: response.TotalCount, offset, certificates };
   }
 
