@@ -77,44 +77,71 @@ export function createLoaders(
   signal: AbortSignal | undefined,
   options: LoaderOptions = {},
 ): Loaders {
-  const certificates =
+  // A request uses one or two domains: each group is built when first asked for, not all of them for every
+  // request (their DataLoaders and caches were most of a small request's allocations).
+  const created: LoaderGroup[] = [];
+  function lazily<Group extends LoaderGroup>(create: () => Group): () => Group {
+    let group: Group | undefined;
+    return () => {
+      if (group === undefined) {
+        group = create();
+        created.push(group);
+      }
+      return group;
+    };
+  }
+  const certificates = lazily(() =>
     options.naive === true
       ? createNaiveCertificateLoaders(ssl, signal)
-      : createCertificateLoaders(ssl, signal);
-  const certificateDetails = createCertificateDetailLoaders(ssl, signal);
-  const cloudResources = createCloudResourceLoaders(ssl, signal);
-  const operationLogs = createOperationLogLoaders(ssl, signal);
-  const accounts = createAccountLoaders(ssl, signal);
-  const updateRecords = createUpdateRecordLoaders(ssl, signal);
-  const uploadUpdateRecords = createUploadUpdateRecordLoaders(ssl, signal);
-  const deployRecords = createDeployRecordLoaders(ssl, signal);
-  const bindResourceTasks = createBindResourceTaskLoaders(ssl, signal);
-  const deleteTasks = createDeleteTaskLoaders(ssl, signal);
-  const groups: LoaderGroup[] = [
-    deployRecords,
-    bindResourceTasks,
-    deleteTasks,
-    certificates,
-    certificateDetails,
-    cloudResources,
-    operationLogs,
-    accounts,
-    updateRecords,
-    uploadUpdateRecords,
-  ];
+      : createCertificateLoaders(ssl, signal),
+  );
+  const certificateDetails = lazily(() => createCertificateDetailLoaders(ssl, signal));
+  const cloudResources = lazily(() => createCloudResourceLoaders(ssl, signal));
+  const operationLogs = lazily(() => createOperationLogLoaders(ssl, signal));
+  const accounts = lazily(() => createAccountLoaders(ssl, signal));
+  const updateRecords = lazily(() => createUpdateRecordLoaders(ssl, signal));
+  const uploadUpdateRecords = lazily(() => createUploadUpdateRecordLoaders(ssl, signal));
+  const deployRecords = lazily(() => createDeployRecordLoaders(ssl, signal));
+  const bindResourceTasks = lazily(() => createBindResourceTaskLoaders(ssl, signal));
+  const deleteTasks = lazily(() => createDeleteTaskLoaders(ssl, signal));
+  let mutations: UpstreamMutations | undefined;
   return {
-    certificates,
-    certificateDetails,
-    cloudResources,
-    operationLogs,
-    accounts,
-    updateRecords,
-    uploadUpdateRecords,
-    deployRecords,
-    bindResourceTasks,
-    deleteTasks,
-    mutations: createUpstreamMutations(ssl, signal, () => {
-      for (const group of groups) group.clearAll();
-    }),
+    get certificates() {
+      return certificates();
+    },
+    get certificateDetails() {
+      return certificateDetails();
+    },
+    get cloudResources() {
+      return cloudResources();
+    },
+    get operationLogs() {
+      return operationLogs();
+    },
+    get accounts() {
+      return accounts();
+    },
+    get updateRecords() {
+      return updateRecords();
+    },
+    get uploadUpdateRecords() {
+      return uploadUpdateRecords();
+    },
+    get deployRecords() {
+      return deployRecords();
+    },
+    get bindResourceTasks() {
+      return bindResourceTasks();
+    },
+    get deleteTasks() {
+      return deleteTasks();
+    },
+    get mutations() {
+      // A mutation makes what every group built so far has cached stale; groups not built yet hold nothing.
+      mutations ??= createUpstreamMutations(ssl, signal, () => {
+        for (const group of created) group.clearAll();
+      });
+      return mutations;
+    },
   };
 }
