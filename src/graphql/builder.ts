@@ -8,6 +8,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import { createGraphQLError } from 'graphql-yoga';
 import type { GraphQLContext } from './context.ts';
+import { exposedProperty } from './exposed-property.ts';
 
 /**
  * read: every query and subscription (set on the root types); write: every mutation (set on Mutation);
@@ -73,12 +74,11 @@ export const builder = new SchemaBuilder<{
     // has no `Node` interface and no `node`/`nodes` root fields.
     nodeQueryOptions: false,
     nodesQueryOptions: false,
-    // Connections are plain objects (pagination.ts): `pageInfo`, `edges` and `node` read properties of the same
-    // names, so they are declared exposed and get no resolver; a compiled query then reads them inline instead of
-    // calling a resolver, with its resolve info, for each of a page's edges.
-    pageInfoFieldOptions: { extensions: { pothosExposedField: 'pageInfo' } },
-    edgesFieldOptions: { nullable: false, extensions: { pothosExposedField: 'edges' } },
-    nodeFieldOptions: { nullable: false, extensions: { pothosExposedField: 'node' } },
+    // Connections are plain objects (pagination.ts) whose `pageInfo`, `edges` and `node` are properties of those
+    // names: exposed, they need no resolver for each of a page's edges.
+    pageInfoFieldOptions: exposedProperty('pageInfo'),
+    edgesFieldOptions: { nullable: false, ...exposedProperty('edges') },
+    nodeFieldOptions: { nullable: false, ...exposedProperty('node') },
   },
   errors: {
     // Mutations report the caller's mistakes as `userErrors` on their payloads; nothing is wrapped by default.

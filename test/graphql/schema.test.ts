@@ -255,7 +255,7 @@ describe('Certificate fields', () => {
     expect(unknown.errors?.[0]?.message).toBe('Unexpected error.');
   });
 
-  // Times are read from the record without a resolver (fallible-property.ts): an unreadable one must still fail
+  // Times are read from the record without a resolver (exposed-property.ts): an unreadable one must still fail
   // its own fields alone, masked, whether the query runs interpreted or compiled.
   it.each([
     ['interpreted', false],

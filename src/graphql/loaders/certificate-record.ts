@@ -3,17 +3,19 @@ import { CertificateSource, CertificateStatus, CertificateType } from '../schema
 import { parseUpstreamTimeOrError, type UpstreamTimeFormatError } from '../time.ts';
 import { presentOrNull } from '../upstream-values.ts';
 
-export interface CertificateTag {
+interface CertificateTag {
   readonly key: string;
   readonly value: string;
 }
 
 /**
- * The fields of a certificate that the schema serves unchanged, under the schema's own names. The Certificate
- * type exposes them as properties, with no resolver: a compiled query reads them inline, where a resolver would
- * cost a call and a resolve-info object per field (a list page has 50 certificates of 15 fields).
+ * A certificate as DescribeCertificates lists it (the list shape carries every field the schema serves): the
+ * fields the schema serves as they are, under the schema's own names, and the item itself. The Certificate type
+ * exposes those fields as properties, with no resolver: a compiled query reads them inline, where a resolver would
+ * cost a call and a resolve-info object per field (a list page has 50 certificates of 15 fields). What depends on
+ * the request (days until expiry) keeps a resolver.
  */
-export interface CertificateListedFields {
+export interface CertificateRecord {
   readonly id: string;
   readonly alias: string | null;
   readonly domain: string;
@@ -35,7 +37,7 @@ export interface CertificateListedFields {
   /**
    * Enum codes and times, or the error of a code the schema does not know or of an unreadable time: both
    * executors report an Error value as the error of the field that shows it, so one odd value fails one field,
-   * not the page (schema/fallible-property.ts).
+   * not the page (exposed-property.ts).
    */
   readonly status: ReturnType<typeof CertificateStatus.codeOrError>;
   readonly certificateType: ReturnType<typeof CertificateType.codeOrError>;
@@ -43,13 +45,6 @@ export interface CertificateListedFields {
   readonly beginsAt: Date | null | UpstreamTimeFormatError;
   readonly expiresAt: Date | null | UpstreamTimeFormatError;
   readonly createdAt: Date | null | UpstreamTimeFormatError;
-}
-
-/**
- * A certificate as DescribeCertificates lists it (the list shape carries every field the schema serves), with
- * its listed fields under the schema's names. What depends on the request (days until expiry) keeps a resolver.
- */
-export interface CertificateRecord extends CertificateListedFields {
   /** The item as the upstream listed it, for the fields that need more than a rename. */
   readonly upstream: Certificates;
 }

@@ -15,7 +15,7 @@ import { createUploadUpdateRecordLoaders, type UploadUpdateRecordLoaders } from 
 
 /**
  * Every upstream call a resolver may make: reads batched and cached for the lifetime of one GraphQL request,
- * and mutations. Each domain adds its loader group here (one import, one property, one line in `groups`).
+ * and mutations. Each domain adds its loader group here (one import, one lazily built property).
  */
 export interface Loaders {
   readonly certificates: CertificateLoaders;

@@ -1,8 +1,9 @@
 import { builder } from '../builder.ts';
+import { exposedProperty, valueOrThrow } from '../exposed-property.ts';
 import type { CertificateRecord } from '../loaders/certificate-record.ts';
 import { CertificateSource, CertificateStatus, CertificateType } from './certificate-enums.ts';
 import { CertificateFilter, CertificateOrder, toCertificateListQuery } from './certificate-filter.ts';
-import { fallibleProperty, valueOrThrow } from './fallible-property.ts';
+
 import { forwardWindow, type OffsetConnectionShape, toOffsetConnection } from './pagination.ts';
 
 const MS_PER_DAY = 24 * 60 * 60 * 1000;
@@ -41,7 +42,7 @@ CertificateRef.implement({
       type: CertificateStatus.ref,
       description: 'Where the certificate is in its life cycle.',
       nullable: false,
-      ...fallibleProperty('status'),
+      ...exposedProperty('status'),
       resolve: (certificate) => valueOrThrow(certificate.status),
     }),
     statusMessage: t.exposeString('statusMessage', {
@@ -53,14 +54,14 @@ CertificateRef.implement({
     source: t.field({
       type: CertificateSource.ref,
       description: 'Where the certificate comes from; null when Tencent Cloud does not say.',
-      ...fallibleProperty('source'),
+      ...exposedProperty('source'),
       resolve: (certificate) => valueOrThrow(certificate.source),
     }),
     certificateType: t.field({
       type: CertificateType.ref,
       description: 'Whether this is a server certificate or a client/CA certificate.',
       nullable: false,
-      ...fallibleProperty('certificateType'),
+      ...exposedProperty('certificateType'),
       resolve: (certificate) => valueOrThrow(certificate.certificateType),
     }),
     packageType: t.exposeString('packageType', {
@@ -80,20 +81,20 @@ CertificateRef.implement({
     beginsAt: t.field({
       type: 'DateTime',
       description: 'When the certificate becomes valid; null until it is issued.',
-      ...fallibleProperty('beginsAt'),
+      ...exposedProperty('beginsAt'),
       resolve: (certificate) => valueOrThrow(certificate.beginsAt),
     }),
     expiresAt: t.field({
       type: 'DateTime',
       description: 'When the certificate expires; null until it is issued.',
-      ...fallibleProperty('expiresAt'),
+      ...exposedProperty('expiresAt'),
       resolve: (certificate) => valueOrThrow(certificate.expiresAt),
     }),
     createdAt: t.field({
       type: 'DateTime',
       description:
         'When the certificate was applied for or uploaded; null when Tencent Cloud does not report it.',
-      ...fallibleProperty('createdAt'),
+      ...exposedProperty('createdAt'),
       resolve: (certificate) => valueOrThrow(certificate.createdAt),
     }),
     daysUntilExpiry: t.int({
