@@ -4,6 +4,8 @@
 FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# patches/ before installing: `npm ci` applies them (postinstall: patch-package).
+COPY patches ./patches
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
@@ -21,7 +23,11 @@ ENV NODE_ENV=production \
     SHUTDOWN_TIMEOUT_MS=8000
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+COPY patches ./patches
+# No install scripts of any package run here; the project's own patches (patches/README.md) are applied explicitly.
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
+ && npx --no-install patch-package --error-on-fail \
+ && npm cache clean --force
 COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 4000

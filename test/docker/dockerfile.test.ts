@@ -194,11 +194,18 @@ describe('the Dockerfile', () => {
       'node_modules',
       'package-lock.json',
       'package.json',
+      'patches',
     ]);
     const installed = new Set(await readdir(join(runtimeDirectory, 'node_modules')));
     for (const devOnly of ['vitest', 'typescript', 'playwright-core', '@biomejs'])
       expect(installed).not.toContain(devOnly);
     expect(installed).toContain('graphql-yoga');
+    // Dependencies patched as in development (patches/), though no install script ran.
+    for (const patched of ['graphql-jit/dist/execution.js', 'graphql-jit/dist/runtime.js']) {
+      expect(await readFile(join(runtimeDirectory, 'node_modules', patched), 'utf8')).toBe(
+        await readFile(join(REPO_ROOT, 'node_modules', patched), 'utf8'),
+      );
+    }
 
     expect(argumentsOf(runtime, 'USER')).toEqual(['node']);
     expect(argumentsOf(runtime, 'STOPSIGNAL')).toEqual(['SIGTERM']);
