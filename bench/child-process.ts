@@ -35,7 +35,9 @@ export class BenchChild<Request> {
     config: unknown,
   ): Promise<{ child: BenchChild<Request>; ready: Ready }> {
     const child = fork(script, [JSON.stringify(config)], {
-      execArgv: ['--import', 'tsx'],
+      // BENCH_CHILD_EXEC_ARGV adds Node flags to the emulator and gateway processes, e.g. to profile them:
+      // BENCH_CHILD_EXEC_ARGV='--cpu-prof --cpu-prof-dir=/tmp/prof'.
+      execArgv: ['--import', 'tsx', ...(process.env.BENCH_CHILD_EXEC_ARGV ?? '').split(' ').filter(Boolean)],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const ready = await new Promise<Ready>((resolve, reject) => {
