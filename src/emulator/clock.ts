@@ -1,3 +1,5 @@
+import { boundedMemo } from '../support/bounded-memo.ts';
+
 /**
  * The emulator owns its notion of time so tests can step it: real time by default, plus an offset that
  * `advance` moves forward. Every lifecycle and job in the emulator reads time from here, never from Date.
@@ -24,8 +26,17 @@ export class EmulatorClock {
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /** The upstream's time format: Beijing time (UTC+8), `YYYY-MM-DD hh:mm:ss`. */
+/**
+ * A listing formats three times per certificate on every call, and the same instants come back call after call:
+ * each is formatted once.
+ */
+const beijingTimeOf = boundedMemo(
+  (epochMs: number) => new Date(epochMs + BEIJING_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' '),
+  50_000,
+);
+
 export function formatBeijingTime(epochMs: number): string {
-  return new Date(epochMs + BEIJING_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+  return beijingTimeOf(epochMs);
 }
 
 /** The upstream's date-only format, in Beijing time: `YYYY-MM-DD`. */

@@ -1,10 +1,13 @@
 /**
- * Memoizes a pure function of a string in a map that forgets its oldest entry beyond `limit`: for values that
- * repeat across requests and cost far more to compute than to look up (upstream times, PEM chains). A call that
- * throws caches nothing.
+ * Memoizes a pure function of a string or number in a map that forgets its oldest entry beyond `limit`: for
+ * values that repeat across requests and cost far more to compute than to look up (upstream times, PEM chains).
+ * A call that throws caches nothing.
  */
-export function boundedMemo<Value>(compute: (key: string) => Value, limit: number): (key: string) => Value {
-  const values = new Map<string, Value>();
+export function boundedMemo<Key extends string | number, Value>(
+  compute: (key: Key) => Value,
+  limit: number,
+): (key: Key) => Value {
+  const values = new Map<Key, Value>();
   return (key) => {
     const known = values.get(key);
     if (known !== undefined || values.has(key)) return known as Value;

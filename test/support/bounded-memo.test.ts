@@ -4,7 +4,7 @@ import { boundedMemo } from '../../src/support/bounded-memo.ts';
 describe('boundedMemo', () => {
   it('computes each key once, null results included, and forgets the oldest key beyond its limit', () => {
     const computed: string[] = [];
-    const lengthOrNull = boundedMemo((key) => {
+    const lengthOrNull = boundedMemo((key: string) => {
       computed.push(key);
       return key === '' ? null : key.length;
     }, 2);
