@@ -8,6 +8,7 @@ import {
   SslNetworkError,
   SslTimeoutError,
 } from './errors.ts';
+import { parseJsonBody } from './json-body.ts';
 
 /**
  * One HTTP exchange with the API over a keep-alive undici Pool: sends an already-signed request and turns the
@@ -123,9 +124,9 @@ export class SslTransport {
           },
         };
       }
-      const text = await response.body.text();
+      const body = await response.body.bytes();
       const contentType = singleHeader(response.headers['content-type']);
-      return { serverDateMs, outcome: parseEnvelope(action, text, contentType) };
+      return { serverDateMs, outcome: parseEnvelope(action, body, contentType) };
     } catch (error) {
       throw this.#translate(action, error, signal);
     }
@@ -156,12 +157,11 @@ export class SslTransport {
   }
 }
 
-export function parseEnvelope(action: string, text: string, contentType: string | undefined): ApiOutcome {
-  // Only error reports need it; measuring a 90 KB listing on every success cost more than the rest of this function.
-  const bodyBytes = (): number => Buffer.byteLength(text);
+export function parseEnvelope(action: string, body: Uint8Array, contentType: string | undefined): ApiOutcome {
+  const bodyBytes = (): number => body.byteLength;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = parseJsonBody(body);
   } catch {
     return {
       ok: false,
