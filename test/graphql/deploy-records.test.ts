@@ -289,6 +289,15 @@ describe('certificateDeploy and DeployRecord', () => {
     expect(stack.upstreamCalls('DeployCertificateInstance')).toBe(0);
   });
 
+  it('answers null for an ID no deploy record can have, without asking the upstream', async () => {
+    stack.emulator.stats.reset();
+    for (const id of ['abc', '0', '-3', '1.5', '0x10', '99999999999999999999']) {
+      expect(await record(id)).toBeNull();
+      expect(await record(id, { timeoutSeconds: 1 })).toBeNull();
+    }
+    expect(stack.upstreamCalls('DescribeHostDeployRecordDetail')).toBe(0);
+  });
+
   it('is refused without the ssl:write scope', async () => {
     const readOnly = createGateway({
       ssl: stack.client,

@@ -2,6 +2,7 @@ import { builder } from '../builder.ts';
 import { LiveHttpsStatus, ResourceType, type ResourceTypeCode } from './cloud-resource-enums.ts';
 import { DeployRecordRef, type DeployRecordShape, deployRecordWithWait } from './deploy-record.ts';
 import { JobWaitInputRef } from './job.ts';
+import { parseRecordId } from './record-support.ts';
 import { gatewayUserError, type PayloadShape, payloadType } from './user-error.ts';
 
 /** Resource types whose instances live in a region: DeployCertificateInstance needs the region for them. */
@@ -200,18 +201,16 @@ builder.mutationField('deployRecordRetry', (t) =>
     nullable: false,
     args: { input: t.arg({ type: DeployRecordRetryInput, required: true }) },
     resolve: async (_root, { input }, context): Promise<DeployRecordPayloadShape> => {
-      const recordId = Number(input.deployRecordId);
-      const entryId =
-        input.instanceEntryId === null || input.instanceEntryId === undefined
-          ? null
-          : Number(input.instanceEntryId);
-      if (!Number.isSafeInteger(recordId) || recordId <= 0) {
+      const recordId = parseRecordId(input.deployRecordId);
+      const entryGiven = input.instanceEntryId !== null && input.instanceEntryId !== undefined;
+      const entryId = entryGiven ? parseRecordId(input.instanceEntryId ?? '') : null;
+      if (recordId === null) {
         return {
           ...gatewayUserError('INVALID_ID', 'Not a deploy record ID.', ['input', 'deployRecordId']),
           deployRecord: null,
         };
       }
-      if (entryId !== null && (!Number.isSafeInteger(entryId) || entryId <= 0)) {
+      if (entryGiven && entryId === null) {
         return {
           ...gatewayUserError('INVALID_ID', 'Not an instance entry ID.', ['input', 'instanceEntryId']),
           deployRecord: null,
@@ -298,8 +297,8 @@ builder.mutationField('deployRecordRollback', (t) =>
     nullable: false,
     args: { input: t.arg({ type: DeployRecordRollbackInput, required: true }) },
     resolve: async (_root, { input }, context): Promise<DeployRecordRollbackShape> => {
-      const recordId = Number(input.deployRecordId);
-      if (!Number.isSafeInteger(recordId) || recordId <= 0) {
+      const recordId = parseRecordId(input.deployRecordId);
+      if (recordId === null) {
         return {
           ...gatewayUserError('INVALID_ID', 'Not a deploy record ID.', ['input', 'deployRecordId']),
           rollbackRecord: null,

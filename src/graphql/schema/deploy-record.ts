@@ -14,7 +14,13 @@ import { CertificateRef } from './certificate.ts';
 import { ResourceType } from './cloud-resource-enums.ts';
 import { JobRef, type JobWait, JobWaitInputRef, loadJob } from './job.ts';
 import { forwardWindow, type OffsetConnectionShape, toOffsetConnection } from './pagination.ts';
-import { earliestTime, latestTime, recordPageConnection, windowOverBlocks } from './record-support.ts';
+import {
+  earliestTime,
+  latestTime,
+  parseRecordId,
+  recordPageConnection,
+  windowOverBlocks,
+} from './record-support.ts';
 import { upstreamEnum } from './upstream-enum.ts';
 
 /**
@@ -96,10 +102,12 @@ registerJobKind<DeployRecordShape>({
   kind: 'DEPLOY_RECORD',
   typeName: 'DeployRecord',
   async load(id, context) {
+    if (parseRecordId(id) === null) return null;
     const block = await context.loaders.deployRecords.block(id, 0);
     return block === null ? null : deployRecordSnapshot(id, block);
   },
   async poll(ssl, id, signal) {
+    if (parseRecordId(id) === null) return null;
     const block = await translatingUpstreamErrors(() => fetchDeployRecordBlock(ssl, id, 0, signal));
     return block === null ? null : deployRecordSnapshot(id, block);
   },

@@ -2,6 +2,17 @@ import type { RecordPage } from '../loaders/record-blocks.ts';
 import { parseUpstreamTime } from '../time.ts';
 import { toOffsetConnection } from './pagination.ts';
 
+/**
+ * Record IDs (and their instance entries' IDs) are positive integers upstream; anything else cannot name one, so
+ * it is answered without a call.
+ */
+export function parseRecordId(raw: string | number): number | null {
+  const text = String(raw).trim();
+  if (!/^[1-9]\d{0,15}$/.test(text)) return null;
+  const id = Number(text);
+  return Number.isSafeInteger(id) ? id : null;
+}
+
 // What the schema files of the job records (deploy records, update records, content replacement records) share.
 
 /** The earliest of the upstream times that parse; null when none does. */

@@ -12,20 +12,12 @@ import {
 import { InputRejection, integerId } from './certificate-inputs.ts';
 import { type JobWait, loadJob } from './job.ts';
 import { forwardWindow, toOffsetConnection } from './pagination.ts';
-import { earliestTime, latestTime, windowOverBlocks } from './record-support.ts';
+import { earliestTime, latestTime, parseRecordId, windowOverBlocks } from './record-support.ts';
 import { gatewayUserError, type PayloadShape } from './user-error.ts';
 
 // What the UpdateRecord and UploadUpdateRecord types share: record IDs, lookups that must find the record,
 // windows over the upstream's fixed-size detail blocks, how a record's instances add up to a job state, and the
 // retry mutation.
-
-/** Record IDs are positive integers upstream; anything else cannot name a record. */
-export function parseRecordId(raw: string | number): number | null {
-  const text = String(raw).trim();
-  if (!/^[1-9]\d{0,15}$/.test(text)) return null;
-  const id = Number(text);
-  return Number.isSafeInteger(id) ? id : null;
-}
 
 /** The upstream sends 0 / '' for "not applicable" numbers and strings; the schema only knows null. */
 export function positiveOrNull(value: number | null | undefined): number | null {
