@@ -4,7 +4,7 @@
  *
  * Run: npm run bench (the client benchmark alone: npm run bench:client). Settings (environment):
  * BENCH_UPSTREAM_LATENCY_MS (20), BENCH_CONNECTIONS (8), BENCH_WARMUP_S (1), BENCH_DURATION_S (5),
- * BENCH_READ_CACHE_TTL_MS (3000), BENCH_CONCURRENT_OPERATIONS (500), BENCH_THROUGHPUT_PAIRS (3).
+ * BENCH_READ_CACHE_TTL_MS (3000), BENCH_CONCURRENT_OPERATIONS (500), BENCH_THROUGHPUT_PAIRS (5).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -48,7 +48,7 @@ const settings = {
   measureSeconds: setting('BENCH_DURATION_S', 5),
   readCacheTtlMs: setting('BENCH_READ_CACHE_TTL_MS', 3_000),
   concurrentOperations: setting('BENCH_CONCURRENT_OPERATIONS', 500),
-  throughputPairs: Math.max(1, Math.round(setting('BENCH_THROUGHPUT_PAIRS', 3))),
+  throughputPairs: Math.max(1, Math.round(setting('BENCH_THROUGHPUT_PAIRS', 5))),
 };
 const loadSettings: LoadSettings = settings;
 
