@@ -4,13 +4,15 @@
  * answers are taken once from the seeded emulator and then replayed, so what is measured is the gateway alone.
  *
  * Run: npx tsx bench/execution-profile.ts [iterations=300] [rounds=7]. Figures are CPU time (user + system) of
- * this process per operation; the minimum over rounds is the least disturbed by other work on the machine.
+ * this process per operation; the minimum over rounds is the least disturbed by other work on the machine. Then
+ * the bytes each operation allocates (garbage included), which is what the scavenger pays for under load.
  *
  * Before/after in one run: BENCH_COMPARE_WITH=/path/to/other/checkout[,/another] builds a gateway from each
  * checkout's src/ too (their node_modules must resolve to the same packages) and interleaves the rounds, so
  * machine noise hits every variant alike.
  * Profile: PROFILE_ONLY=list node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/execution-profile.ts
  */
+import { Session } from 'node:inspector/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startEmulator } from '../src/emulator/index.ts';
@@ -128,6 +130,34 @@ for (const { label, list, ceiling } of variants) {
   const share = (median(ceiling) / median(list)) * 100;
   console.log(
     `  list page's share of the ceiling's throughput if CPU-bound (medians): ${share.toFixed(1)} %`,
+  );
+}
+
+/**
+ * Bytes allocated per operation, garbage included: V8's sampling heap profiler keeping the samples of objects
+ * that were collected too. The upstream is replayed, so this is the gateway's own allocation.
+ */
+async function allocatedKilobytesPerOp(gateway: Gateway, query: string, count: number): Promise<number> {
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.startSampling', {
+    samplingInterval: 1024,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  for (let index = 0; index < count; index += 1) await post(gateway, query);
+  const { profile } = await session.post('HeapProfiler.stopSampling');
+  session.disconnect();
+  const total = (node: { selfSize: number; children: (typeof node)[] }): number =>
+    node.selfSize + node.children.reduce((sum, child) => sum + total(child), 0);
+  return total(profile.head) / 1024 / count;
+}
+
+for (const { label, gateway } of variants) {
+  const list = await allocatedKilobytesPerOp(gateway, LIST_PAGE_QUERY, iterations);
+  const ceiling = await allocatedKilobytesPerOp(gateway, CEILING_QUERY, iterations);
+  console.log(
+    `${label}: allocated per operation: list page ${list.toFixed(0)} KB, __typename ${ceiling.toFixed(0)} KB`,
   );
 }
 
