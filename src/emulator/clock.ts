@@ -25,7 +25,6 @@ export class EmulatorClock {
 
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 
-/** The upstream's time format: Beijing time (UTC+8), `YYYY-MM-DD hh:mm:ss`. */
 /**
  * A listing formats three times per certificate on every call, and the same instants come back call after call:
  * each is formatted once.
@@ -35,6 +34,7 @@ const beijingTimeOf = boundedMemo(
   50_000,
 );
 
+/** The upstream's time format: Beijing time (UTC+8), `YYYY-MM-DD hh:mm:ss`. */
 export function formatBeijingTime(epochMs: number): string {
   return beijingTimeOf(epochMs);
 }

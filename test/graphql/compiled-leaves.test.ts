@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+// graphql-jit requires graphql's CommonJS build; the schema must come from the same one.
 import {
   execute,
   GraphQLBoolean,
@@ -12,7 +13,6 @@ import {
   GraphQLSchema,
   GraphQLString,
   parse,
-  // graphql-jit requires graphql's CommonJS build; the schema must come from the same one.
 } from 'graphql/index.js';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { describe, expect, it } from 'vitest';

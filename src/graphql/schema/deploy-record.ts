@@ -98,16 +98,24 @@ export function deployRecordSnapshot(
   return { kind: 'DEPLOY_RECORD', id, firstBlock: block, state: stateOf(block) };
 }
 
+/** The ID as the upstream writes it; null when it cannot name a record (then no call is made). */
+function canonicalRecordId(raw: string): string | null {
+  const id = parseRecordId(raw);
+  return id === null ? null : String(id);
+}
+
 registerJobKind<DeployRecordShape>({
   kind: 'DEPLOY_RECORD',
   typeName: 'DeployRecord',
-  async load(id, context) {
-    if (parseRecordId(id) === null) return null;
+  async load(rawId, context) {
+    const id = canonicalRecordId(rawId);
+    if (id === null) return null;
     const block = await context.loaders.deployRecords.block(id, 0);
     return block === null ? null : deployRecordSnapshot(id, block);
   },
-  async poll(ssl, id, signal) {
-    if (parseRecordId(id) === null) return null;
+  async poll(ssl, rawId, signal) {
+    const id = canonicalRecordId(rawId);
+    if (id === null) return null;
     const block = await translatingUpstreamErrors(() => fetchDeployRecordBlock(ssl, id, 0, signal));
     return block === null ? null : deployRecordSnapshot(id, block);
   },

@@ -2,6 +2,8 @@ import type { RecordPage } from '../loaders/record-blocks.ts';
 import { parseUpstreamTime } from '../time.ts';
 import { toOffsetConnection } from './pagination.ts';
 
+// What the schema files of the job records (deploy records, update records, content replacement records) share.
+
 /**
  * Record IDs (and their instance entries' IDs) are positive integers upstream; anything else cannot name one, so
  * it is answered without a call.
@@ -12,8 +14,6 @@ export function parseRecordId(raw: string | number): number | null {
   const id = Number(text);
   return Number.isSafeInteger(id) ? id : null;
 }
-
-// What the schema files of the job records (deploy records, update records, content replacement records) share.
 
 /** The earliest of the upstream times that parse; null when none does. */
 export function earliestTime(times: readonly string[]): Date | null {
