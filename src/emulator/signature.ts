@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
 import { boundedMemo } from '../support/bounded-memo.ts';
 import { EmulatorError } from './handler.ts';
 
@@ -79,13 +79,14 @@ export function computeTc3Signature(input: Tc3SigningInput): string {
 
 /**
  * The derived key depends on the secret key, the UTC date and the service only, so it is derived once per day
- * (the real API can cache it the same way); three of a verification's four HMACs were this.
+ * (the real API can cache it the same way); three of a verification's four HMACs were this. A KeyObject, because
+ * Node 24 converts a Buffer key on every HMAC.
  */
-const signingKey = boundedMemo((scope: string): Buffer => {
+const signingKey = boundedMemo((scope: string): KeyObject => {
   const [secretKey, date, service] = JSON.parse(scope) as [string, string, string];
   const secretDate = hmac(`TC3${secretKey}`, date);
   const secretService = hmac(secretDate, service);
-  return hmac(secretService, 'tc3_request');
+  return createSecretKey(hmac(secretService, 'tc3_request'));
 }, 100);
 
 function invalidAuthorization(reason: string): EmulatorError {
