@@ -69,7 +69,8 @@ function megabytes(bytes: number): string {
 function ratioValue(ratio: Ratio): string {
   switch (ratio.unit) {
     case '%':
-      return `${fixed(ratio.value * 100, 0)} %`;
+      // One decimal: a ratio next to its target must not round onto it (49.8 % is not 50 %).
+      return `${fixed(ratio.value * 100, 1)} %`;
     case 'x':
       return `${fixed(ratio.value, 1)}×`;
     case 'ms':
@@ -134,7 +135,7 @@ export function renderSuiteMarkdown(suite: SuiteResult): string {
       suite.throughputPairs
         .map(
           (pair) =>
-            `${fixed(pair.ceilingRequestsPerSecond, 0)} → ${fixed(pair.listRequestsPerSecond, 0)} (${fixed(pair.share * 100, 0)} %)`,
+            `${fixed(pair.ceilingRequestsPerSecond, 0)} → ${fixed(pair.listRequestsPerSecond, 0)} (${fixed(pair.share * 100, 1)} %)`,
         )
         .join('; ') +
       '); the table shows the pair with the median share.',

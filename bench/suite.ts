@@ -192,7 +192,7 @@ function ratiosOf(scenarios: readonly ScenarioResult[], pairs: readonly Throughp
     {
       label:
         'List page throughput vs ceiling (`{ __typename }`), upstream latency 0; median of ' +
-        `${pairs.length} alternating runs (${pairs.map((pair) => `${(pair.share * 100).toFixed(0)} %`).join(', ')})`,
+        `${pairs.length} alternating runs (${pairs.map((pair) => `${(pair.share * 100).toFixed(1)} %`).join(', ')})`,
       value: throughputShare,
       unit: '%',
       target: '≥ 50 %',

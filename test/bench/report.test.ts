@@ -96,13 +96,13 @@ describe('renderSuiteMarkdown', () => {
   });
 
   it('flags a missed target instead of hiding it', () => {
-    expect(markdown).toContain('| Throughput share | 42 % | ≥ 50 % | **no** |');
+    expect(markdown).toContain('| Throughput share | 42.0 % | ≥ 50 % | **no** |');
     expect(markdown).toContain('| Calls, naive | 51.00 | ≥ 51 | yes |');
   });
 
   it('shows every alternating ceiling / list-page run behind the median', () => {
     expect(markdown).toContain(
-      'ran 2 times, alternately (req/s, ceiling → list page: 3000 → 1260 (42 %); 2900 → 1450 (50 %))',
+      'ran 2 times, alternately (req/s, ceiling → list page: 3000 → 1260 (42.0 %); 2900 → 1450 (50.0 %))',
     );
   });
 
