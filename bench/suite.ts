@@ -268,8 +268,12 @@ function medianPair(pairs: readonly ThroughputPair[]): ThroughputPair {
   return median;
 }
 
-async function runThroughputScenarios(throughputPairs: ThroughputPair[]): Promise<ScenarioResult[]> {
+async function runThroughputScenarios(): Promise<{
+  readonly scenarios: ScenarioResult[];
+  readonly throughputPairs: ThroughputPair[];
+}> {
   const scenarios: ScenarioResult[] = [];
+  const throughputPairs: ThroughputPair[] = [];
   const latency = settings.upstreamLatencyMs;
   const { emulator, ready } = await startEmulator(false);
   const subject = ready.detailSubjects[0];
@@ -285,7 +289,6 @@ async function runThroughputScenarios(throughputPairs: ThroughputPair[]): Promis
         measureGatewayScenario({ ...gatewaySpec, ...spec }, emulator, plain.gateway, plain.url, operation);
       // The ceiling and the list page alternate, several times: on a shared machine a 5-second run can lose a
       // tenth of its CPU to other work, and alternating lets such noise hit both sides of the ratio alike.
-      const pairs: ThroughputPair[] = [];
       for (let pair = 0; pair < settings.throughputPairs; pair += 1) {
         const ceiling = await run(
           { id: 'ceiling', title: 'Ceiling `{ __typename }`', upstreamLatencyMs: 0 },
@@ -295,10 +298,13 @@ async function runThroughputScenarios(throughputPairs: ThroughputPair[]): Promis
           { id: 'list-zero-latency', title: 'List page (50)', upstreamLatencyMs: 0 },
           { query: LIST_PAGE_QUERY },
         );
-        pairs.push({ ceiling, list, share: list.load.requestsPerSecond / ceiling.load.requestsPerSecond });
+        throughputPairs.push({
+          ceiling,
+          list,
+          share: list.load.requestsPerSecond / ceiling.load.requestsPerSecond,
+        });
       }
-      throughputPairs.push(...pairs);
-      const median = medianPair(pairs);
+      const median = medianPair(throughputPairs);
       scenarios.push(median.ceiling, median.list);
       scenarios.push(
         await run(
@@ -414,7 +420,7 @@ async function runThroughputScenarios(throughputPairs: ThroughputPair[]): Promis
   } finally {
     await emulator.stop();
   }
-  return scenarios;
+  return { scenarios, throughputPairs };
 }
 
 async function runUnderQuotas(): Promise<SuiteResult['rateLimited']> {
@@ -462,8 +468,7 @@ async function main(): Promise<void> {
   const loadAverageAtStart = os.loadavg()[0] ?? 0;
   const cpuModel = os.cpus()[0]?.model ?? 'unknown';
   console.log(`node ${process.version}, ${os.cpus().length} CPU(s): ${cpuModel}`);
-  const throughputPairs: ThroughputPair[] = [];
-  const scenarios = await runThroughputScenarios(throughputPairs);
+  const { scenarios, throughputPairs } = await runThroughputScenarios();
   const rateLimited = await runUnderQuotas();
   const suite: SuiteResult = {
     measuredAt: new Date().toISOString(),

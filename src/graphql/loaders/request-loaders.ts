@@ -15,7 +15,8 @@ import { createUploadUpdateRecordLoaders, type UploadUpdateRecordLoaders } from 
 
 /**
  * Every upstream call a resolver may make: reads batched and cached for the lifetime of one GraphQL request,
- * and mutations. Each domain adds its loader group here (one import, one lazily built property).
+ * and mutations. Each domain adds its loader group here: its property, its line in RequestLoaders and its factory
+ * in GROUP_FACTORIES (the compiler checks the three agree).
  */
 export interface Loaders {
   readonly certificates: CertificateLoaders;
@@ -30,6 +31,9 @@ export interface Loaders {
   readonly deleteTasks: DeleteTaskLoaders;
   readonly mutations: UpstreamMutations;
 }
+
+/** The loader groups of a request, each built on first use. */
+type LoaderGroupName = Exclude<keyof Loaders, 'mutations'>;
 
 /** A domain's loaders; `clearAll` drops what they cached, after a mutation changed the upstream. */
 export interface LoaderGroup {
@@ -68,6 +72,79 @@ function createNaiveCertificateLoaders(ssl: SslCaller, signal: AbortSignal | und
   };
 }
 
+type GroupFactory<Name extends LoaderGroupName> = (
+  ssl: SslCaller,
+  signal: AbortSignal | undefined,
+  options: LoaderOptions,
+) => Loaders[Name];
+
+const GROUP_FACTORIES: { readonly [Name in LoaderGroupName]: GroupFactory<Name> } = {
+  certificates: (ssl, signal, options) =>
+    options.naive === true
+      ? createNaiveCertificateLoaders(ssl, signal)
+      : createCertificateLoaders(ssl, signal),
+  certificateDetails: createCertificateDetailLoaders,
+  cloudResources: createCloudResourceLoaders,
+  operationLogs: createOperationLogLoaders,
+  accounts: createAccountLoaders,
+  updateRecords: createUpdateRecordLoaders,
+  uploadUpdateRecords: createUploadUpdateRecordLoaders,
+  deployRecords: createDeployRecordLoaders,
+  bindResourceTasks: createBindResourceTaskLoaders,
+  deleteTasks: createDeleteTaskLoaders,
+};
+
+/**
+ * A request uses one or two domains: each group is built when first asked for, not all of them for every request
+ * (their DataLoaders and caches were most of a small request's allocations).
+ */
+class RequestLoaders implements Loaders {
+  // Getters on the prototype, defined once from GROUP_FACTORIES (below).
+  declare readonly certificates: CertificateLoaders;
+  declare readonly certificateDetails: CertificateDetailLoaders;
+  declare readonly cloudResources: CloudResourceLoaders;
+  declare readonly operationLogs: OperationLogLoaders;
+  declare readonly accounts: AccountLoaders;
+  declare readonly updateRecords: UpdateRecordLoaders;
+  declare readonly uploadUpdateRecords: UploadUpdateRecordLoaders;
+  declare readonly deployRecords: DeployRecordLoaders;
+  declare readonly bindResourceTasks: BindResourceTaskLoaders;
+  declare readonly deleteTasks: DeleteTaskLoaders;
+  readonly #built = new Map<LoaderGroupName, LoaderGroup>();
+  #mutations: UpstreamMutations | undefined;
+
+  constructor(
+    private readonly ssl: SslCaller,
+    private readonly signal: AbortSignal | undefined,
+    private readonly options: LoaderOptions,
+  ) {}
+
+  group<Name extends LoaderGroupName>(name: Name): Loaders[Name] {
+    let group = this.#built.get(name) as Loaders[Name] | undefined;
+    if (group === undefined) {
+      group = GROUP_FACTORIES[name](this.ssl, this.signal, this.options);
+      this.#built.set(name, group);
+    }
+    return group;
+  }
+
+  get mutations(): UpstreamMutations {
+    // A mutation makes what every group built so far has cached stale; groups not built yet hold nothing.
+    this.#mutations ??= createUpstreamMutations(this.ssl, this.signal, () => {
+      for (const group of this.#built.values()) group.clearAll();
+    });
+    return this.#mutations;
+  }
+}
+
+for (const name of Object.keys(GROUP_FACTORIES) as LoaderGroupName[]) {
+  Object.defineProperty(RequestLoaders.prototype, name, {
+    get(this: RequestLoaders) {
+      return this.group(name);
+    },
+  });
+}
+
 /**
  * Creates the loaders of one request. `signal` is the request's: when the client goes away, the upstream calls
  * made for it are cancelled.
@@ -77,71 +154,5 @@ export function createLoaders(
   signal: AbortSignal | undefined,
   options: LoaderOptions = {},
 ): Loaders {
-  // A request uses one or two domains: each group is built when first asked for, not all of them for every
-  // request (their DataLoaders and caches were most of a small request's allocations).
-  const created: LoaderGroup[] = [];
-  function lazily<Group extends LoaderGroup>(create: () => Group): () => Group {
-    let group: Group | undefined;
-    return () => {
-      if (group === undefined) {
-        group = create();
-        created.push(group);
-      }
-      return group;
-    };
-  }
-  const certificates = lazily(() =>
-    options.naive === true
-      ? createNaiveCertificateLoaders(ssl, signal)
-      : createCertificateLoaders(ssl, signal),
-  );
-  const certificateDetails = lazily(() => createCertificateDetailLoaders(ssl, signal));
-  const cloudResources = lazily(() => createCloudResourceLoaders(ssl, signal));
-  const operationLogs = lazily(() => createOperationLogLoaders(ssl, signal));
-  const accounts = lazily(() => createAccountLoaders(ssl, signal));
-  const updateRecords = lazily(() => createUpdateRecordLoaders(ssl, signal));
-  const uploadUpdateRecords = lazily(() => createUploadUpdateRecordLoaders(ssl, signal));
-  const deployRecords = lazily(() => createDeployRecordLoaders(ssl, signal));
-  const bindResourceTasks = lazily(() => createBindResourceTaskLoaders(ssl, signal));
-  const deleteTasks = lazily(() => createDeleteTaskLoaders(ssl, signal));
-  let mutations: UpstreamMutations | undefined;
-  return {
-    get certificates() {
-      return certificates();
-    },
-    get certificateDetails() {
-      return certificateDetails();
-    },
-    get cloudResources() {
-      return cloudResources();
-    },
-    get operationLogs() {
-      return operationLogs();
-    },
-    get accounts() {
-      return accounts();
-    },
-    get updateRecords() {
-      return updateRecords();
-    },
-    get uploadUpdateRecords() {
-      return uploadUpdateRecords();
-    },
-    get deployRecords() {
-      return deployRecords();
-    },
-    get bindResourceTasks() {
-      return bindResourceTasks();
-    },
-    get deleteTasks() {
-      return deleteTasks();
-    },
-    get mutations() {
-      // A mutation makes what every group built so far has cached stale; groups not built yet hold nothing.
-      mutations ??= createUpstreamMutations(ssl, signal, () => {
-        for (const group of created) group.clearAll();
-      });
-      return mutations;
-    },
-  };
+  return new RequestLoaders(ssl, signal, options);
 }

@@ -3,7 +3,6 @@ import { exposedProperty, valueOrThrow } from '../exposed-property.ts';
 import type { CertificateRecord } from '../loaders/certificate-record.ts';
 import { CertificateSource, CertificateStatus, CertificateType } from './certificate-enums.ts';
 import { CertificateFilter, CertificateOrder, toCertificateListQuery } from './certificate-filter.ts';
-
 import { forwardWindow, type OffsetConnectionShape, toOffsetConnection } from './pagination.ts';
 
 const MS_PER_DAY = 24 * 60 * 60 * 1000;
