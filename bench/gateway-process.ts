@@ -5,7 +5,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { type EventLoopUtilization, monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createGateway } from '../src/graphql/yoga.ts';
 import { SslClient } from '../src/ssl/client.ts';
 import { StaticCredentialsProvider } from '../src/ssl/credentials.ts';
@@ -35,6 +35,11 @@ export interface GatewayMetrics {
   readonly eventLoopDelayMs: { readonly p50: number; readonly p99: number; readonly max: number };
   readonly peakRssBytes: number;
   readonly cpuMicroseconds: number;
+  /**
+   * The share of the time the event loop was running JavaScript or native callbacks rather than waiting for I/O:
+   * near 1 when the gateway is saturated, lower when it idles waiting for clients or the upstream.
+   */
+  readonly eventLoopUtilization: number;
   readonly readCache: ReadCacheCounters;
 }
 
@@ -72,6 +77,7 @@ async function main(): Promise<void> {
   }, RSS_SAMPLE_INTERVAL_MS);
   rssSampler.unref();
   let cpuAtReset = process.cpuUsage();
+  let eventLoopAtReset: EventLoopUtilization = performance.eventLoopUtilization();
 
   serveParent<GatewayRequest>(
     async (request) => {
@@ -79,6 +85,7 @@ async function main(): Promise<void> {
         eventLoopDelay.reset();
         peakRssBytes = process.memoryUsage.rss();
         cpuAtReset = process.cpuUsage();
+        eventLoopAtReset = performance.eventLoopUtilization();
         return { ok: true };
       }
       peakRssBytes = Math.max(peakRssBytes, process.memoryUsage.rss());
@@ -91,6 +98,7 @@ async function main(): Promise<void> {
         },
         peakRssBytes,
         cpuMicroseconds: cpu.user + cpu.system,
+        eventLoopUtilization: performance.eventLoopUtilization(eventLoopAtReset).utilization,
         readCache: ssl.counters,
       } satisfies GatewayMetrics;
     },

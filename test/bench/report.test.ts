@@ -18,6 +18,7 @@ function scenario(overrides: Partial<ScenarioResult>): ScenarioResult {
       eventLoopDelayMs: { p50: 0.5, p99: 4, max: 9 },
       peakRssBytes: 200 * 1024 * 1024,
       cpuMicroseconds: 1,
+      eventLoopUtilization: 0.934,
       readCache: { hits: 0, misses: 0, invalidations: 0 },
     },
     ...overrides,
@@ -37,6 +38,7 @@ const suite: SuiteResult = {
   settings: {
     upstreamLatencyMs: 20,
     connections: 8,
+    saturatingConnections: 16,
     warmupSeconds: 1,
     measureSeconds: 5,
     readCacheTtlMs: 3000,
@@ -47,9 +49,17 @@ const suite: SuiteResult = {
     { label: 'Throughput share', value: 0.42, unit: '%', target: '≥ 50 %', met: false },
     { label: 'Calls, naive', value: 51, unit: 'calls', target: '≥ 51', met: true },
   ],
-  throughputPairs: [
-    { ceilingRequestsPerSecond: 3000, listRequestsPerSecond: 1260, share: 0.42 },
-    { ceilingRequestsPerSecond: 2900, listRequestsPerSecond: 1450, share: 0.5 },
+  throughputRounds: [
+    {
+      base: { connections: 8, ceilingRequestsPerSecond: 3000, listRequestsPerSecond: 1260, share: 0.42 },
+      saturating: { connections: 16, ceilingRequestsPerSecond: 2900, listRequestsPerSecond: 1500, share: 0.517 },
+      peakShare: 0.5,
+    },
+    {
+      base: { connections: 8, ceilingRequestsPerSecond: 2900, listRequestsPerSecond: 1450, share: 0.5 },
+      saturating: { connections: 16, ceilingRequestsPerSecond: 2950, listRequestsPerSecond: 1700, share: 0.576 },
+      peakShare: 0.576,
+    },
   ],
   rateLimited: {
     operations: 500,
@@ -88,10 +98,10 @@ describe('renderSuiteMarkdown', () => {
 
   it('shows each scenario, with dashes where the direct peer has no gateway process', () => {
     expect(markdown).toContain(
-      '| List page (50) | gateway | 20 ms | off | 100 | 10.0 | 20.0 | 30.0 | 1 | 0.25 | 200 MB | 0.5 / 4.0 / 9.0 | 500 | 0 |',
+      '| List page (50) | gateway | 20 ms | off | 8 | 100 | 10.0 | 20.0 | 30.0 | 1 | 0.25 | 93 % | 200 MB | 0.5 / 4.0 / 9.0 | 500 | 0 |',
     );
     expect(markdown).toContain(
-      '| List page (50) | direct (SDK) | 20 ms | off | 100 | 10.0 | 20.0 | 30.0 | 1 | 0.25 | – | – | 500 | 0 |',
+      '| List page (50) | direct (SDK) | 20 ms | off | 8 | 100 | 10.0 | 20.0 | 30.0 | 1 | 0.25 | – | – | – | 500 | 0 |',
     );
   });
 
@@ -100,10 +110,9 @@ describe('renderSuiteMarkdown', () => {
     expect(markdown).toContain('| Calls, naive | 51.00 | ≥ 51 | yes |');
   });
 
-  it('shows every alternating ceiling / list-page run behind the median', () => {
-    expect(markdown).toContain(
-      'ran 2 times, alternately (req/s, ceiling → list page: 3000 → 1260 (42.0 %); 2900 → 1450 (50.0 %))',
-    );
+  it('shows every alternating ceiling / list-page run behind the median, at both connection counts', () => {
+    expect(markdown).toContain('ran 2 rounds, alternately, each round at 8 and then 16 connections');
+    expect(markdown).toContain('3000 → 1260 | 2900 → 1500 (50.0 %); 2900 → 1450 | 2950 → 1700 (57.6 %)');
   });
 
   it('reports the burst under quotas with each action against its quota', () => {
