@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { observeBatch } from '../../observability/operation-scope.ts';
 import type { SslCaller } from '../../ssl/actions.ts';
-import type { DescribeCertificatesRequest } from '../../ssl/models.generated.ts';
+import type { Certificates, DescribeCertificatesRequest } from '../../ssl/models.generated.ts';
 import { type CertificateRecord, certificateRecordOf } from './certificate-record.ts';
 import type { LoaderGroup } from './request-loaders.ts';
 import { translatingUpstreamErrors } from './upstream-errors.ts';
@@ -33,15 +33,30 @@ export interface CertificateLoaders extends LoaderGroup {
   page(offset: number, limit: number, query?: CertificateListQuery): Promise<CertificatePage>;
 }
 
+/**
+ * An upstream listing's items as records, made once per listing: the requests that joined one in-flight call (or
+ * were served by the read cache) share the listing, and so its records.
+ */
+const recordsOfListing = new WeakMap<readonly Certificates[], readonly CertificateRecord[]>();
+
+function recordsOf(items: readonly Certificates[]): readonly CertificateRecord[] {
+  let records = recordsOfListing.get(items);
+  if (records === undefined) {
+    records = items.map(certificateRecordOf);
+    recordsOfListing.set(items, records);
+  }
+  return records;
+}
+
 export function createCertificateLoaders(
   ssl: SslCaller,
   signal: AbortSignal | undefined,
 ): CertificateLoaders {
   /**
-   * Every certificate a page of this request has returned: by-ID lookups are answered from it without a call
-   * (looked up when their batch runs, rather than priming the loader with a promise per listed certificate).
+   * The pages this request has received: by-ID lookups are answered from them without a call (looked up when
+   * their batch runs, rather than priming the loader with a promise per listed certificate).
    */
-  const listed = new Map<string, CertificateRecord>();
+  const listedPages: (readonly CertificateRecord[])[] = [];
   const pagesInFlight = new Set<Promise<unknown>>();
   const pages = new Map<string, Promise<CertificatePage>>();
 
@@ -51,6 +66,8 @@ export function createCertificateLoaders(
       // A page requested in the same request (e.g. a sibling `certificates` field) probably holds these IDs:
       // wait for it instead of racing it with a second call.
       if (pagesInFlight.size > 0) await Promise.allSettled(pagesInFlight);
+      const listed = new Map<string, CertificateRecord>();
+      for (const page of listedPages) for (const record of page) listed.set(record.id, record);
       // Blank IDs cannot match; sending them could only waste a call.
       const unlisted = [...new Set(ids.filter((id) => !listed.has(id) && id.trim() !== ''))];
       const found = new Map<string, CertificateRecord>();
@@ -79,8 +96,9 @@ export function createCertificateLoaders(
     const response = await translatingUpstreamErrors(() =>
       ssl.call('DescribeCertificates', { ...query, Offset: offset, Limit: Math.max(limit, 1) }, { signal }),
     );
-    const certificates = response.Certificates.slice(0, limit).map(certificateRecordOf);
-    for (const certificate of certificates) listed.set(certificate.id, certificate);
+    const records = recordsOf(response.Certificates);
+    const certificates = records.length > limit ? records.slice(0, limit) : records;
+    listedPages.push(certificates);
     return { totalCount: response.TotalCount, offset, certificates };
   }
 
@@ -88,7 +106,7 @@ export function createCertificateLoaders(
     byId,
     clearAll() {
       byId.clearAll();
-      listed.clear();
+      listedPages.length = 0;
       pages.clear();
     },
     // Registered synchronously (not through a batching loader), so by-ID batches dispatched later in the same
