@@ -149,21 +149,21 @@ export function renderSuiteMarkdown(suite: SuiteResult): string {
     '',
     `The ceiling and the list page at upstream latency 0 ran ${suite.throughputRounds.length} rounds, alternately, ` +
       `each round at ${settings.connections} and then ${settings.saturatingConnections} connections (req/s, ceiling → ` +
-      'list page, at each count; then the list page\'s better run over the ceiling\'s): ' +
+      "list page, at each count; then the list page's better run over the ceiling's): " +
       suite.throughputRounds
         .map(
           (round) =>
-            [round.base, round.saturating]
+            `${[round.base, round.saturating]
               .map(
                 (pair) =>
                   `${fixed(pair.ceilingRequestsPerSecond, 0)} → ${fixed(pair.listRequestsPerSecond, 0)}`,
               )
-              .join(' | ') + ` (${fixed(round.peakShare * 100, 1)} %)`,
+              .join(' | ')} (${fixed(round.peakShare * 100, 1)} %)`,
         )
         .join('; ') +
-      '. The table shows the round with the median share. At the lower count the list page\'s requests end up ' +
-      'waiting on one shared upstream call together while the gateway idles; at the higher one, while some wait, ' +
-      'the gateway serves the others.',
+      '. The table shows the round with the median share. The list page gains from the higher count because its ' +
+      'identical concurrent reads share upstream calls: twice as many share each call (the calls per operation ' +
+      'column), and while some wait for it the gateway serves others (the busy column).',
     '',
     '## Ratios (same run)',
     '',

@@ -296,7 +296,10 @@ const requestsPerSecond = (scenario: ScenarioResult): number => scenario.load.re
 
 function peakShare(round: ThroughputRound): number {
   const list = Math.max(requestsPerSecond(round.base.list), requestsPerSecond(round.saturating.list));
-  const ceiling = Math.max(requestsPerSecond(round.base.ceiling), requestsPerSecond(round.saturating.ceiling));
+  const ceiling = Math.max(
+    requestsPerSecond(round.base.ceiling),
+    requestsPerSecond(round.saturating.ceiling),
+  );
   return list / ceiling;
 }
 
@@ -305,7 +308,10 @@ function pairShare(pair: ThroughputPair): number {
 }
 
 /** The round whose share is the median (the lower middle one for an even count). */
-function medianRound(rounds: readonly ThroughputRound[], share: (round: ThroughputRound) => number): ThroughputRound {
+function medianRound(
+  rounds: readonly ThroughputRound[],
+  share: (round: ThroughputRound) => number,
+): ThroughputRound {
   const sorted = [...rounds].sort((a, b) => share(a) - share(b));
   const median = sorted[Math.floor((sorted.length - 1) / 2)];
   if (median === undefined) throw new Error('no throughput round ran');
@@ -353,7 +359,12 @@ async function runThroughputScenarios(): Promise<{
         throughputRounds.push({ base, saturating });
       }
       const median = medianRound(throughputRounds, peakShare);
-      scenarios.push(median.base.ceiling, median.base.list, median.saturating.ceiling, median.saturating.list);
+      scenarios.push(
+        median.base.ceiling,
+        median.base.list,
+        median.saturating.ceiling,
+        median.saturating.list,
+      );
       scenarios.push(
         await run(
           { id: 'list', title: 'List page (50)', upstreamLatencyMs: latency },

@@ -52,12 +52,22 @@ const suite: SuiteResult = {
   throughputRounds: [
     {
       base: { connections: 8, ceilingRequestsPerSecond: 3000, listRequestsPerSecond: 1260, share: 0.42 },
-      saturating: { connections: 16, ceilingRequestsPerSecond: 2900, listRequestsPerSecond: 1500, share: 0.517 },
+      saturating: {
+        connections: 16,
+        ceilingRequestsPerSecond: 2900,
+        listRequestsPerSecond: 1500,
+        share: 0.517,
+      },
       peakShare: 0.5,
     },
     {
       base: { connections: 8, ceilingRequestsPerSecond: 2900, listRequestsPerSecond: 1450, share: 0.5 },
-      saturating: { connections: 16, ceilingRequestsPerSecond: 2950, listRequestsPerSecond: 1700, share: 0.576 },
+      saturating: {
+        connections: 16,
+        ceilingRequestsPerSecond: 2950,
+        listRequestsPerSecond: 1700,
+        share: 0.576,
+      },
       peakShare: 0.576,
     },
   ],
