@@ -1,4 +1,5 @@
 import { initContextCache } from '@pothos/core';
+import type { OperationRecord } from '../observability/operation-record.ts';
 import type { SslCaller } from '../ssl/actions.ts';
 import type { AuthSession } from './auth/session.ts';
 import type { JobHub } from './jobs/job-hub.ts';
@@ -30,17 +31,21 @@ export interface ContextDependencies {
   readonly loaderOptions?: LoaderOptions;
 }
 
-/** Builds the context of one request: fresh loaders, so nothing is cached across requests or users. */
+/**
+ * Builds the context of one request: fresh loaders, so nothing is cached across requests or users. They report
+ * their upstream calls and batches to `operation`, the request's telemetry record, when there is one.
+ */
 export function createContext(
   dependencies: ContextDependencies,
   request: { signal?: AbortSignal },
   auth: AuthSession,
+  operation?: OperationRecord,
 ): GraphQLContext {
   let requestTime: Date | undefined;
   return {
     // Pothos keys its per-request caches on this; it survives Yoga copying the context object.
     ...initContextCache(),
-    loaders: createLoaders(dependencies.ssl, request.signal, dependencies.loaderOptions),
+    loaders: createLoaders(dependencies.ssl, request.signal, { ...dependencies.loaderOptions, operation }),
     auth,
     now: () => {
       requestTime ??= dependencies.now();

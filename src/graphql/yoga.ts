@@ -3,6 +3,7 @@ import { createYoga, type GraphiQLOptions, type YogaServerInstance } from 'graph
 import { useObservabilityEndpoints } from '../observability/endpoints-plugin.ts';
 import { createLogger, createSilentLogger } from '../observability/logger.ts';
 import { createErrorMasking } from '../observability/masked-errors.ts';
+import { RequestOperations } from '../observability/operation-record.ts';
 import { useOperationTelemetry } from '../observability/operation-telemetry-plugin.ts';
 import { Readiness } from '../observability/readiness.ts';
 import { GatewayTelemetry } from '../observability/telemetry.ts';
@@ -85,6 +86,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     });
   const readiness = options.readiness ?? new Readiness({ ssl: options.ssl, logger: telemetry.logger });
   const errorMasking = createErrorMasking(telemetry.logger);
+  const operations = new RequestOperations();
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -101,7 +103,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     // request may cost; a client that wants several things asks for several root fields in one operation.
     batching: false,
     plugins: [
-      useOperationTelemetry(telemetry, GRAPHQL_ENDPOINT),
+      useOperationTelemetry(telemetry, GRAPHQL_ENDPOINT, operations),
       useObservabilityEndpoints(telemetry.metrics, readiness),
       { onDispose: () => jobs.dispose() },
       ...securityPlugins(security),
@@ -113,7 +115,8 @@ export function createGateway(options: GatewayOptions): Gateway {
             }),
           ]),
     ],
-    context: async ({ request }) => createContext(dependencies, request, await authenticate(request)),
+    context: async ({ request }) =>
+      createContext(dependencies, request, await authenticate(request), operations.of(request)),
   });
 }
 

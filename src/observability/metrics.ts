@@ -1,5 +1,6 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { SslCallEvent, SslRateLimitWaitEvent } from '../ssl/client.ts';
+import type { SslCallEvent } from '../ssl/actions.ts';
+import type { SslRateLimitWaitEvent } from '../ssl/client.ts';
 
 /** Operation names come from clients; past this many distinct ones, new names are counted as `other`. */
 const MAX_DISTINCT_OPERATION_NAMES = 200;

@@ -1,7 +1,7 @@
 import { type DocumentNode, type ExecutionResult, getOperationAST, Kind } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { SslCallEvent } from '../ssl/client.ts';
-import { currentOperation, type OperationRecord, runInOperationScope } from './operation-scope.ts';
+import type { SslCallEvent } from '../ssl/actions.ts';
+import type { RequestOperations } from './operation-record.ts';
 import type { GatewayTelemetry } from './telemetry.ts';
 
 /** What GraphQL allows as an operation name; anything else a client sends is not echoed into logs or labels. */
@@ -41,38 +41,43 @@ function describeUpstreamCall(event: SslCallEvent): Record<string, unknown> {
 }
 
 /**
- * One log line and one set of metric observations per GraphQL operation. The whole request runs inside an
- * operation scope, so the SSL client's call reports and the loaders' batch sizes made on its behalf are
- * attributed to it. Batching (several operations per HTTP request) is off in this gateway, so a request is an
- * operation.
+ * One log line and one set of metric observations per GraphQL operation. Each request to the GraphQL endpoint
+ * gets an operation record in `operations`; the request's context passes it to its loaders, so the upstream
+ * calls and the batch sizes made on its behalf are attributed to it. Batching (several operations per HTTP
+ * request) is off in this gateway, so a request is an operation.
  */
-export function useOperationTelemetry(telemetry: GatewayTelemetry, graphqlEndpoint: string): Plugin {
+export function useOperationTelemetry(
+  telemetry: GatewayTelemetry,
+  graphqlEndpoint: string,
+  operations: RequestOperations,
+): Plugin {
   const logger = telemetry.logger.child({ component: 'graphql' });
   return {
     instrumentation: {
       request({ request }, wrapped) {
-        if (new URL(request.url).pathname !== graphqlEndpoint) return wrapped();
-        const record: OperationRecord = {
-          startedAt: performance.now(),
-          operationName: undefined,
-          operationType: undefined,
-          upstreamCalls: [],
-          batchSink: (loaderName, size) => telemetry.metrics.observeBatch(loaderName, size),
-        };
-        return runInOperationScope(record, wrapped);
+        if (new URL(request.url).pathname === graphqlEndpoint) {
+          operations.start(request, {
+            startedAt: performance.now(),
+            operationName: undefined,
+            operationType: undefined,
+            upstreamCalls: [],
+            batchSink: (loaderName, size) => telemetry.metrics.observeBatch(loaderName, size),
+          });
+        }
+        return wrapped();
       },
     },
-    onParams({ params }) {
-      const record = currentOperation();
+    onParams({ params, request }) {
+      const record = operations.of(request);
       // operationName is client input: RegExp.test would coerce a boolean `true` to the valid name "true".
       const name: unknown = params.operationName;
       if (record !== undefined && typeof name === 'string' && GRAPHQL_NAME.test(name)) {
         record.operationName = name;
       }
     },
-    onParse() {
+    onParse({ context }) {
+      const record = operations.of(context.request);
       return ({ result }) => {
-        const record = currentOperation();
         if (record === undefined || !isDocument(result)) return;
         const operation = getOperationAST(result, record.operationName);
         if (operation === null || operation === undefined) return;
@@ -80,8 +85,8 @@ export function useOperationTelemetry(telemetry: GatewayTelemetry, graphqlEndpoi
         record.operationName = operation.name?.value ?? record.operationName;
       };
     },
-    onResultProcess({ result }) {
-      const record = currentOperation();
+    onResultProcess({ request, result }) {
+      const record = operations.of(request);
       if (record === undefined) return;
       const durationMs = performance.now() - record.startedAt;
       // A stream (subscription) is logged when it starts; its later events belong to the stream, not here.

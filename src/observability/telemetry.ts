@@ -1,7 +1,7 @@
-import type { SslCallEvent, SslRateLimitWaitEvent } from '../ssl/client.ts';
+import type { SslCallEvent } from '../ssl/actions.ts';
+import type { SslRateLimitWaitEvent } from '../ssl/client.ts';
 import { createSilentLogger, type Logger } from './logger.ts';
 import { GatewayMetrics, type GatewayMetricsOptions } from './metrics.ts';
-import { currentOperation } from './operation-scope.ts';
 
 export interface TelemetryOptions extends GatewayMetricsOptions {
   /** Default: a silent logger. */
@@ -17,7 +17,8 @@ export interface SslClientTelemetryHooks {
 /**
  * One gateway's logger and metrics, and the hooks through which the SSL client reports to them. The client is
  * built before the gateway (and may outlive requests: readiness probes, job pollers), so its calls are counted
- * here whatever their origin, and also attributed to the GraphQL operation they ran for, when there is one.
+ * here whatever their origin; a request's loaders also report the calls they make to the request's operation
+ * (SslCallOptions.onCall).
  */
 export class GatewayTelemetry {
   readonly logger: Logger;
@@ -28,10 +29,7 @@ export class GatewayTelemetry {
     this.logger = options.logger ?? createSilentLogger();
     this.metrics = new GatewayMetrics(options);
     this.sslClientHooks = {
-      onCall: (event) => {
-        this.metrics.observeUpstreamCall(event);
-        currentOperation()?.upstreamCalls.push(event);
-      },
+      onCall: (event) => this.metrics.observeUpstreamCall(event),
       onRateLimitWait: (event) => this.metrics.observeRateLimitWait(event),
     };
   }

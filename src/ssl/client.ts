@@ -1,6 +1,7 @@
 import {
   isMutatingAction,
   type SslActionName,
+  type SslCallEvent,
   type SslCaller,
   type SslCallOptions,
   type SslRequest,
@@ -12,7 +13,6 @@ import {
   SslAbortedError,
   SslCredentialsError,
   SslError,
-  type SslErrorCategory,
   SslInvalidRequestError,
   SslNetworkError,
   SslRequestTooLargeError,
@@ -41,20 +41,6 @@ export interface SslClientTimeouts {
   readonly headersMs?: number;
   /** Maximum idle time while reading the response body. Default 30 000 ms. */
   readonly bodyMs?: number;
-}
-
-/** Reported once per `call`; carries no parameters, response data or secrets. */
-export interface SslCallEvent {
-  readonly action: SslActionName;
-  readonly durationMs: number;
-  readonly outcome: 'ok' | SslErrorCategory;
-  /** Retries of the upstream execution (shared with other callers when coalesced). */
-  readonly retries: number;
-  /** True when this call shared another caller's in-flight request. */
-  readonly coalesced: boolean;
-  readonly errorCode?: string;
-  readonly errorName?: string;
-  readonly requestId?: string;
 }
 
 export interface SslRateLimitWaitEvent {
@@ -201,7 +187,7 @@ export class SslClient implements SslCaller {
     } catch (error) {
       execution = { ok: false, error: asSslError(action, error), retries: 0 };
     }
-    this.#report(action, startedAt, execution, coalesced);
+    this.#report(action, startedAt, execution, coalesced, options.onCall);
     if (!execution.ok) throw execution.error;
     return execution.response as SslResponse<A>;
   }
@@ -325,8 +311,14 @@ export class SslClient implements SslCaller {
     }
   }
 
-  #report(action: SslActionName, startedAt: number, execution: Execution, coalesced: boolean): void {
-    if (this.#onCall === undefined) return;
+  #report(
+    action: SslActionName,
+    startedAt: number,
+    execution: Execution,
+    coalesced: boolean,
+    onThisCall: ((event: SslCallEvent) => void) | undefined,
+  ): void {
+    if (this.#onCall === undefined && onThisCall === undefined) return;
     const common = {
       action,
       durationMs: performance.now() - startedAt,
@@ -350,10 +342,12 @@ export class SslClient implements SslCaller {
             ? { requestId: execution.error.requestId }
             : {}),
         };
-    try {
-      this.#onCall(event);
-    } catch {
-      // A faulty observer must not fail the call.
+    for (const observer of [this.#onCall, onThisCall]) {
+      try {
+        observer?.(event);
+      } catch {
+        // A faulty observer must not fail the call.
+      }
     }
   }
 }

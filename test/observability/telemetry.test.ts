@@ -51,6 +51,36 @@ describe('one log line per GraphQL operation', () => {
     expect(line).not.toHaveProperty('errorCodes');
   });
 
+  it('gives concurrent operations their own calls, a call shared in flight to each of them', async () => {
+    const before = stack.log.operations().length;
+    // Slow enough that the second listing arrives while the first one's call is in flight.
+    stack.emulator.faults.setLatencyForEveryCall(100);
+    const results = await Promise.all([
+      stack.graphql('query SharedA { certificates(first: 3) { totalCount } }'),
+      stack.graphql('query SharedB { certificates(first: 3) { totalCount } }'),
+      stack.graphql('query Own { certificates(first: 2) { totalCount } }'),
+    ]).finally(() => stack.emulator.faults.setLatencyForEveryCall(0));
+    for (const result of results) expect(result.errors).toBeUndefined();
+    const lines = stack.log.operations().slice(before);
+    const byName = (name: string) => lines.find((line) => line.operationName === name);
+    for (const line of [byName('SharedA'), byName('SharedB')]) {
+      expect(line).toMatchObject({
+        upstreamCallCount: 1,
+        upstreamCalls: [{ action: 'DescribeCertificates' }],
+      });
+    }
+    // The two identical listings went upstream once: one of them started the call, the other joined it.
+    const firstCall = (name: string) =>
+      ((byName(name)?.upstreamCalls ?? []) as Array<{ coalesced?: boolean }>)[0];
+    const joined = ['SharedA', 'SharedB'].map((name) => firstCall(name)?.coalesced === true);
+    expect(joined.sort()).toEqual([false, true]);
+    expect(byName('Own')).toMatchObject({
+      upstreamCallCount: 1,
+      upstreamCalls: [{ action: 'DescribeCertificates' }],
+    });
+    expect(firstCall('Own')).not.toHaveProperty('coalesced');
+  });
+
   it('carries upstream error codes and the GraphQL error codes clients saw', async () => {
     stack.emulator.faults.inject({
       action: 'DescribeCertificates',

@@ -1,11 +1,7 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  type SslCallEvent,
-  SslClient,
-  type SslClientOptions,
-  type SslRateLimitWaitEvent,
-} from '../../src/ssl/client.ts';
+import type { SslCallEvent } from '../../src/ssl/actions.ts';
+import { SslClient, type SslClientOptions, type SslRateLimitWaitEvent } from '../../src/ssl/client.ts';
 import { SslCredentials, StaticCredentialsProvider } from '../../src/ssl/credentials.ts';
 import {
   SslAbortedError,

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { observeBatch } from '../../observability/operation-scope.ts';
+import type { BatchObserver } from '../../observability/operation-record.ts';
 import type { SslCaller } from '../../ssl/actions.ts';
 import type { Certificates, DescribeCertificatesRequest } from '../../ssl/models.generated.ts';
 import { type CertificateRecord, certificateRecordOf } from './certificate-record.ts';
@@ -51,6 +51,7 @@ function recordsOf(items: readonly Certificates[]): readonly CertificateRecord[]
 export function createCertificateLoaders(
   ssl: SslCaller,
   signal: AbortSignal | undefined,
+  observeBatch?: BatchObserver,
 ): CertificateLoaders {
   /**
    * The pages this request has received: by-ID lookups are answered from them without a call (looked up when
@@ -62,7 +63,7 @@ export function createCertificateLoaders(
 
   const byId = new DataLoader<string, CertificateRecord | null>(
     async (ids) => {
-      observeBatch('certificates.byId', ids.length);
+      observeBatch?.('certificates.byId', ids.length);
       // A page requested in the same request (e.g. a sibling `certificates` field) probably holds these IDs:
       // wait for it instead of racing it with a second call.
       if (pagesInFlight.size > 0) await Promise.allSettled(pagesInFlight);

@@ -1,5 +1,12 @@
 import DataLoader from 'dataloader';
-import type { SslCaller } from '../../ssl/actions.ts';
+import type { OperationRecord } from '../../observability/operation-record.ts';
+import type {
+  SslActionName,
+  SslCallEvent,
+  SslCaller,
+  SslCallOptions,
+  SslRequest,
+} from '../../ssl/actions.ts';
 import { type AccountLoaders, createAccountLoaders } from './accounts.ts';
 import { type BindResourceTaskLoaders, createBindResourceTaskLoaders } from './bind-resource-tasks.ts';
 import { type CertificateDetailLoaders, createCertificateDetailLoaders } from './certificate-details.ts';
@@ -41,6 +48,8 @@ export interface LoaderGroup {
 }
 
 export interface LoaderOptions {
+  /** The operation the loaders work for: told of every upstream call they make and batch they dispatch. */
+  readonly operation?: OperationRecord;
   /**
    * Benchmark peer only (bench/): certificates are fetched as resolvers without loaders would fetch them, to
    * measure what batching and priming save. Never set by the production entry point.
@@ -82,7 +91,7 @@ const GROUP_FACTORIES: { readonly [Name in LoaderGroupName]: GroupFactory<Name> 
   certificates: (ssl, signal, options) =>
     options.naive === true
       ? createNaiveCertificateLoaders(ssl, signal)
-      : createCertificateLoaders(ssl, signal),
+      : createCertificateLoaders(ssl, signal, options.operation?.batchSink),
   certificateDetails: createCertificateDetailLoaders,
   cloudResources: createCloudResourceLoaders,
   operationLogs: createOperationLogLoaders,
@@ -154,5 +163,18 @@ export function createLoaders(
   signal: AbortSignal | undefined,
   options: LoaderOptions = {},
 ): Loaders {
-  return new RequestLoaders(ssl, signal, options);
+  const { operation } = options;
+  return new RequestLoaders(operation === undefined ? ssl : reportingTo(ssl, operation), signal, options);
+}
+
+/** The upstream as one operation's loaders see it: each call made through it is also reported to the operation. */
+function reportingTo(ssl: SslCaller, operation: OperationRecord): SslCaller {
+  const onCall = (event: SslCallEvent): void => {
+    operation.upstreamCalls.push(event);
+  };
+  return {
+    call<A extends SslActionName>(action: A, params: SslRequest<A>, options?: SslCallOptions) {
+      return ssl.call(action, params, { ...options, onCall });
+    },
+  };
 }

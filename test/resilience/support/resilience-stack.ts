@@ -1,6 +1,7 @@
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../../src/emulator/index.ts';
 import { createGateway, type Gateway, type GatewayOptions } from '../../../src/graphql/yoga.ts';
-import { type SslCallEvent, SslClient, type SslClientOptions } from '../../../src/ssl/client.ts';
+import type { SslCallEvent } from '../../../src/ssl/actions.ts';
+import { SslClient, type SslClientOptions } from '../../../src/ssl/client.ts';
 import { StaticCredentialsProvider } from '../../../src/ssl/credentials.ts';
 
 /** What the client reported about its own calls: the retries are invisible from the emulator's side. */
