@@ -8,6 +8,7 @@ import type { EmulatorClock } from './clock.ts';
 import { DOWNLOAD_PATH_PREFIX, serveDownloadLink } from './domains/certificate-downloads.ts';
 import type { FaultEffect, FaultInjector, FaultPhase } from './faults.ts';
 import { type ActionHandler, EmulatorError, type HandlerContext, type HandlerTable } from './handler.ts';
+import { jsonBytes } from './json-bytes.ts';
 import type { RateLimiter } from './rate-limits.ts';
 import { type EmulatorCredentials, verifyTc3Request } from './signature.ts';
 import type { EmulatorState } from './state.ts';
@@ -57,19 +58,9 @@ function writeEnvelope(response: ServerResponse, requestId: string, answer: Answ
             RequestId: requestId,
           },
         };
-  const payload = utf8Bytes(JSON.stringify(body));
+  const payload = jsonBytes(body);
   response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': payload.length });
   response.end(payload);
-}
-
-/**
- * A listing's text holds Chinese names, so it is a two-byte string, which `Buffer.from` reads twice (UTF-8 length,
- * then the bytes). Writing it once into room for the worst case (3 bytes per UTF-16 unit) halves what encoding a
- * 50-certificate page costs the emulator, which shares the machine with the gateway in tests and benchmarks.
- */
-function utf8Bytes(text: string): Buffer {
-  const buffer = Buffer.allocUnsafe(text.length * 3);
-  return buffer.subarray(0, buffer.write(text, 'utf8'));
 }
 
 type BodyResult = { readonly kind: 'complete'; readonly body: Buffer } | { readonly kind: 'too-large' };
