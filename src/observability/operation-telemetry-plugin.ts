@@ -99,6 +99,9 @@ export function useOperationTelemetry(
         durationMs,
         errorCodes: outcome.errorCodes,
       });
+      const level = outcome.errorIds.length > 0 ? 'error' : outcome.errorCodes.length > 0 ? 'warn' : 'info';
+      // The line lists every upstream call: not built where nothing would write it (logging off, level above).
+      if (!logger.isLevelEnabled(level)) return;
       const line = {
         operationName: record.operationName ?? null,
         operationType: record.operationType ?? null,
@@ -108,9 +111,7 @@ export function useOperationTelemetry(
         ...(outcome.errorCodes.length > 0 ? { errorCodes: outcome.errorCodes } : {}),
         ...(outcome.errorIds.length > 0 ? { errorIds: outcome.errorIds } : {}),
       };
-      if (outcome.errorIds.length > 0) logger.error(line, 'graphql operation');
-      else if (outcome.errorCodes.length > 0) logger.warn(line, 'graphql operation');
-      else logger.info(line, 'graphql operation');
+      logger[level](line, 'graphql operation');
     },
   };
 }
