@@ -6,7 +6,8 @@ import type { SslCallEvent } from '../ssl/actions.ts';
  * make and the DataLoader batches they dispatch.
  *
  * It is handed over explicitly rather than carried by AsyncLocalStorage: on Node 20 an active AsyncLocalStorage
- * runs a hook for every promise the process creates, which cost the list page about 4 % of its instructions.
+ * runs a hook for every promise created in its scope (a list page creates hundreds), and timers started during a
+ * request (job polls) carried the request's record on after the request had been logged.
  */
 export interface OperationRecord {
   readonly startedAt: number;

@@ -111,6 +111,28 @@ describe('SslClient at the HTTP boundary', () => {
     expect(events[0]?.requestId).toMatch(/^double-/);
   });
 
+  it("reports each call to the caller's own observer too; an observer that throws fails nothing", async () => {
+    const double = await startDouble();
+    double.on('DescribeCertificates', () => ({ kind: 'ok', fields: { TotalCount: 0, Certificates: [] } }));
+    const { client, events } = makeClient(double);
+    const mine: SslCallEvent[] = [];
+
+    await client.call('DescribeCertificates', { Limit: 1 }, { onCall: (event) => mine.push(event) });
+    await client.call(
+      'DescribeCertificates',
+      { Limit: 2 },
+      {
+        onCall: () => {
+          throw new Error('a broken observer');
+        },
+      },
+    );
+
+    expect(mine).toEqual([expect.objectContaining({ action: 'DescribeCertificates', outcome: 'ok' })]);
+    expect(mine[0]).toBe(events[0]);
+    expect(events).toHaveLength(2);
+  });
+
   it('sends the session token as X-TC-Token', async () => {
     const double = await startDouble({
       credentials: [{ secretId: SECRET_ID, secretKey: SECRET_KEY, sessionToken: SESSION_TOKEN }],
