@@ -35,13 +35,15 @@ export function upstreamEnum<const Values extends EnumValues>(
   const ref = builder.enumType(name, { description: options.description, values });
   const normalise = (raw: unknown): unknown =>
     options.caseInsensitive && typeof raw === 'string' ? raw.toLowerCase() : raw;
+  // Looked up for every item of every listing (status, type and source of 50 certificates a page).
+  const codeOf = new Map<unknown, UpstreamCode<Values>>();
+  for (const code of codes) if (!codeOf.has(normalise(code))) codeOf.set(normalise(code), code);
   return {
     ref,
     codes,
     /** The code, or the error naming a code the schema does not know (for values computed ahead of fields). */
     codeOrError(raw: unknown): UpstreamCode<Values> | UnknownUpstreamValueError {
-      const value = normalise(raw);
-      const match = codes.find((code) => normalise(code) === value);
+      const match = codeOf.get(normalise(raw));
       return match === undefined ? new UnknownUpstreamValueError(options.upstreamField, raw) : match;
     },
     fromUpstream(raw: unknown): UpstreamCode<Values> {
