@@ -283,9 +283,10 @@ interface ThroughputPair {
 
 /**
  * One round of the alternating throughput runs: the pair at BENCH_CONNECTIONS, then at the saturating count.
- * A throughput is what the gateway serves while the load keeps it busy. At 8 connections the list page's
- * requests end up waiting on one shared upstream call together and the gateway idles meanwhile (its event-loop
- * utilization shows it), so each side's throughput is the better of its two runs.
+ * At 8 connections the list page's requests end up waiting on one shared upstream call together: each call is
+ * paid for by 8 answers, and the gateway idles a little meanwhile (its event-loop utilization shows it); at 16,
+ * twice as many share each call and the gateway stays busy. A throughput is what the gateway serves while load
+ * keeps it busy, so each side's throughput is the better of its two runs.
  */
 interface ThroughputRound {
   readonly base: ThroughputPair;
