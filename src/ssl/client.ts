@@ -303,12 +303,7 @@ export class SslClient implements SslCaller {
   }
 
   #notifyRateLimitWait(event: SslRateLimitWaitEvent): void {
-    if (this.#onRateLimitWait === undefined) return;
-    try {
-      this.#onRateLimitWait(event);
-    } catch {
-      // A faulty observer must not fail the call.
-    }
+    notify(this.#onRateLimitWait, event);
   }
 
   #report(
@@ -342,12 +337,15 @@ export class SslClient implements SslCaller {
             ? { requestId: execution.error.requestId }
             : {}),
         };
-    for (const observer of [this.#onCall, onThisCall]) {
-      try {
-        observer?.(event);
-      } catch {
-        // A faulty observer must not fail the call.
-      }
-    }
+    notify(this.#onCall, event);
+    notify(onThisCall, event);
+  }
+}
+
+function notify<Event>(observer: ((event: Event) => void) | undefined, event: Event): void {
+  try {
+    observer?.(event);
+  } catch {
+    // A faulty observer must not fail the call.
   }
 }

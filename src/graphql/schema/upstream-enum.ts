@@ -37,7 +37,11 @@ export function upstreamEnum<const Values extends EnumValues>(
     options.caseInsensitive && typeof raw === 'string' ? raw.toLowerCase() : raw;
   // Looked up for every item of every listing (status, type and source of 50 certificates a page).
   const codeOf = new Map<unknown, UpstreamCode<Values>>();
-  for (const code of codes) if (!codeOf.has(normalise(code))) codeOf.set(normalise(code), code);
+  for (const code of codes) {
+    const key = normalise(code);
+    // As a search in declaration order would: the first code a spelling matches wins.
+    if (!codeOf.has(key)) codeOf.set(key, code);
+  }
   return {
     ref,
     codes,
