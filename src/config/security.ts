@@ -31,7 +31,7 @@ export type AuthConfig =
       readonly audience: string | undefined;
     };
 
-/** Per-operation limits against hostile queries (GraphQL Armor rules, Yoga's body limit). */
+/** Per-operation limits against hostile queries (GraphQL Armor rules, the request body limit). */
 export interface QueryLimits {
   readonly maxDepth: number;
   readonly maxCost: number;

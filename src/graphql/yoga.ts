@@ -21,6 +21,7 @@ import {
   type GatewaySecurity,
   securityPlugins,
 } from './security/gateway-security.ts';
+import { requestBodyLimitPlugin } from './security/request-body-limit.ts';
 
 export interface GatewayOptions {
   /** The upstream: the real SslClient, pointed at Tencent Cloud or at the emulator. */
@@ -98,7 +99,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     // GraphiQL with its assets inlined: no CDN, so it works offline and behind firewalls.
     renderGraphiQL: renderOfflineGraphiQL,
     cors: corsOption(security.cors),
-    maxRequestBodySize: security.limits.maxBodyBytes,
+    // Enforced by requestBodyLimitPlugin, last among the plugins below: Yoga's own limit costs every request a stream.
+    maxRequestBodySize: false,
     // Off: each operation of a batch would pass the per-operation limits on its own, multiplying what one
     // request may cost; a client that wants several things asks for several root fields in one operation.
     batching: false,
@@ -114,6 +116,7 @@ export function createGateway(options: GatewayOptions): Gateway {
               compileAfterRuns: options.compileQueriesAfterRuns ?? DEFAULT_COMPILE_AFTER_RUNS,
             }),
           ]),
+      requestBodyLimitPlugin(security.limits.maxBodyBytes),
     ],
     context: async ({ request }) =>
       createContext(dependencies, request, await authenticate(request), operations.of(request)),

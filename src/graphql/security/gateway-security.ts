@@ -20,7 +20,10 @@ export const DEFAULT_GATEWAY_SECURITY: GatewaySecurity = Object.freeze<GatewaySe
   blockFieldSuggestions: false,
 });
 
-/** The Yoga plugins behind the protections; CORS headers and the body limit are Yoga options (see yoga.ts). */
+/**
+ * The Yoga plugins behind the protections; CORS headers are a Yoga option, and the body limit must follow every
+ * plugin that picks a request parser (both in yoga.ts).
+ */
 export function securityPlugins(security: GatewaySecurity): Plugin[] {
   return [
     csrfPreventionPlugin(),
