@@ -7,11 +7,11 @@ import { createGraphQLError, type Plugin } from 'graphql-yoga';
  *
  * Yoga counts every body's bytes through a TransformStream and rebuilds the Request around it. Behind node:http
  * that costs a stream pipeline, an AbortController and a DOMException per request: about a third of the CPU of a
- * `{ __typename }` request (bench/results/suite.md, the ceiling). A body that node:http delivers under a
- * Content-Length cannot be longer than the header says: its HTTP parser ends the message there and refuses a
- * Content-Length beside a Transfer-Encoding. So for those the header is checked and the body is left alone. A
- * body with no trustworthy length is still counted as it arrives: a chunked upload, and any Request handed to
- * `fetch` in-process, whose Content-Length header nothing holds the body to.
+ * `{ __typename }` request (without it the gateway served 1.5× as many; bench/compare-builds.ts). A body that
+ * node:http delivers under a Content-Length cannot be longer than the header says: its HTTP parser ends the
+ * message there and refuses a Content-Length beside a Transfer-Encoding. So for those the header is checked and
+ * the body is left alone. A body with no trustworthy length is still counted as it arrives: a chunked upload, and
+ * any Request handed to `fetch` in-process, whose Content-Length header nothing holds the body to.
  *
  * It must come after every plugin that selects a request parser, so that it wraps the parser finally chosen.
  */
