@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { Readable } from 'node:stream';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,7 +99,61 @@ describe('in-process fetch', () => {
         body: bodyOfLength(100),
       });
       expect(response.status, declared).toBe(400);
-      expect(await response.json()).toMatchObject({ errors: [{ message: 'Content-Length header is invalid.' }] });
+      expect(await response.json()).toMatchObject({
+        errors: [{ message: 'Content-Length header is invalid.' }],
+      });
+    }
+  });
+});
+
+describe('the node:http framing the limit relies on', () => {
+  /** Sends raw bytes on a fresh connection, a pause between parts; resolves with the answer once it closes. */
+  function exchange(port: number, parts: readonly string[]): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', async () => {
+        for (const part of parts) {
+          socket.write(part);
+          await new Promise((pause) => setTimeout(pause, 50));
+        }
+        socket.end();
+      });
+      let answer = '';
+      socket.on('data', (chunk) => {
+        answer += chunk.toString('latin1');
+      });
+      socket.on('error', reject);
+      socket.on('close', () => resolve(answer));
+    });
+  }
+
+  it('hands a handler no more body than the Content-Length, and refuses it beside a Transfer-Encoding', async () => {
+    const bodyLengths: number[] = [];
+    const plain = createServer((request, response) => {
+      let length = 0;
+      request.on('data', (chunk: Buffer) => {
+        length += chunk.length;
+      });
+      request.on('end', () => {
+        bodyLengths.push(length);
+        response.end();
+      });
+    });
+    await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+    const { port } = plain.address() as AddressInfo;
+    try {
+      // The bytes past the declared length are not body: the parser reads them as the next request.
+      const longerThanDeclared = await exchange(port, [
+        'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello',
+        'x'.repeat(5_000),
+      ]);
+      expect(longerThanDeclared).toMatch(/^HTTP\/1\.1 200 OK[\s\S]*HTTP\/1\.1 400 Bad Request/);
+      const bothLengths = await exchange(port, [
+        'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n',
+      ]);
+      expect(bothLengths).toMatch(/^HTTP\/1\.1 400 Bad Request/);
+      expect(bodyLengths).toEqual([5]);
+    } finally {
+      await new Promise((resolve) => plain.close(resolve));
     }
   });
 });
