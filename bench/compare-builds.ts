@@ -9,17 +9,11 @@
  * alternates from round to round, so slow drift on a shared machine hits both alike. Prints each run and the
  * medians of requests per second.
  */
-import { join, resolve } from 'node:path';
-import { BenchChild } from './child-process.ts';
+import { resolve } from 'node:path';
 import { CEILING_QUERY, LIST_PAGE_QUERY } from './documents.ts';
-import type { EmulatorReady, EmulatorRequest } from './emulator-process.ts';
-import type {
-  GatewayMetrics,
-  GatewayProcessConfig,
-  GatewayReady,
-  GatewayRequest,
-} from './gateway-process.ts';
+import type { GatewayMetrics } from './gateway-process.ts';
 import { type GraphQLOperation, type LoadSettings, loadGateway } from './load.ts';
+import { FULL_PATH_GATEWAY, medianBy, startEmulatorProcess, startGatewayProcess } from './processes.ts';
 
 const here = import.meta.dirname;
 const [otherArgument, roundsArgument] = process.argv.slice(2);
@@ -46,10 +40,7 @@ const throughput: Record<Checkout, Record<Page, number[]>> = {
   other: { ceiling: [], list: [] },
 };
 
-const { child: emulator, ready: upstream } = await BenchChild.start<EmulatorRequest, EmulatorReady>(
-  join(here, 'emulator-process.ts'),
-  { enforceRateLimits: false, latencyMs: 0 },
-);
+const { emulator, ready: upstream } = await startEmulatorProcess({ enforceRateLimits: false, latencyMs: 0 });
 try {
   for (let round = 0; round < rounds; round += 1) {
     const order: Checkout[] = round % 2 === 0 ? ['this', 'other'] : ['other', 'this'];
@@ -59,8 +50,7 @@ try {
   await emulator.stop();
 }
 
-const median = (values: readonly number[]): number =>
-  [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? Number.NaN;
+const median = (values: readonly number[]): number => medianBy(values, (value) => value);
 console.log(`\nmedian req/s over ${rounds} round(s), ${load.connections} connections:`);
 for (const page of ['ceiling', 'list'] as const) {
   const mine = median(throughput.this[page]);
@@ -75,22 +65,10 @@ for (const checkout of ['this', 'other'] as const) {
 }
 
 async function measure(checkout: Checkout, round: number): Promise<void> {
-  const config: GatewayProcessConfig = {
-    upstreamUrl: upstream.url,
-    secretId: upstream.secretId,
-    secretKey: upstream.secretKey,
-    readCacheTtlMs: 0,
-    naiveLoaders: false,
-    clientRateLimit: false,
-    coalesceReads: true,
-  };
-  const { child: gateway, ready } = await BenchChild.start<GatewayRequest, GatewayReady>(
-    join(checkouts[checkout], 'bench/gateway-process.ts'),
-    config,
-  );
+  const { gateway, url } = await startGatewayProcess(upstream, FULL_PATH_GATEWAY, checkouts[checkout]);
   try {
     for (const page of ['ceiling', 'list'] as const) {
-      const result = await loadGateway(ready.url, pages[page], load, async () => {
+      const result = await loadGateway(url, pages[page], load, async () => {
         await gateway.ask({ type: 'reset-metrics' });
       });
       const metrics = await gateway.ask<GatewayMetrics>({ type: 'metrics' });

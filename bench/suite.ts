@@ -11,16 +11,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BenchChild } from './child-process.ts';
 import { DirectPeer } from './direct-peer.ts';
 import { CEILING_QUERY, DASHBOARD_QUERY, DETAIL_PAGE_QUERY, LIST_PAGE_QUERY } from './documents.ts';
-import type { EmulatorReady, EmulatorRequest, UpstreamStats } from './emulator-process.ts';
-import type {
-  GatewayMetrics,
-  GatewayProcessConfig,
-  GatewayReady,
-  GatewayRequest,
-} from './gateway-process.ts';
+import type { UpstreamStats } from './emulator-process.ts';
+import type { GatewayMetrics } from './gateway-process.ts';
 import {
   type GraphQLOperation,
   type LoadResult,
@@ -29,6 +23,14 @@ import {
   loadGateway,
   sendGraphQL,
 } from './load.ts';
+import {
+  type EmulatorChild,
+  FULL_PATH_GATEWAY,
+  type GatewayChild,
+  medianBy,
+  startEmulatorProcess,
+  startGatewayProcess as startGateway,
+} from './processes.ts';
 import { runRateLimitedLoad } from './rate-limited-load.ts';
 import { type Ratio, renderSuiteMarkdown, type ScenarioResult, type SuiteResult } from './report.ts';
 
@@ -55,37 +57,10 @@ const settings = {
 };
 const loadSettings: LoadSettings = settings;
 
-type Emulator = BenchChild<EmulatorRequest>;
-type GatewayChild = BenchChild<GatewayRequest>;
+type Emulator = EmulatorChild;
 
-async function startEmulator(
-  enforceRateLimits: boolean,
-): Promise<{ emulator: Emulator; ready: EmulatorReady }> {
-  const { child, ready } = await BenchChild.start<EmulatorRequest, EmulatorReady>(
-    join(here, 'emulator-process.ts'),
-    { enforceRateLimits, latencyMs: settings.upstreamLatencyMs },
-  );
-  return { emulator: child, ready };
-}
-
-async function startGateway(
-  upstream: EmulatorReady,
-  options: Pick<
-    GatewayProcessConfig,
-    'readCacheTtlMs' | 'naiveLoaders' | 'clientRateLimit' | 'coalesceReads'
-  >,
-): Promise<{ gateway: GatewayChild; url: string }> {
-  const config: GatewayProcessConfig = {
-    upstreamUrl: upstream.url,
-    secretId: upstream.secretId,
-    secretKey: upstream.secretKey,
-    ...options,
-  };
-  const { child, ready } = await BenchChild.start<GatewayRequest, GatewayReady>(
-    join(here, 'gateway-process.ts'),
-    config,
-  );
-  return { gateway: child, url: ready.url };
+function startEmulator(enforceRateLimits: boolean): ReturnType<typeof startEmulatorProcess> {
+  return startEmulatorProcess({ enforceRateLimits, latencyMs: settings.upstreamLatencyMs });
 }
 
 async function setLatency(emulator: Emulator, ms: number): Promise<void> {
@@ -210,7 +185,7 @@ function ratiosOf(scenarios: readonly ScenarioResult[], { rounds, median }: Thro
   const cachedListAtZero = find(scenarios, 'list-zero-latency-cached');
   const cachedThroughputShare = cachedListAtZero.load.requestsPerSecond / ceiling.load.requestsPerSecond;
   const throughputShare = peakShare(median);
-  const baseMedian = medianRound(rounds, (round) => pairShare(round.base));
+  const baseMedian = medianBy(rounds, (round) => pairShare(round.base));
   const baseShare = pairShare(baseMedian.base);
   const shares = (share: (round: ThroughputRound) => number): string =>
     rounds.map((round) => `${(share(round) * 100).toFixed(1)} %`).join(', ');
@@ -326,17 +301,6 @@ function pairShare(pair: ThroughputPair): number {
   return requestsPerSecond(pair.list) / requestsPerSecond(pair.ceiling);
 }
 
-/** The round whose share is the median (the lower middle one for an even count). */
-function medianRound(
-  rounds: readonly ThroughputRound[],
-  share: (round: ThroughputRound) => number,
-): ThroughputRound {
-  const sorted = [...rounds].sort((a, b) => share(a) - share(b));
-  const median = sorted[Math.floor((sorted.length - 1) / 2)];
-  if (median === undefined) throw new Error('no throughput round ran');
-  return median;
-}
-
 function busy(scenario: ScenarioResult): string {
   return `${((scenario.gateway?.eventLoopUtilization ?? Number.NaN) * 100).toFixed(0)} %`;
 }
@@ -354,9 +318,8 @@ async function runThroughputScenarios(): Promise<{
   if (subject === undefined) throw new Error('the emulator named no detail-page subject');
   const detail: GraphQLOperation = { query: DETAIL_PAGE_QUERY, variables: { id: subject.certificateId } };
   // Without quotas on either side: the scenarios measure the gateway, not the client's 8 req/s bucket.
-  const throughputClient = { clientRateLimit: false, coalesceReads: true } as const;
   try {
-    const plain = await startGateway(ready, { ...throughputClient, readCacheTtlMs: 0, naiveLoaders: false });
+    const plain = await startGateway(ready, FULL_PATH_GATEWAY);
     try {
       const gatewaySpec = { peer: 'gateway', readCacheTtlMs: 0 } as const;
       const run = (spec: Omit<ScenarioSpec, 'peer' | 'readCacheTtlMs'>, operation: GraphQLOperation) =>
@@ -378,7 +341,7 @@ async function runThroughputScenarios(): Promise<{
         const saturating = await pairAt(settings.saturatingConnections, '-saturating');
         throughputRounds.push({ base, saturating });
       }
-      const median = medianRound(throughputRounds, peakShare);
+      const median = medianBy(throughputRounds, peakShare);
       medianThroughputRound = median;
       // The table shows the median round's four runs.
       scenarios.push(
@@ -459,9 +422,8 @@ async function runThroughputScenarios(): Promise<{
     }
 
     const cached = await startGateway(ready, {
-      ...throughputClient,
+      ...FULL_PATH_GATEWAY,
       readCacheTtlMs: settings.readCacheTtlMs,
-      naiveLoaders: false,
     });
     try {
       // The list page as a default deployment serves it (read cache on): what is left is the gateway's own work.
