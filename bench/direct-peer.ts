@@ -25,16 +25,33 @@ function loopbackLookup(_hostname: string, options: LookupOptions, callback: Loo
 
 interface ListedCertificate {
   readonly CertificateId: string;
-  readonly OwnerUin?: string;
+  readonly PreAuditInfo?: { readonly ManagerId?: string | null } | null;
+}
+
+interface CertificatesPage {
+  readonly Certificates?: readonly ListedCertificate[] | null;
 }
 
 interface DeployRecordPage {
   readonly DeployRecordList?: ReadonlyArray<{ readonly Id: number }> | null;
 }
 
-interface CertificatesPage {
-  readonly Certificates?: readonly ListedCertificate[] | null;
+interface OperationLogPage {
+  readonly AllTotal: number;
+  readonly OperateLogs?: ReadonlyArray<{ readonly CertId: string }> | null;
 }
+
+interface ManagerDetail {
+  readonly CompanyId: number;
+}
+
+interface ManagerPage {
+  readonly TotalCount: number;
+  readonly Managers?: ReadonlyArray<{ readonly ManagerId: number }> | null;
+}
+
+/** The most entries DescribeCertificateOperateLogs and DescribeManagers return per call. */
+const MAX_PER_CALL = 1000;
 
 export class DirectPeer {
   readonly #agent = new Agent({ keepAlive: true, lookup: loopbackLookup });
@@ -59,11 +76,15 @@ export class DirectPeer {
   }
 
   /**
-   * The detail page's data in two waves: the certificate, its deploy records and the operation log together;
-   * then what needs their answers (the manager with its company, the latest deploy record's progress).
+   * The detail page's data (every field DETAIL_PAGE_QUERY selects) in three waves, each as wide as the data
+   * allows. First what needs only the certificate ID: the certificate, its deploy records, and the operation log,
+   * which the API cannot filter by certificate (every page is read, and the certificate's entries kept). Then
+   * what needs those answers: the manager's detail (its ID is in the certificate's PreAuditInfo) and each listed
+   * record's progress. Last the manager's status, which only its company's manager list holds, and the company
+   * is known only from the manager's detail.
    */
-  async detailPage(certificateId: string, managerId: number): Promise<void> {
-    const [certificates, deployRecords] = await Promise.all([
+  async detailPage(certificateId: string): Promise<void> {
+    const [certificates, deployRecords, logs] = await Promise.all([
       this.#client.request('DescribeCertificates', {
         CertIds: [certificateId],
         Offset: 0,
@@ -74,21 +95,52 @@ export class DirectPeer {
         Offset: 0,
         Limit: 10,
       }) as Promise<DeployRecordPage>,
-      this.#client.request('DescribeCertificateOperateLogs', { Offset: 0, Limit: 10 }),
+      this.#operationLogsOf(certificateId),
     ]);
-    if ((certificates.Certificates ?? []).length !== 1)
-      throw new Error(`certificate ${certificateId} not found`);
-    const latestRecord = deployRecords.DeployRecordList?.[0];
-    await Promise.all([
-      this.#client.request('DescribeManagerDetail', { ManagerId: managerId }),
-      latestRecord === undefined
-        ? Promise.resolve()
-        : this.#client.request('DescribeHostDeployRecordDetail', {
-            DeployRecordId: String(latestRecord.Id),
-            Offset: 0,
-            Limit: 10,
-          }),
+    const certificate = certificates.Certificates?.[0];
+    if (certificate === undefined) throw new Error(`certificate ${certificateId} not found`);
+    if (logs.length === 0) throw new Error(`certificate ${certificateId} has no operation log`);
+    const managerId = Number(certificate.PreAuditInfo?.ManagerId);
+    if (!Number.isInteger(managerId) || managerId <= 0)
+      throw new Error(`certificate ${certificateId} names no manager`);
+    const [manager] = await Promise.all([
+      this.#client.request('DescribeManagerDetail', { ManagerId: managerId }) as Promise<ManagerDetail>,
+      ...(deployRecords.DeployRecordList ?? []).map((record) =>
+        this.#client.request('DescribeHostDeployRecordDetail', {
+          DeployRecordId: String(record.Id),
+          Offset: 0,
+          Limit: 10,
+        }),
+      ),
     ]);
+    if (!(await this.#managerIsListed(manager.CompanyId, managerId)))
+      throw new Error(`manager ${managerId} is not in company ${manager.CompanyId}'s list`);
+  }
+
+  async #operationLogsOf(certificateId: string): Promise<ReadonlyArray<{ readonly CertId: string }>> {
+    const kept: Array<{ readonly CertId: string }> = [];
+    for (let offset = 0; ; offset += MAX_PER_CALL) {
+      const page = (await this.#client.request('DescribeCertificateOperateLogs', {
+        Offset: offset,
+        Limit: MAX_PER_CALL,
+      })) as OperationLogPage;
+      const logs = page.OperateLogs ?? [];
+      kept.push(...logs.filter((log) => log.CertId === certificateId));
+      if (logs.length === 0 || offset + logs.length >= page.AllTotal) return kept;
+    }
+  }
+
+  async #managerIsListed(companyId: number, managerId: number): Promise<boolean> {
+    for (let offset = 0; ; offset += MAX_PER_CALL) {
+      const page = (await this.#client.request('DescribeManagers', {
+        CompanyId: companyId,
+        Offset: offset,
+        Limit: MAX_PER_CALL,
+      })) as ManagerPage;
+      const managers = page.Managers ?? [];
+      if (managers.some((listed) => listed.ManagerId === managerId)) return true;
+      if (managers.length === 0 || offset + managers.length >= page.TotalCount) return false;
+    }
   }
 
   close(): void {

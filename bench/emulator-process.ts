@@ -18,10 +18,10 @@ export interface EmulatorReady {
   readonly secretId: string;
   readonly secretKey: string;
   /**
-   * Issued certificates with a manager (and so a company), deploy records and operation logs: detail-page
-   * subjects, the first one for the throughput scenarios.
+   * Issued certificates with a manager (and so a company) and an operation log: detail-page subjects, those
+   * with deploy records first, so that the throughput scenarios' subject (the first) shows a whole page.
    */
-  readonly detailSubjects: ReadonlyArray<{ readonly certificateId: string; readonly managerId: number }>;
+  readonly detailSubjects: ReadonlyArray<{ readonly certificateId: string }>;
 }
 
 export type EmulatorRequest =
@@ -44,13 +44,12 @@ async function main(): Promise<void> {
   const config = childConfig<EmulatorProcessConfig>();
   const emulator = await startEmulator({ seed: true, enforceRateLimits: config.enforceRateLimits });
   emulator.faults.setLatencyForEveryCall(config.latencyMs);
+  const deployed = new Set(emulator.state.jobs.deployRecords.map((record) => record.certId));
   const detailSubjects = emulator.state.certificates
     .all()
-    .flatMap((certificate) =>
-      certificate.status === ISSUED && certificate.managerId !== null
-        ? [{ certificateId: certificate.id, managerId: certificate.managerId }]
-        : [],
-    );
+    .filter((certificate) => certificate.status === ISSUED && certificate.managerId !== null)
+    .sort((a, b) => Number(deployed.has(b.id)) - Number(deployed.has(a.id)))
+    .map((certificate) => ({ certificateId: certificate.id }));
   if (detailSubjects.length < MAX_DETAIL_SUBJECTS)
     throw new Error('the seed has too few issued certificates with a manager');
 
