@@ -278,7 +278,7 @@ describe('upload, existence, chain and download', () => {
     expect(
       await rejection(
         Promise.resolve().then(() =>
-          h.call('DescribeDownloadCertificateUrl', { CertificateId, ServiceType: 'jks' }),
+          h.call('DescribeDownloadCertificateUrl', { CertificateId, ServiceType: 'caddy' }),
         ),
       ),
     ).toBe('FailedOperation.CertificateDownloadServiceTypeNotSupport');

@@ -84,6 +84,7 @@ export const certificateApplicationHandlers: HandlerTable = {
       validityMonths: 3,
       certType: 'DV',
       renewedFrom: original?.id ?? null,
+      keyPassword: params.CsrKeyPassword || null,
     });
     // The free certificate covers the domain and its www. name, like the upstream's example.
     record.domainNumber = record.subjectAltNames.length;
@@ -221,6 +222,7 @@ export const certificateApplicationHandlers: HandlerTable = {
         companyId: params.CompanyId ?? null,
         verifyType: params.VerifyType ? requireVerifyType(params.VerifyType, null) : null,
         renewedFrom: original?.id ?? null,
+        keyPassword: (original && params.RenewKeyPass) || null,
         tags: (params.Tags ?? []).map((tag) => ({ key: tag.TagKey, value: tag.TagValue })),
       });
       store.insert(record);

@@ -1,15 +1,54 @@
-// Certificate download packages: ZIP archives of PEM files in the layout each server expects.
-// IIS (.pfx) and JKS keystores are not built by the emulator: those service types answer
-// FailedOperation.CertificateDownloadServiceTypeNotSupport.
+// Certificate download packages: ZIP archives in the layout each server expects. PEM files for Nginx, Apache and
+// others; for IIS a PKCS #12 file, for Tomcat and JKS a Java KeyStore, each protected by the order's private-key
+// password, or by a generated one written beside it in keystorePass.txt.
+import { randomInt } from 'node:crypto';
 import { EmulatorError } from '../handler.ts';
 import { emulatorCertificateAuthority } from '../pki/ca.ts';
+import { createJavaKeyStore } from '../pki/java-keystore.ts';
+import { createPkcs12 } from '../pki/pkcs12.ts';
 import { splitPemCertificates } from '../pki/x509.ts';
 import { createZip, type ZipEntry } from '../pki/zip.ts';
 import type { EmulatorState } from '../state.ts';
 import type { CertificateRecord } from '../store/certificates.ts';
 import type { DownloadLink } from '../store/download-links.ts';
 
-const SUPPORTED: ReadonlySet<string> = new Set(['nginx', 'apache', 'tomcat', 'other', 'root']);
+const SERVICE_TYPES: ReadonlySet<string> = new Set([
+  'nginx',
+  'apache',
+  'tomcat',
+  'iis',
+  'jks',
+  'other',
+  'root',
+]);
+/** Layouts that hold the private key in a password-protected store: only for certificates whose key we hold. */
+const KEYSTORE_SERVICE_TYPES: ReadonlySet<string> = new Set(['tomcat', 'iis', 'jks']);
+
+/** Whether a certificate with content can be downloaded for `serviceType` (SupportDownloadType). */
+export function supportsServiceType(record: CertificateRecord, serviceType: string): boolean {
+  return (
+    SERVICE_TYPES.has(serviceType) &&
+    (!KEYSTORE_SERVICE_TYPES.has(serviceType) || record.privateKeyPem !== null)
+  );
+}
+
+const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+const GENERATED_PASSWORD_LENGTH = 16;
+
+/** The password of one archive's keystores: the order's, or a fresh one that the archive then carries. */
+interface KeystorePassword {
+  readonly value: string;
+  readonly generated: boolean;
+}
+
+function keystorePasswordFor(record: CertificateRecord): KeystorePassword {
+  if (record.keyPassword !== null) return { value: record.keyPassword, generated: false };
+  let value = '';
+  for (let index = 0; index < GENERATED_PASSWORD_LENGTH; index += 1) {
+    value += PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)];
+  }
+  return { value, generated: true };
+}
 
 /** File-name stem for a domain: wildcard "*." becomes "_." as on the upstream's archives. */
 export function fileStem(domain: string): string {
@@ -20,12 +59,15 @@ function text(value: string): Uint8Array {
   return Buffer.from(value, 'utf8');
 }
 
-/** The files of one service type's layout, without a folder prefix. */
-export function layoutFiles(record: CertificateRecord, serviceType: string): ZipEntry[] {
-  if (!SUPPORTED.has(serviceType)) {
+/** The certificate's content for a download of `serviceType`; throws the upstream's error when there is none. */
+export function requireDownloadable(
+  record: CertificateRecord,
+  serviceType: string,
+): { readonly bundle: string; readonly key: string | null } {
+  if (!SERVICE_TYPES.has(serviceType)) {
     throw new EmulatorError(
       'FailedOperation.CertificateDownloadServiceTypeNotSupport',
-      `Download service type ${serviceType} is not supported by the emulator (no PFX/JKS keystores).`,
+      `Download service type ${serviceType} is not supported.`,
     );
   }
   const bundle = record.certificatePem;
@@ -35,9 +77,63 @@ export function layoutFiles(record: CertificateRecord, serviceType: string): Zip
       'The certificate is not issued.',
     );
   }
+  if (!supportsServiceType(record, serviceType)) {
+    throw new EmulatorError(
+      'FailedOperation.CertificateDownloadServiceTypeNotSupport',
+      `Download service type ${serviceType} needs the private key, which this certificate does not come with.`,
+    );
+  }
+  return { bundle, key: record.privateKeyPem };
+}
+
+/** The keystore of the IIS, Tomcat or JKS layout, with keystorePass.txt when its password was generated. */
+function keystoreFiles(
+  record: CertificateRecord,
+  serviceType: string,
+  content: { readonly bundle: string; readonly key: string },
+  password: KeystorePassword,
+  at: number,
+): ZipEntry[] {
+  const stem = fileStem(record.domain);
+  const keystore =
+    serviceType === 'iis'
+      ? {
+          name: `${stem}.pfx`,
+          data: createPkcs12({
+            certificatesPem: content.bundle,
+            privateKeyPem: content.key,
+            password: password.value,
+            friendlyName: record.domain,
+          }),
+        }
+      : {
+          name: `${stem}.jks`,
+          data: createJavaKeyStore({
+            certificatesPem: content.bundle,
+            privateKeyPem: content.key,
+            password: password.value,
+            alias: record.domain,
+            createdAt: at,
+          }),
+        };
+  return password.generated
+    ? [keystore, { name: 'keystorePass.txt', data: text(password.value) }]
+    : [keystore];
+}
+
+/** The files of one service type's layout, without a folder prefix. */
+function layoutFiles(
+  record: CertificateRecord,
+  serviceType: string,
+  password: KeystorePassword,
+  at: number,
+): ZipEntry[] {
+  const { bundle, key } = requireDownloadable(record, serviceType);
+  if (KEYSTORE_SERVICE_TYPES.has(serviceType) && key !== null) {
+    return keystoreFiles(record, serviceType, { bundle, key }, password, at);
+  }
   const [leaf = '', ...chain] = splitPemCertificates(bundle);
   const stem = fileStem(record.domain);
-  const key = record.privateKeyPem;
   const withKey = (entries: ZipEntry[], name: string): ZipEntry[] =>
     key === null ? entries : [...entries, { name, data: text(key) }];
   const csr = record.csrPem === null ? [] : [{ name: `${stem}.csr`, data: text(record.csrPem) }];
@@ -60,15 +156,6 @@ export function layoutFiles(record: CertificateRecord, serviceType: string): Zip
         ],
         `${stem}.key`,
       );
-    case 'tomcat':
-      // Tomcat's PEM connector layout (certificateFile / certificateKeyFile / certificateChainFile).
-      return withKey(
-        [
-          { name: `${stem}.crt`, data: text(leaf) },
-          { name: `${stem}_chain.crt`, data: text(chain.join('')) },
-        ],
-        `${stem}.key`,
-      );
     case 'other':
       return withKey([{ name: `${stem}.pem`, data: text(bundle) }, ...csr], `${stem}.key`);
     default:
@@ -76,22 +163,30 @@ export function layoutFiles(record: CertificateRecord, serviceType: string): Zip
   }
 }
 
-/** DownloadCertificate's archive: one folder per supported server layout. */
+/** DownloadCertificate's archive: one folder per server layout the certificate supports. */
 export function fullDownloadArchive(record: CertificateRecord, at: number): Buffer {
   const folders: Array<[string, string]> = [
     ['Nginx', 'nginx'],
     ['Apache', 'apache'],
     ['Tomcat', 'tomcat'],
+    ['IIS', 'iis'],
+    ['JKS', 'jks'],
     ['Other', 'other'],
   ];
-  const entries = folders.flatMap(([folder, type]) =>
-    layoutFiles(record, type).map((entry) => ({ name: `${folder}/${entry.name}`, data: entry.data })),
-  );
+  const password = keystorePasswordFor(record);
+  const entries = folders
+    .filter(([, type]) => supportsServiceType(record, type))
+    .flatMap(([folder, type]) =>
+      layoutFiles(record, type, password, at).map((entry) => ({
+        name: `${folder}/${entry.name}`,
+        data: entry.data,
+      })),
+    );
   return createZip(entries, at);
 }
 
 export function serviceArchive(record: CertificateRecord, serviceType: string, at: number): Buffer {
-  return createZip(layoutFiles(record, serviceType), at);
+  return createZip(layoutFiles(record, serviceType, keystorePasswordFor(record), at), at);
 }
 
 export function archiveFilename(record: CertificateRecord, serviceType: string): string {

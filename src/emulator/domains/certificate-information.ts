@@ -160,6 +160,7 @@ export const certificateInformationHandlers: HandlerTable = {
     record.managerId = managerId;
     record.companyId = params.CompanyId && params.CompanyId !== '0' ? Number(params.CompanyId) : null;
     record.autoRenewFlag = params.AutoRenewFlag === 1 ? 1 : 0;
+    record.keyPassword = params.KeyPass || record.keyPassword;
     record.verifyType = params.VerifyType ? requireVerifyType(params.VerifyType, null) : record.verifyType;
     record.submitted = {
       ...emptySubmittedData(),
@@ -219,6 +220,7 @@ export const certificateInformationHandlers: HandlerTable = {
     record.domain = domain;
     record.subjectAltNames = [...new Set([domain, ...(params.DomainList ?? [])])];
     record.verifyType = params.VerifyType ? requireVerifyType(params.VerifyType, null) : record.verifyType;
+    record.keyPassword = params.KeyPassword || record.keyPassword;
     record.submitted = {
       ...emptySubmittedData(),
       CsrType: params.CsrType ?? 'online',

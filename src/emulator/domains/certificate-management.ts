@@ -15,7 +15,7 @@ import {
   archiveFilename,
   downloadLinkUrl,
   fullDownloadArchive,
-  layoutFiles,
+  requireDownloadable,
 } from './certificate-downloads.ts';
 import { logOperation } from './certificate-support.ts';
 import {
@@ -253,7 +253,7 @@ export const certificateManagementHandlers: HandlerTable = {
       throw new EmulatorError('FailedOperation.CertificateStatusNotAllowDownload', '证书状态不允许下载。');
     }
     // Validates the service type and the content now, so the link only ever serves a real archive.
-    layoutFiles(record, serviceType);
+    requireDownloadable(record, serviceType);
     const link = ctx.state.downloadLinks.create(
       { certificateId: record.id, serviceType, filename: archiveFilename(record, serviceType) },
       ctx.clock.now(),

@@ -70,6 +70,7 @@ export const certificateRevocationHandlers: HandlerTable = {
       revokeDvAuths: [],
       validationPassedTime: null,
       tags: [...original.tags],
+      keyPassword: params.CsrkeyPassword || original.keyPassword,
     });
     if (csrType === 'upload') {
       try {

@@ -18,6 +18,7 @@ import { splitPemCertificates } from '../pki/x509.ts';
 import { PACKAGE_TYPE_NAMES } from '../store/certificate-products.ts';
 import { type CertificateRecord, type DvAuthRecord, EXPIRING_WINDOW_MS } from '../store/certificates.ts';
 import { EMULATED_OWNER_UIN } from '../store/operation-logs.ts';
+import { supportsServiceType } from './certificate-downloads.ts';
 
 type DescribeCertificateOutput = Omit<SslActionMap['DescribeCertificate']['response'], 'RequestId'>;
 type DescribeCertificateDetailOutput = Omit<
@@ -229,13 +230,13 @@ export function toCertificatesItem(record: CertificateRecord, ctx: HandlerContex
     AllowDownload: record.allowDownload,
     IsDNSPODResolve: record.verifyType === 'DNS_AUTO',
     IsPackage: record.isPackage,
-    KeyPasswordCustomFlag: false,
+    KeyPasswordCustomFlag: record.keyPassword !== null,
     SupportDownloadType: {
       NGINX: downloadable,
       APACHE: downloadable,
-      TOMCAT: downloadable,
-      IIS: false,
-      JKS: false,
+      TOMCAT: downloadable && supportsServiceType(record, 'tomcat'),
+      IIS: downloadable && supportsServiceType(record, 'iis'),
+      JKS: downloadable && supportsServiceType(record, 'jks'),
       OTHER: downloadable,
       ROOT: downloadable,
     },

@@ -36,6 +36,12 @@ export const bitString = (content: Uint8Array): Buffer =>
   tlv(DerTag.BitString, Buffer.concat([Buffer.from([0]), content]));
 export const derBoolean = (value: boolean): Buffer => tlv(DerTag.Boolean, Buffer.from([value ? 0xff : 0]));
 export const utf8String = (text: string): Buffer => tlv(DerTag.Utf8String, Buffer.from(text, 'utf8'));
+/** UTF-16 code units, big-endian: a BMPString's content, and Java's char[] as bytes. */
+export function utf16BigEndian(text: string): Buffer {
+  const bytes = Buffer.alloc(text.length * 2);
+  for (let index = 0; index < text.length; index += 1) bytes.writeUInt16BE(text.charCodeAt(index), index * 2);
+  return bytes;
+}
 export const printableString = (text: string): Buffer =>
   tlv(DerTag.PrintableString, Buffer.from(text, 'ascii'));
 /** `[n] EXPLICIT`: a constructed context-specific wrapper. */

@@ -63,6 +63,12 @@ export interface CertificateRecord {
   /** Leaf + chain, null until issued. */
   certificatePem: string | null;
   privateKeyPem: string | null;
+  /**
+   * The private-key password the order named (ApplyCertificate.CsrKeyPassword, CertificateInfoSubmit.KeyPass,
+   * SubmitCertificateInformation.KeyPassword, CreateCertificateByPackage.RenewKeyPass): it protects the PFX and
+   * JKS downloads. Null: each of those downloads gets a generated one, in its keystorePass.txt.
+   */
+  keyPassword: string | null;
   certBeginTime: number | null;
   certEndTime: number | null;
   insertTime: number;
@@ -159,6 +165,7 @@ export function newCertificateRecord(
     projectId: 0,
     certificatePem: null,
     privateKeyPem: null,
+    keyPassword: null,
     certBeginTime: null,
     certEndTime: null,
     encryptAlgorithm: 'RSA',
