@@ -3,7 +3,7 @@
 import { EmulatorClock } from '../../src/emulator/clock.ts';
 import { certificateManagementHandlers } from '../../src/emulator/domains/certificate-management.ts';
 import { certificateOrderHandlers } from '../../src/emulator/domains/certificate-orders.ts';
-import type { ActionHandler, HandlerContext } from '../../src/emulator/handler.ts';
+import { type ActionHandler, EmulatorError, type HandlerContext } from '../../src/emulator/handler.ts';
 import { seedAccounts } from '../../src/emulator/seed/accounts.ts';
 import { seedCertificates } from '../../src/emulator/seed/certificates.ts';
 import { EmulatorState } from '../../src/emulator/state.ts';
@@ -40,4 +40,15 @@ export async function harness(options: { seed?: boolean } = {}): Promise<Harness
       return handler(params, ctx);
     },
   };
+}
+
+/** The code of the EmulatorError a handler call rejects with. */
+export async function rejection(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof EmulatorError) return error.code;
+    throw error;
+  }
+  throw new Error('expected an EmulatorError');
 }

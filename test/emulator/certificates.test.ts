@@ -1,23 +1,12 @@
 import { X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { EmulatorError } from '../../src/emulator/handler.ts';
 import { issueLeafCertificate } from '../../src/emulator/pki/ca.ts';
 import { generateKeyPair } from '../../src/emulator/pki/x509.ts';
 import { readZip } from '../../src/emulator/pki/zip.ts';
-import { harness } from './certificates-support.ts';
+import { harness, rejection } from './certificates-support.ts';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-
-async function rejection(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof EmulatorError) return error.code;
-    throw error;
-  }
-  throw new Error('expected an EmulatorError');
-}
 
 function uploadPem(domain: string, notAfterDays = 200) {
   const issued = issueLeafCertificate({
