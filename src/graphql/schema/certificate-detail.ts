@@ -4,6 +4,7 @@ import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import type { CertificateDetail } from '../loaders/certificate-details.ts';
 import type { CertificateRecord } from '../loaders/certificate-record.ts';
+import { prefetchedById } from '../prefetch.ts';
 import { parseUpstreamTime } from '../time.ts';
 import { presentOrNull } from '../upstream-values.ts';
 import { CertificateRef } from './certificate.ts';
@@ -16,6 +17,14 @@ function loadDetail(
 ): Promise<CertificateDetail | null> {
   return context.loaders.certificateDetails.byId.load(certificate.id);
 }
+
+/**
+ * For the fields of a certificate that read its detail: `certificate(id:)` starts DescribeCertificateDetail
+ * together with its own lookup (prefetch.ts). Not for secret fields, which are refused before any upstream call.
+ */
+export const prefetchesDetail = prefetchedById((certificateId, _args: unknown, context) =>
+  context.loaders.certificateDetails.byId.load(certificateId),
+);
 
 interface SmEncryptionShape {
   readonly certificatePem: string;
@@ -202,6 +211,7 @@ const UploadedCaCertificateRef = builder.objectRef<UploadedCaShape>('UploadedCaC
 
 builder.objectFields(CertificateRef, (t) => ({
   certificatePem: t.string({
+    ...prefetchesDetail,
     description:
       'The certificate and its chain, PEM encoded (public: no key material); null until it is issued. ' +
       'For SM2 certificates, the signing certificate.',
@@ -217,6 +227,7 @@ builder.objectFields(CertificateRef, (t) => ({
       presentOrNull((await loadDetail(certificate, context))?.CertificatePrivateKey),
   }),
   smEncryptionCertificate: t.field({
+    ...prefetchesDetail,
     type: SmEncryptionCertificateRef,
     description: 'The encryption certificate of an SM2 certificate pair; null for other certificates.',
     resolve: async (certificate, _args, context) => {
@@ -231,12 +242,14 @@ builder.objectFields(CertificateRef, (t) => ({
     },
   }),
   rootCertificates: t.field({
+    ...prefetchesDetail,
     type: RootCertificatesRef,
     description: 'The root certificates the certificate chains up to; null until it is issued.',
     resolve: async (certificate, _args, context) =>
       (await loadDetail(certificate, context))?.RootCert ?? null,
   }),
   fingerprintSha1: t.string({
+    ...prefetchesDetail,
     description: 'The SHA-1 fingerprint of the certificate, as Tencent Cloud computes it; null until issued.',
     resolve: async (certificate, _args, context) =>
       presentOrNull((await loadDetail(certificate, context))?.CertFingerprint),

@@ -2,6 +2,7 @@
 import { X509Certificate } from 'node:crypto';
 import { builder } from '../builder.ts';
 import { CertificateRef } from './certificate.ts';
+import { prefetchesDetail } from './certificate-detail.ts';
 
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
@@ -105,6 +106,7 @@ X509CertificateRef.implement({
 
 builder.objectFields(CertificateRef, (t) => ({
   x509: t.field({
+    ...prefetchesDetail,
     type: X509CertificateRef,
     description: 'The certificate parsed from its PEM; null until it is issued.',
     resolve: async (certificate, _args, context) => {

@@ -1,6 +1,7 @@
 import { builder } from '../builder.ts';
 import { exposedProperty, valueOrThrow } from '../exposed-property.ts';
 import type { CertificateRecord } from '../loaders/certificate-record.ts';
+import { prefetchSelectedFields } from '../prefetch.ts';
 import { CertificateSource, CertificateStatus, CertificateType } from './certificate-enums.ts';
 import { CertificateFilter, CertificateOrder, toCertificateListQuery } from './certificate-filter.ts';
 import { forwardWindow, type OffsetConnectionShape, toOffsetConnection } from './pagination.ts';
@@ -191,6 +192,10 @@ builder.queryFields((t) => ({
     args: {
       id: t.arg.id({ required: true, description: 'The certificate ID, e.g. `LqQxgqUe`.' }),
     },
-    resolve: (_root, args, context) => context.loaders.certificates.byId.load(String(args.id)),
+    resolve: (_root, args, context, info) => {
+      const id = String(args.id);
+      prefetchSelectedFields(id, info, context);
+      return context.loaders.certificates.byId.load(id);
+    },
   }),
 }));

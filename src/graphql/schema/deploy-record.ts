@@ -8,6 +8,7 @@ import {
   fetchDeployRecordBlock,
 } from '../loaders/deploy-records.ts';
 import { translatingUpstreamErrors } from '../loaders/upstream-errors.ts';
+import { prefetchedById } from '../prefetch.ts';
 import { parseUpstreamTime } from '../time.ts';
 import { presentOrNull } from '../upstream-values.ts';
 import { CertificateRef } from './certificate.ts';
@@ -373,8 +374,20 @@ const DeployRecordConnectionRef = builder.connectionObject<
   { name: 'DeployRecordEdge' },
 );
 
+interface DeployRecordListArgs {
+  readonly first?: number | null;
+  readonly after?: string | null;
+  readonly resourceType?: string | null;
+}
+
+function loadDeployRecordPage(certificateId: string, args: DeployRecordListArgs, context: GraphQLContext) {
+  const { offset, limit } = forwardWindow(args);
+  return context.loaders.deployRecords.page(certificateId, args.resourceType ?? null, offset, limit);
+}
+
 builder.objectField(CertificateRef, 'deployRecords', (t) =>
   t.field({
+    ...prefetchedById(loadDeployRecordPage),
     type: DeployRecordConnectionRef,
     description:
       'The deployments of this certificate to cloud resources (and their rollbacks), newest first.',
@@ -388,13 +401,7 @@ builder.objectField(CertificateRef, 'deployRecords', (t) =>
       }),
     },
     resolve: async (certificate, args, context) => {
-      const { offset, limit } = forwardWindow(args);
-      const page = await context.loaders.deployRecords.page(
-        certificate.id,
-        args.resourceType ?? null,
-        offset,
-        limit,
-      );
+      const page = await loadDeployRecordPage(certificate.id, args, context);
       return recordPageConnection(page, (summary) => ({
         kind: 'DEPLOY_RECORD' as const,
         id: String(summary.Id),

@@ -1,6 +1,8 @@
 // The certificate operation log. The upstream gives entries no ID, so OperationLog has none.
 import { builder } from '../builder.ts';
+import type { GraphQLContext } from '../context.ts';
 import type { OperationLogRecord, OperationLogWindow } from '../loaders/operation-logs.ts';
+import { prefetchedById } from '../prefetch.ts';
 import { parseUpstreamTime } from '../time.ts';
 import { presentOrNull } from '../upstream-values.ts';
 import { CertificateRef } from './certificate.ts';
@@ -155,8 +157,21 @@ builder.queryFields((t) => ({
   }),
 }));
 
+interface OperationLogWindowArgs {
+  readonly since?: Date | null;
+  readonly until?: Date | null;
+}
+
+/** The account's whole log window: the upstream cannot filter it by certificate. */
+function loadLogWindow(args: OperationLogWindowArgs, context: GraphQLContext) {
+  return context.loaders.operationLogs.all({ since: args.since, until: args.until });
+}
+
 builder.objectFields(CertificateRef, (t) => ({
   operationLogs: t.field({
+    ...prefetchedById((_certificateId, args: OperationLogWindowArgs, context) =>
+      loadLogWindow(args, context),
+    ),
     type: OperationLogConnectionRef,
     description:
       `What happened to this certificate, newest first. ${WINDOW_NOTE} Tencent Cloud cannot filter its log by ` +
@@ -171,7 +186,7 @@ builder.objectFields(CertificateRef, (t) => ({
     },
     resolve: async (certificate, args, context) => {
       const { offset, limit } = forwardWindow(args);
-      const all = await context.loaders.operationLogs.all({ since: args.since, until: args.until });
+      const all = await loadLogWindow(args, context);
       const own = all.filter((log) => log.CertId === certificate.id);
       return toOffsetConnection({ totalCount: own.length, offset, items: own.slice(offset, offset + limit) });
     },
