@@ -41,9 +41,9 @@ function prefetchOf(field: GraphQLField<unknown, unknown> | undefined): Prefetch
 }
 
 /**
- * Starts, for the object of ID `id` that the field of `info` returns, the loads of every child field the operation
- * selects that declares one (`prefetchedById`), through fragments, under their aliases, with their arguments and
- * `@skip`/`@include` evaluated against the operation's variables.
+ * Starts, for the object of ID `id` that the field of `info` returns (or of type `typeName`), the loads of every
+ * child field the operation selects that declares one (`prefetchedById`), through fragments, under their aliases,
+ * with their arguments and `@skip`/`@include` evaluated against the operation's variables.
  *
  * Why: GraphQL runs a field's children only once the field has resolved, so a root field that first looks the
  * object up (`certificate(id:)`) would make every such child wait one more upstream round trip, for an ID the
@@ -51,8 +51,14 @@ function prefetchOf(field: GraphQLField<unknown, unknown> | undefined): Prefetch
  * the certificate. If the object turns out not to exist, those loads were wasted: their failures are ignored here,
  * and a child that runs meets them through its own resolver, as it would have without the prefetch.
  */
-export function prefetchSelectedFields(id: string, info: GraphQLResolveInfo, context: GraphQLContext): void {
-  const type = getNamedType(info.returnType);
+export function prefetchSelectedFields(
+  id: string,
+  info: GraphQLResolveInfo,
+  context: GraphQLContext,
+  typeName?: string,
+): void {
+  // A federation reference resolves inside `_entities`, whose type is a union: the entity's type is named.
+  const type = typeName === undefined ? getNamedType(info.returnType) : info.schema.getType(typeName);
   if (!isObjectType(type)) return;
   const visit = (selectionSet: SelectionSetNode): void => {
     for (const selection of selectionSet.selections) {

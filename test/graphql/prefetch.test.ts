@@ -160,6 +160,31 @@ describe('certificate(id:) prefetches what its children need only the ID for', (
     expect(withLogs.all).toHaveLength(4);
   });
 
+  it('prefetches for a certificate a federation router references through _entities', async () => {
+    const {
+      firstWave: wave,
+      all,
+      result,
+    } = await run<{
+      _entities: Array<{ deployRecords: { totalCount: number } } | null>;
+    }>(
+      `query ($representations: [_Any!]!) { _entities(representations: $representations) {
+        ... on Certificate { deployRecords(first: 2) { totalCount } operationLogs(first: 1) { totalCount } }
+        ... on Manager { firstName }
+      } }`,
+      { representations: [{ __typename: 'Certificate', id: certificateId }] },
+      3,
+    );
+    expect(wave).toEqual([
+      'DescribeCertificateOperateLogs',
+      'DescribeCertificates',
+      'DescribeHostDeployRecord',
+    ]);
+    expect(all).toHaveLength(3);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities[0]?.deployRecords.totalCount).toBeGreaterThanOrEqual(0);
+  });
+
   it('answers null for an unknown certificate; its prefetched loads are wasted, not errors', async () => {
     const { firstWave: wave, result } = await run<{ certificate: null }>(
       'query ($id: ID!) { certificate(id: $id) { id deployRecords(first: 5) { totalCount } } }',

@@ -2,6 +2,7 @@ import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 import { builder, grantedScopes, notAuthorizedError } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
+import { prefetchSelectedFields } from '../prefetch.ts';
 import { CertificateRef } from './certificate.ts';
 import { CompanyRef } from './company.ts';
 import { DeployRecordRef, deployRecordWithWait } from './deploy-record.ts';
@@ -19,7 +20,10 @@ const byId = builder.selection<{ id: string }>('id');
 
 builder.asEntity(CertificateRef, {
   key: byId,
-  resolveReference: ({ id }, context) => context.loaders.certificates.byId.load(id),
+  resolveReference: ({ id }, context, info) => {
+    prefetchSelectedFields(id, info, context, 'Certificate');
+    return context.loaders.certificates.byId.load(id);
+  },
 });
 
 builder.asEntity(ManagerRef, {
