@@ -57,18 +57,16 @@ const settings = {
 };
 const loadSettings: LoadSettings = settings;
 
-type Emulator = EmulatorChild;
-
 function startEmulator(enforceRateLimits: boolean): ReturnType<typeof startEmulatorProcess> {
   return startEmulatorProcess({ enforceRateLimits, latencyMs: settings.upstreamLatencyMs });
 }
 
-async function setLatency(emulator: Emulator, ms: number): Promise<void> {
+async function setLatency(emulator: EmulatorChild, ms: number): Promise<void> {
   await emulator.ask({ type: 'set-latency', ms });
 }
 
 /** Upstream calls of one operation alone; also checks the operation answers without errors. */
-async function callsForOne(emulator: Emulator, operation: () => Promise<void>): Promise<number> {
+async function callsForOne(emulator: EmulatorChild, operation: () => Promise<void>): Promise<number> {
   await emulator.ask({ type: 'reset-stats' });
   await operation();
   return (await emulator.ask<UpstreamStats>({ type: 'stats' })).totalCalls;
@@ -93,7 +91,7 @@ interface ScenarioSpec {
 
 async function measureGatewayScenario(
   spec: ScenarioSpec,
-  emulator: Emulator,
+  emulator: EmulatorChild,
   gateway: GatewayChild,
   url: string,
   operation: GraphQLOperation,
@@ -116,7 +114,7 @@ async function measureGatewayScenario(
 
 async function measureDirectScenario(
   spec: ScenarioSpec,
-  emulator: Emulator,
+  emulator: EmulatorChild,
   operation: () => Promise<void>,
 ): Promise<ScenarioResult> {
   await setLatency(emulator, spec.upstreamLatencyMs);

@@ -102,13 +102,7 @@ function bmpString(text: string): Buffer {
  * RFC 7292 appendix B.2 with SHA-256 (u = 32, v = 64 bytes): the MAC key (id 3) derived from the password as a
  * NUL-terminated BMPString.
  */
-export function pkcs12Kdf(
-  password: string,
-  salt: Buffer,
-  iterations: number,
-  id: number,
-  length: number,
-): Buffer {
+function pkcs12Kdf(password: string, salt: Buffer, iterations: number, id: number, length: number): Buffer {
   const u = 32;
   const v = 64;
   const repeatTo = (source: Buffer): Buffer => {

@@ -21,7 +21,7 @@ const byId = builder.selection<{ id: string }>('id');
 builder.asEntity(CertificateRef, {
   key: byId,
   resolveReference: ({ id }, context, info) => {
-    prefetchSelectedFields(id, info, context, 'Certificate');
+    prefetchSelectedFields(id, info, context, CertificateRef.name);
     return context.loaders.certificates.byId.load(id);
   },
 });
