@@ -1,5 +1,6 @@
 import { createHash, createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { inspect } from 'node:util';
+import { type BoundedMemo, boundedMemo } from '../support/bounded-memo.ts';
 
 /**
  * TC3-HMAC-SHA256 request signing (Tencent Cloud API 3.0, signature v3).
@@ -93,16 +94,22 @@ export interface Tc3SignerOptions {
 }
 
 export class Tc3Signer {
-  readonly #maxCachedKeys: number;
-  // Keyed by a string that contains the secret key, so it lives only in this private field.
-  readonly #signingKeys = new Map<string, KeyObject>();
+  /** Keyed by a string that contains the secret key: the memo's map is reachable from this private field only. */
+  readonly #signingKeyOf: BoundedMemo<string, KeyObject>;
 
   constructor(options: Tc3SignerOptions = {}) {
-    this.#maxCachedKeys = Math.max(1, options.maxCachedKeys ?? 32);
+    this.#signingKeyOf = boundedMemo(
+      (cacheKey: string) => {
+        const [date = '', service = ''] = cacheKey.split('\n', 2);
+        const secretKey = cacheKey.slice(date.length + service.length + 2);
+        return createSecretKey(deriveSigningKeySteps(secretKey, date, service).secretSigning);
+      },
+      Math.max(1, options.maxCachedKeys ?? 32),
+    );
   }
 
   get cachedKeyCount(): number {
-    return this.#signingKeys.size;
+    return this.#signingKeyOf.size;
   }
 
   /** Returns the value of the Authorization header. */
@@ -118,23 +125,9 @@ export class Tc3Signer {
     const date = utcDateOfTimestamp(input.timestamp);
     const scope = credentialScope(date, input.service);
     const stringToSign = buildStringToSign(input.timestamp, scope, sha256Hex(canonicalRequest));
-    const signature = createHmac('sha256', this.#signingKey(input.secretKey, date, input.service))
-      .update(stringToSign)
-      .digest('hex');
+    const signingKey = this.#signingKeyOf(`${date}\n${input.service}\n${input.secretKey}`);
+    const signature = createHmac('sha256', signingKey).update(stringToSign).digest('hex');
     return `${TC3_ALGORITHM} Credential=${input.secretId}/${scope}, SignedHeaders=${headers.signedHeaders}, Signature=${signature}`;
-  }
-
-  #signingKey(secretKey: string, date: string, service: string): KeyObject {
-    const cacheKey = `${date}\n${service}\n${secretKey}`;
-    const cached = this.#signingKeys.get(cacheKey);
-    if (cached !== undefined) return cached;
-    const key = createSecretKey(deriveSigningKeySteps(secretKey, date, service).secretSigning);
-    if (this.#signingKeys.size >= this.#maxCachedKeys) {
-      const oldest = this.#signingKeys.keys().next();
-      if (oldest.done !== true) this.#signingKeys.delete(oldest.value);
-    }
-    this.#signingKeys.set(cacheKey, key);
-    return key;
   }
 
   toJSON(): { cachedKeyCount: number } {

@@ -19,6 +19,7 @@ describe('boundedMemo', () => {
     lengthOrNull('');
     lengthOrNull('a');
     expect(computed).toEqual(['a', '', 'bcd', 'a']);
+    expect(lengthOrNull.size).toBe(2);
   });
 
   it('caches nothing for a call that throws', () => {
