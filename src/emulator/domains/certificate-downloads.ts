@@ -50,6 +50,18 @@ function keystorePasswordFor(record: CertificateRecord): KeystorePassword {
   return { value, generated: true };
 }
 
+/**
+ * The password every keystore of one archive shares, drawn when the first of them needs it: an archive of PEM
+ * layouts only draws none.
+ */
+function archivePassword(record: CertificateRecord): () => KeystorePassword {
+  let password: KeystorePassword | undefined;
+  return () => {
+    password ??= keystorePasswordFor(record);
+    return password;
+  };
+}
+
 /** File-name stem for a domain: wildcard "*." becomes "_." as on the upstream's archives. */
 export function fileStem(domain: string): string {
   return domain.replace(/\*/g, '_');
@@ -125,12 +137,12 @@ function keystoreFiles(
 function layoutFiles(
   record: CertificateRecord,
   serviceType: string,
-  password: KeystorePassword,
+  password: () => KeystorePassword,
   at: number,
 ): ZipEntry[] {
   const { bundle, key } = requireDownloadable(record, serviceType);
   if (KEYSTORE_SERVICE_TYPES.has(serviceType) && key !== null) {
-    return keystoreFiles(record, serviceType, { bundle, key }, password, at);
+    return keystoreFiles(record, serviceType, { bundle, key }, password(), at);
   }
   const [leaf = '', ...chain] = splitPemCertificates(bundle);
   const stem = fileStem(record.domain);
@@ -173,7 +185,7 @@ export function fullDownloadArchive(record: CertificateRecord, at: number): Buff
     ['JKS', 'jks'],
     ['Other', 'other'],
   ];
-  const password = keystorePasswordFor(record);
+  const password = archivePassword(record);
   const entries = folders
     .filter(([, type]) => supportsServiceType(record, type))
     .flatMap(([folder, type]) =>
@@ -186,7 +198,7 @@ export function fullDownloadArchive(record: CertificateRecord, at: number): Buff
 }
 
 export function serviceArchive(record: CertificateRecord, serviceType: string, at: number): Buffer {
-  return createZip(layoutFiles(record, serviceType, keystorePasswordFor(record), at), at);
+  return createZip(layoutFiles(record, serviceType, archivePassword(record), at), at);
 }
 
 export function archiveFilename(record: CertificateRecord, serviceType: string): string {
