@@ -1,5 +1,9 @@
 import type { Certificates } from '../../ssl/models.generated.ts';
-import { CertificateSource, CertificateStatus, CertificateType } from '../schema/certificate-enums.ts';
+import {
+  certificateSourceCodes,
+  certificateStatusCodes,
+  certificateTypeCodes,
+} from '../certificate-codes.ts';
 import { parseUpstreamTimeOrError, type UpstreamTimeFormatError } from '../time.ts';
 import { presentOrNull } from '../upstream-values.ts';
 
@@ -39,9 +43,9 @@ export interface CertificateRecord {
    * executors report an Error value as the error of the field that shows it, so one odd value fails one field,
    * not the page (exposed-property.ts).
    */
-  readonly status: ReturnType<typeof CertificateStatus.codeOrError>;
-  readonly certificateType: ReturnType<typeof CertificateType.codeOrError>;
-  readonly source: ReturnType<typeof CertificateSource.codeOrError> | null;
+  readonly status: ReturnType<typeof certificateStatusCodes.codeOrError>;
+  readonly certificateType: ReturnType<typeof certificateTypeCodes.codeOrError>;
+  readonly source: ReturnType<typeof certificateSourceCodes.codeOrError> | null;
   readonly beginsAt: Date | null | UpstreamTimeFormatError;
   readonly expiresAt: Date | null | UpstreamTimeFormatError;
   readonly createdAt: Date | null | UpstreamTimeFormatError;
@@ -57,7 +61,7 @@ const recordOfItem = new WeakMap<Certificates, CertificateRecord>();
 
 function sourceOf(item: Certificates): CertificateRecord['source'] {
   const from = presentOrNull(item.From);
-  return from === null ? null : CertificateSource.codeOrError(from);
+  return from === null ? null : certificateSourceCodes.codeOrError(from);
 }
 
 export function certificateRecordOf(item: Certificates): CertificateRecord {
@@ -82,8 +86,8 @@ export function certificateRecordOf(item: Certificates): CertificateRecord {
       isWildcard: item.IsWildcard === true,
       isSm: item.IsSM === true,
       tags: (item.Tags ?? []).map((tag) => ({ key: tag.TagKey, value: tag.TagValue })),
-      status: CertificateStatus.codeOrError(item.Status),
-      certificateType: CertificateType.codeOrError(item.CertificateType),
+      status: certificateStatusCodes.codeOrError(item.Status),
+      certificateType: certificateTypeCodes.codeOrError(item.CertificateType),
       source: sourceOf(item),
       beginsAt: parseUpstreamTimeOrError(item.CertBeginTime),
       expiresAt: parseUpstreamTimeOrError(item.CertEndTime),
