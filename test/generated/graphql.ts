@@ -1018,6 +1018,8 @@ export type ManagerStatus =
 
 /** Where a manager's verification for one validation level (OV or EV) stands. */
 export type ManagerVerificationStatus =
+  /** In force (a value the API returns though its documentation omits it: its own DescribeManagerDetail example shows it). */
+  | 'ACTIVE'
   /** The verification is complete and in force. */
   | 'COMPLETED'
   /** The verification has expired. */
@@ -1227,7 +1229,7 @@ export type CoveragePackagesQueryVariables = Exact<{
 }>;
 
 
-export type CoveragePackagesQuery = { packages: { totalCount: number, totalRemainingPoints: number, edges: Array<{ node: { id: string, type: PackageType, status: PackageStatus, remainingPoints: number, expiresAt: string | null } }> } };
+export type CoveragePackagesQuery = { packages: { totalCount: number, totalRemainingPoints: number, edges: Array<{ node: { id: string, type: PackageType | null, status: PackageStatus, remainingPoints: number, expiresAt: string | null } }> } };
 
 export type CoverageManagerDeleteMutationVariables = Exact<{
   input: ManagerDeleteInput;

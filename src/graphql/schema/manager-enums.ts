@@ -42,6 +42,12 @@ const MANAGER_VERIFICATION_STATUS_VALUES = {
   PENDING: { value: 'pending', description: 'Submitted and waiting for, or under, review.' },
   SUBMITTED: { value: 'submitted', description: 'Passed on to the certificate authority for its review.' },
   COMPLETED: { value: 'completed', description: 'The verification is complete and in force.' },
+  ACTIVE: {
+    value: 'active',
+    description:
+      'In force (a value the API returns though its documentation omits it: its own DescribeManagerDetail ' +
+      'example shows it).',
+  },
   INVALID: { value: 'invalid', description: 'The verification failed.' },
   EXPIRING: { value: 'expiring', description: 'The verification expires soon.' },
   EXPIRED: { value: 'expired', description: 'The verification has expired.' },

@@ -116,11 +116,22 @@ PackageRef.implement({
       nullable: false,
       resolve: (record) => record.PackageId,
     }),
+    name: t.string({
+      description:
+        'The package name as the API gives it (PackageInfo.Type, "权益包名称"): a size such as `ssl_100`, or ' +
+        "another name (the API documentation's own example answers `buy`).",
+      nullable: false,
+      resolve: (record) => record.Type,
+    }),
     type: t.field({
       type: PackageType.ref,
-      description: 'The size of the package.',
-      nullable: false,
-      resolve: (record) => PackageType.fromUpstream(record.Type),
+      description:
+        'The size of the package, when its name is one of the sizes the `type` filter takes; null for any other ' +
+        'name (see `name`; `totalPoints` tells the size of every package).',
+      resolve: (record) => {
+        const size = PackageType.codeOrError(record.Type);
+        return size instanceof Error ? null : size;
+      },
     }),
     totalPoints: t.int({
       description: 'How many points the package held when it was created.',

@@ -1,0 +1,116 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createGateway } from '../../src/graphql/yoga.ts';
+import type { SslActionName, SslCaller } from '../../src/ssl/actions.ts';
+
+// The gateway over answers copied from the vendor's API documentation (its 输出示例), where they hold values
+// the documented enums and the emulator do not produce.
+
+const VENDOR_EXAMPLES: Partial<Record<SslActionName, unknown>> = {
+  DescribePackages: {
+    TotalCount: 1,
+    Packages: [
+      {
+        Status: 'used',
+        UpdateTime: '2022-09-13',
+        Total: 1,
+        SourceType: 'transferIn',
+        TransferOutInfos: [
+          {
+            UpdateTime: '2023-09-13',
+            ReceiverUin: 1,
+            ReceivePackageId: 'H09******88',
+            TransferCount: 1,
+            ReceiveTime: '2023-10-19',
+            ExpireTime: '2023-12-19',
+            TransferCode: 'hg****jj',
+            PackageId: 'K234*******77',
+            TransferStatus: 'refund',
+            CreateTime: '2023-09-18',
+          },
+        ],
+        SourceUin: 1,
+        ExpireTime: '2023-12-18',
+        PackageId: 'J88*****867',
+        Balance: 1,
+        Type: 'buy',
+        CreateTime: '2023-08-26',
+      },
+    ],
+    RequestId: 'hdg**********jdj',
+    TotalBalance: 1,
+  },
+  DescribeManagerDetail: {
+    Status: 'ok',
+    ManagerFirstName: 'luke',
+    ManagerMail: 'luke@qq.com',
+    ContactFirstName: 'luke',
+    ManagerLastName: 'zhang',
+    ContactPosition: 'sre',
+    ManagerPosition: 'sre',
+    VerifyTime: '2023-09-11 12:00:00',
+    CreateTime: '2023-09-11 12:00:00',
+    ExpireTime: '2024-09-11 12:00:00',
+    ContactLastName: 'zhang',
+    ManagerPhone: '188*******',
+    ContactPhone: '188********',
+    ContactMail: 'luke@qq.com',
+    ManagerDepartment: 'It',
+    CompanyInfo: {
+      CompanyName: 'Tencent',
+      CompanyId: 974321,
+      CompanyCountry: 'China',
+      CompanyProvince: 'Guangdong',
+      CompanyCity: 'Shenzhen',
+      CompanyAddress: 'Street*******',
+      CompanyPhone: '021-******',
+      IdType: 'IT',
+      IdNumber: '89773',
+    },
+    CompanyId: 636448,
+    ManagerId: 36383,
+    StatusInfo: [
+      { Type: 'ov', Status: 'active', CreateTime: '2023-09-11 12:00:00', ExpireTime: '2024-09-11 12:00:00' },
+    ],
+    RequestId: '14727a68-3b90-4408-99c9-dea6d7de9456',
+  },
+};
+
+const vendorExamples: SslCaller = {
+  call(action) {
+    const example = VENDOR_EXAMPLES[action];
+    if (example === undefined) return Promise.reject(new Error(`no vendor example for ${action}`));
+    return Promise.resolve(structuredClone(example)) as never;
+  },
+};
+
+const gateway = createGateway({ ssl: vendorExamples, logging: false, graphiql: false });
+afterAll(() => gateway.dispose());
+
+async function execute(query: string): Promise<{ data?: unknown; errors?: unknown }> {
+  const response = await gateway.fetch('http://gateway.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  return (await response.json()) as { data?: unknown; errors?: unknown };
+}
+
+describe("the vendor's documented examples", () => {
+  it('serve a package named otherwise than by a size: its name, and no size', async () => {
+    const result = await execute('{ packages { edges { node { id name type totalPoints status } } } }');
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      packages: {
+        edges: [{ node: { id: 'J88*****867', name: 'buy', type: null, totalPoints: 1, status: 'USED' } }],
+      },
+    });
+  });
+
+  it('serve a manager verification in the undocumented status `active`', async () => {
+    const result = await execute('{ manager(id: "36383") { firstName verifications { type status } } }');
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      manager: { firstName: 'luke', verifications: [{ type: 'OV', status: 'ACTIVE' }] },
+    });
+  });
+});
