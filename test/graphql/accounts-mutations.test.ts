@@ -88,10 +88,13 @@ describe('managerDelete', () => {
       { code: 'ResourceNotFound.Manager', field: ['input', 'id'] },
     ]);
     const calls = stack.upstreamCalls('DeleteManager');
-    const malformed = await run<{ managerDelete: { userErrors: UserError[] } }>(DELETE, 'abc');
-    expect(malformed.managerDelete.userErrors).toEqual([
-      { code: 'InvalidManagerId', field: ['input', 'id'] },
-    ]);
+    // Beyond 2^53 a number would round to another manager's ID (9007199254740993 → …992).
+    for (const malformedId of ['abc', '9007199254740993']) {
+      const malformed = await run<{ managerDelete: { userErrors: UserError[] } }>(DELETE, malformedId);
+      expect(malformed.managerDelete.userErrors).toEqual([
+        { code: 'InvalidManagerId', field: ['input', 'id'] },
+      ]);
+    }
     expect(stack.upstreamCalls('DeleteManager')).toBe(calls);
   });
 });

@@ -3,7 +3,7 @@ import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import type { ManagerDetail, ManagerSummary } from '../loaders/accounts.ts';
 import { parseUpstreamTime } from '../time.ts';
-import { presentOrNull } from '../upstream-values.ts';
+import { integerIdOrNull, presentOrNull } from '../upstream-values.ts';
 import { ManagerStatus, ManagerVerificationStatus, ManagerVerificationType } from './manager-enums.ts';
 
 /**
@@ -21,8 +21,7 @@ export interface ManagerSource {
 
 /** Manager IDs are positive integers upstream; anything else cannot name a manager. */
 export function parseManagerId(id: string | number): number | null {
-  const text = String(id).trim();
-  return /^[1-9]\d{0,15}$/.test(text) ? Number(text) : null;
+  return integerIdOrNull(id);
 }
 
 function managerGone(id: number): Error {

@@ -1,5 +1,6 @@
 import type { RecordPage } from '../loaders/record-blocks.ts';
 import { parseUpstreamTime } from '../time.ts';
+import { integerIdOrNull } from '../upstream-values.ts';
 import { toOffsetConnection } from './pagination.ts';
 
 // What the schema files of the job records (deploy records, update records, content replacement records) share.
@@ -9,10 +10,7 @@ import { toOffsetConnection } from './pagination.ts';
  * it is answered without a call.
  */
 export function parseRecordId(raw: string | number): number | null {
-  const text = String(raw).trim();
-  if (!/^[1-9]\d{0,15}$/.test(text)) return null;
-  const id = Number(text);
-  return Number.isSafeInteger(id) ? id : null;
+  return integerIdOrNull(raw);
 }
 
 /** The earliest of the upstream times that parse; null when none does. */
