@@ -267,6 +267,24 @@ describe('operation log', () => {
     expect(data.operationLogs.totalCount).toBeGreaterThanOrEqual(data.operationLogs.edges.length);
     expect(stack.upstreamCalls('DescribeCertificateOperateLogs')).toBe(1);
   });
+
+  it('keeps to a window bounded within a second (the upstream filters by whole seconds)', async () => {
+    const window = `query ($since: DateTime, $until: DateTime) {
+      operationLogs(first: 100, since: $since, until: $until) { edges { node { createdAt } } }
+    }`;
+    type Window = { operationLogs: { edges: { node: { createdAt: string } }[] } };
+    const newest = (await query<Window>(window)).operationLogs.edges[0]?.node.createdAt;
+    expect(newest).toMatch(/\.000Z$/);
+    const second = Date.parse(newest as string);
+    const at = (offsetMs: number) => new Date(second + offsetMs).toISOString();
+
+    const within = await query<Window>(window, { since: at(500), until: at(900) });
+    expect(within.operationLogs.edges).toEqual([]);
+    const fromTheSecond = await query<Window>(window, { since: at(0), until: at(900) });
+    expect(fromTheSecond.operationLogs.edges.map(({ node }) => node.createdAt)).toContain(newest);
+    const beforeIt = await query<Window>(window, { since: at(-2000), until: at(-1) });
+    expect(beforeIt.operationLogs.edges.map(({ node }) => node.createdAt)).not.toContain(newest);
+  });
 });
 
 describe('checks', () => {

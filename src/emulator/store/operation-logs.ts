@@ -58,10 +58,16 @@ export class OperationLogStore {
     });
   }
 
-  /** Entries with `from <= at <= to`, newest first. */
+  /**
+   * Entries with `from <= at <= to`, newest first, compared by the whole second each entry shows (CreateTime has
+   * no fraction), as the upstream's own filter sees them.
+   */
   between(from: number, to: number): OperationLogEntry[] {
     return this.#entries
-      .filter((entry) => entry.at >= from && entry.at <= to)
+      .filter((entry) => {
+        const shownAt = Math.floor(entry.at / 1000) * 1000;
+        return shownAt >= from && shownAt <= to;
+      })
       .sort((a, b) => b.at - a.at || b.sequence - a.sequence);
   }
 

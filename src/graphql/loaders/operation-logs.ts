@@ -31,11 +31,19 @@ export interface OperationLogLoaders extends LoaderGroup {
 }
 
 const MAX_LOGS_PER_CALL = SSL_SPEC.actions.DescribeCertificateOperateLogs.pagination.maxLimit;
+/**
+ * The upstream takes whole seconds and its entries carry whole seconds: `since` rounds up to the next one, so an
+ * entry of the second before it is not let in (`until` rounds down, which keeps those of its own second).
+ */
 function windowParams(window: OperationLogWindow): { StartTime?: string; EndTime?: string } {
   return {
-    ...(window.since ? { StartTime: formatBeijingTime(window.since) } : {}),
+    ...(window.since ? { StartTime: formatBeijingTime(nextWholeSecond(window.since)) } : {}),
     ...(window.until ? { EndTime: formatBeijingTime(window.until) } : {}),
   };
+}
+
+function nextWholeSecond(instant: Date): Date {
+  return new Date(Math.ceil(instant.getTime() / 1000) * 1000);
 }
 
 function windowKey(window: OperationLogWindow): string {
