@@ -14,9 +14,13 @@ import { totalUpstreamCalls } from './support/upstream-calls.ts';
 
 let stack: TestStack;
 
-async function sendHostile(gateway: Gateway, query: string): Promise<RawGraphQLResponse> {
+async function sendHostile(
+  gateway: Gateway,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<RawGraphQLResponse> {
   stack.emulator.stats.reset();
-  const response = await postOperation(gateway, { query });
+  const response = await postOperation(gateway, { query, variables });
   expect(totalUpstreamCalls(stack)).toBe(0);
   return response;
 }
@@ -96,6 +100,40 @@ describe('the default limits', () => {
     expectRefusedWith(response, /^Query Cost limit of 20000 exceeded/);
   });
 
+  it('cost page sizes passed as variables with the values they run with', async () => {
+    const fanOut = `query Fanout($certificates: Int, $records: Int = 100) {
+      certificates(first: $certificates) { edges { node { id deployRecords(first: $records) { totalCount } } } }
+    }`;
+    const literal = await sendHostile(
+      stack.gateway,
+      '{ certificates(first: 100) { edges { node { id deployRecords(first: 100) { totalCount } } } } }',
+    );
+    expectRefusedWith(literal, /^Query Cost limit of 20000 exceeded/);
+    const variables = await sendHostile(stack.gateway, fanOut, { certificates: 100, records: 100 });
+    expect(variables.status).toBe(400);
+    expect(variables.body).toEqual({ errors: literal.body.errors });
+    // The default of an unsent variable counts as it runs.
+    expectRefusedWith(
+      await sendHostile(stack.gateway, fanOut, { certificates: 100 }),
+      /^Query Cost limit of 20000 exceeded/,
+    );
+
+    const small = await postOperation(stack.gateway, {
+      query: fanOut,
+      variables: { certificates: 2, records: 5 },
+    });
+    expect(small.status).toBe(200);
+    expect(small.body.errors).toBeUndefined();
+    // Only the operation that runs is costed, not another of the same document.
+    const twoOperations = await postOperation(stack.gateway, {
+      query: `${fanOut} query Small($n: Int) { certificates(first: $n) { totalCount } }`,
+      variables: { n: 1 },
+      operationName: 'Small',
+    });
+    expect(twoOperations.status).toBe(200);
+    expect(twoOperations.body.errors).toBeUndefined();
+  });
+
   it('refuse a request body over 1 MB with 413', async () => {
     stack.emulator.stats.reset();
     const padding = ' '.repeat(2 * 1024 * 1024);
@@ -132,7 +170,7 @@ describe('the default limits', () => {
   });
 
   it(`cap a page at ${MAX_PAGE_SIZE} items whatever first asks for`, async () => {
-    // Through a variable, as the cost limit only sees literal page sizes.
+    // Through a variable, which the cost limit counts as the page it runs (a literal one it counts as written).
     const response = await postOperation(stack.gateway, {
       query:
         'query Page($first: Int) { certificates(first: $first) { totalCount pageInfo { hasNextPage } edges { node { id } } } }',

@@ -1,11 +1,21 @@
-import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
+import { costLimitPlugin, costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import type { GraphQLError, ValidationContext } from 'graphql';
+import {
+  type DocumentNode,
+  type GraphQLError,
+  getOperationAST,
+  Kind,
+  type ValidationContext,
+  type ValueNode,
+  validate,
+  visit,
+} from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { QueryLimits } from '../../config/security.ts';
+import { MAX_PAGE_SIZE } from '../schema/pagination.ts';
 
 /**
  * Armor's validation rules throw by default, which skips Yoga's validation-error handling (the answer would be a
@@ -34,8 +44,97 @@ export function queryLimitPlugins(limits: QueryLimits): Plugin[] {
     maxTokensPlugin({ n: limits.maxTokens }),
     maxDepthPlugin({ n: limits.maxDepth, flattenFragments: true, ...reportAsValidationError }),
     costLimitPlugin({ maxCost: limits.maxCost, ...reportAsValidationError }),
+    pageSizeVariablesCostPlugin(limits.maxCost),
     // No allow-list: `__typename` aliases are as cheap to repeat as any other.
     maxAliasesPlugin({ n: limits.maxAliases, allowList: [], ...reportAsValidationError }),
     maxDirectivesPlugin({ n: limits.maxDirectives, ...reportAsValidationError }),
   ];
+}
+
+/** The arguments armor's cost rule multiplies a list field's cost by. */
+const PAGE_SIZE_ARGUMENTS = new Set(['first', 'last']);
+
+/**
+ * Armor's cost rule multiplies by `first`/`last` only when they are literals: validation sees the document, not
+ * the variables (and Yoga caches it per document), so `certificates(first: $n) { … deployRecords(first: $n) }`
+ * would pass as if each list held one item. An operation that passes a page size as a variable is therefore
+ * costed again before it executes, with the page sizes written in as the values it runs with, and refused with
+ * the same 400 and message as a literal one. Operations without such variables skip this entirely.
+ */
+export function pageSizeVariablesCostPlugin(maxCost: number): Plugin {
+  const pageSizeVariablesOf = new WeakMap<DocumentNode, boolean>();
+  const hasPageSizeVariables = (document: DocumentNode): boolean => {
+    let known = pageSizeVariablesOf.get(document);
+    if (known === undefined) {
+      known = false;
+      visit(document, {
+        Argument(argument) {
+          if (PAGE_SIZE_ARGUMENTS.has(argument.name.value) && argument.value.kind === Kind.VARIABLE)
+            known = true;
+        },
+      });
+      pageSizeVariablesOf.set(document, known);
+    }
+    return known;
+  };
+
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      if (!hasPageSizeVariables(args.document)) return;
+      const costed = withPageSizeValues(args.document, args.operationName, args.variableValues ?? {});
+      const refusals: string[] = [];
+      const rule = costLimitRule({
+        maxCost,
+        propagateOnRejection: false,
+        onReject: [(_context, error) => refusals.push(error.message.replace(/^Syntax Error: /, ''))],
+      });
+      validate(args.schema, costed, [rule]);
+      if (refusals.length === 0) return;
+      setResultAndStopExecution({
+        errors: refusals.map((message) =>
+          createGraphQLError(message, {
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
+          }),
+        ),
+      });
+    },
+  };
+}
+
+/**
+ * The executed operation (with the document's fragments) and each of its page-size variables replaced by the
+ * integer it runs with: the value sent (a page holds at most MAX_PAGE_SIZE items, whatever it asks for), else
+ * the variable's default. A variable with neither (or a value that is
+ * no integer, which execution refuses anyway) drops the argument, as armor costs an omitted page size.
+ */
+function withPageSizeValues(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Readonly<Record<string, unknown>>,
+): DocumentNode {
+  const operation = getOperationAST(document, operationName);
+  const defaults = new Map<string, ValueNode>();
+  for (const variable of operation?.variableDefinitions ?? []) {
+    if (variable.defaultValue !== undefined)
+      defaults.set(variable.variable.name.value, variable.defaultValue);
+  }
+  const executed: DocumentNode = {
+    kind: Kind.DOCUMENT,
+    definitions: document.definitions.filter(
+      (definition) => definition === operation || definition.kind === Kind.FRAGMENT_DEFINITION,
+    ),
+  };
+  return visit(executed, {
+    Argument(argument) {
+      if (!PAGE_SIZE_ARGUMENTS.has(argument.name.value) || argument.value.kind !== Kind.VARIABLE)
+        return undefined;
+      const name = argument.value.name.value;
+      const sent = variables[name];
+      if (typeof sent === 'number' && Number.isInteger(sent)) {
+        return { ...argument, value: { kind: Kind.INT, value: String(Math.min(sent, MAX_PAGE_SIZE)) } };
+      }
+      const fallback = sent === undefined ? defaults.get(name) : undefined;
+      return fallback?.kind === Kind.INT ? { ...argument, value: fallback } : null;
+    },
+  });
 }

@@ -16,7 +16,7 @@ export interface RawGraphQLResponse {
 /** POSTs an operation with any headers and returns everything a client would see, body text included. */
 export async function postOperation(
   gateway: Gateway,
-  operation: { query: string; variables?: Record<string, unknown> },
+  operation: { query: string; variables?: Record<string, unknown>; operationName?: string },
   headers: Record<string, string> = {},
 ): Promise<RawGraphQLResponse> {
   const response = await gateway.fetch('http://gateway.test/graphql', {
