@@ -39,6 +39,8 @@ export interface QueryLimits {
   readonly maxTokens: number;
   readonly maxDirectives: number;
   readonly maxBodyBytes: number;
+  /** Representations one operation may pass to federation's `_entities`, over all its `_entities` fields. */
+  readonly maxEntityRepresentations: number;
 }
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = Object.freeze({
@@ -54,6 +56,9 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = Object.freeze({
   maxTokens: 2000,
   maxDirectives: 50,
   maxBodyBytes: 1_048_576,
+  // Each representation of a type the API cannot read in batches (managers, companies, packages) costs one
+  // upstream call, as a page item's nested lookup does: a router's entity fetch for a page of 100 fits.
+  maxEntityRepresentations: 100,
 });
 
 /**
@@ -217,6 +222,11 @@ function readLimits(env: Environment): QueryLimits {
     maxTokens: readPositiveInteger(env, 'GRAPHQL_MAX_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens),
     maxDirectives: readPositiveInteger(env, 'GRAPHQL_MAX_DIRECTIVES', DEFAULT_QUERY_LIMITS.maxDirectives),
     maxBodyBytes: readPositiveInteger(env, 'GRAPHQL_MAX_BODY_BYTES', DEFAULT_QUERY_LIMITS.maxBodyBytes),
+    maxEntityRepresentations: readPositiveInteger(
+      env,
+      'GRAPHQL_MAX_ENTITIES',
+      DEFAULT_QUERY_LIMITS.maxEntityRepresentations,
+    ),
   };
 }
 

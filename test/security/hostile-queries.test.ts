@@ -134,6 +134,40 @@ describe('the default limits', () => {
     expect(twoOperations.body.errors).toBeUndefined();
   });
 
+  it(`refuse more than ${DEFAULT_QUERY_LIMITS.maxEntityRepresentations} entity representations in one operation`, async () => {
+    const managers = (count: number, from: number) =>
+      Array.from({ length: count }, (_, index) => ({ __typename: 'Manager', id: String(from + index) }));
+    const byVariable = await sendHostile(
+      stack.gateway,
+      'query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }',
+      { r: managers(101, 5000) },
+    );
+    expectRefusedWith(byVariable, /^Entity representations limit of 100 exceeded, found 101\.$/);
+    // Aliases and literal lists add up.
+    const literal = (count: number, from: number) =>
+      managers(count, from)
+        .map(({ id }) => `{ __typename: "Manager", id: "${id}" }`)
+        .join(' ');
+    const split = await sendHostile(
+      stack.gateway,
+      `{ a: _entities(representations: [${literal(60, 6000)}]) { __typename }
+         b: _entities(representations: [${literal(41, 7000)}]) { __typename } }`,
+    );
+    expectRefusedWith(split, /^Entity representations limit of 100 exceeded, found 101\.$/);
+
+    const certificates = stack.emulator.state.certificates
+      .all()
+      .slice(0, 100)
+      .map(({ id }) => ({ __typename: 'Certificate', id }));
+    const page = await postOperation(stack.gateway, {
+      query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Certificate { id } } }',
+      variables: { r: certificates },
+    });
+    expect(page.status).toBe(200);
+    expect(page.body.errors).toBeUndefined();
+    expect(page.body.data?._entities).toHaveLength(100);
+  });
+
   it('refuse a request body over 1 MB with 413', async () => {
     stack.emulator.stats.reset();
     const padding = ' '.repeat(2 * 1024 * 1024);

@@ -153,6 +153,7 @@ describe('browser and query settings', () => {
       GRAPHQL_MAX_TOKENS: '400',
       GRAPHQL_MAX_DIRECTIVES: '5',
       GRAPHQL_MAX_BODY_BYTES: '65536',
+      GRAPHQL_MAX_ENTITIES: '20',
     }).limits;
     expect(limits).toEqual({
       maxDepth: 7,
@@ -161,6 +162,7 @@ describe('browser and query settings', () => {
       maxTokens: 400,
       maxDirectives: 5,
       maxBodyBytes: 65_536,
+      maxEntityRepresentations: 20,
     });
   });
 
@@ -173,6 +175,7 @@ describe('browser and query settings', () => {
     [{ GRAPHQL_INTROSPECTION: '0' }, 'GRAPHQL_INTROSPECTION'],
     [{ GRAPHQL_MAX_DEPTH: '0' }, 'GRAPHQL_MAX_DEPTH'],
     [{ GRAPHQL_MAX_COST: '-5' }, 'GRAPHQL_MAX_COST'],
+    [{ GRAPHQL_MAX_ENTITIES: '0' }, 'GRAPHQL_MAX_ENTITIES'],
     [{ GRAPHQL_MAX_BODY_BYTES: '1MB' }, 'GRAPHQL_MAX_BODY_BYTES'],
   ])('refuse %j, naming the variable', (env, variable) => {
     expect(refusal(env).variable).toBe(variable);

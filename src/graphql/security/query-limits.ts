@@ -5,9 +5,13 @@ import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import {
   type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
   type GraphQLError,
   getOperationAST,
   Kind,
+  type OperationDefinitionNode,
+  type SelectionNode,
   type ValidationContext,
   type ValueNode,
   validate,
@@ -45,6 +49,7 @@ export function queryLimitPlugins(limits: QueryLimits): Plugin[] {
     maxDepthPlugin({ n: limits.maxDepth, flattenFragments: true, ...reportAsValidationError }),
     costLimitPlugin({ maxCost: limits.maxCost, ...reportAsValidationError }),
     pageSizeVariablesCostPlugin(limits.maxCost),
+    entityRepresentationsLimitPlugin(limits.maxEntityRepresentations),
     // No allow-list: `__typename` aliases are as cheap to repeat as any other.
     maxAliasesPlugin({ n: limits.maxAliases, allowList: [], ...reportAsValidationError }),
     maxDirectivesPlugin({ n: limits.maxDirectives, ...reportAsValidationError }),
@@ -137,4 +142,80 @@ function withPageSizeValues(
       return fallback?.kind === Kind.INT ? { ...argument, value: fallback } : null;
     },
   });
+}
+
+/**
+ * Federation's `_entities` resolves every representation it is given, and for types the API cannot read in
+ * batches (managers, companies, packages) each one is an upstream call: unbounded, one operation could spend the
+ * account's quota for everyone (aliases are limited, a list argument is not). The representations of all the
+ * operation's `_entities` fields, literal or passed as variables, are counted before it executes.
+ */
+export function entityRepresentationsLimitPlugin(maxRepresentations: number): Plugin {
+  const entitiesFieldsOf = new WeakMap<OperationDefinitionNode, readonly FieldNode[]>();
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const operation = getOperationAST(args.document, args.operationName);
+      if (operation === null || operation === undefined) return;
+      let fields = entitiesFieldsOf.get(operation);
+      if (fields === undefined) {
+        fields = rootFieldsNamed(operation, args.document, '_entities');
+        entitiesFieldsOf.set(operation, fields);
+      }
+      if (fields.length === 0) return;
+      const variables = args.variableValues ?? {};
+      let representations = 0;
+      for (const field of fields) representations += representationCount(field, variables);
+      if (representations <= maxRepresentations) return;
+      setResultAndStopExecution({
+        errors: [
+          createGraphQLError(
+            `Entity representations limit of ${maxRepresentations} exceeded, found ${representations}.`,
+            { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } },
+          ),
+        ],
+      });
+    },
+  };
+}
+
+/** The operation's root fields of that name, through inline fragments and fragment spreads. */
+function rootFieldsNamed(
+  operation: OperationDefinitionNode,
+  document: DocumentNode,
+  name: string,
+): FieldNode[] {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const found: FieldNode[] = [];
+  const visited = new Set<string>();
+  const collect = (selections: readonly SelectionNode[]): void => {
+    for (const selection of selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value === name) found.push(selection);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        collect(selection.selectionSet.selections);
+      } else if (!visited.has(selection.name.value)) {
+        visited.add(selection.name.value);
+        const fragment = fragments.get(selection.name.value);
+        if (fragment !== undefined) collect(fragment.selectionSet.selections);
+      }
+    }
+  };
+  collect(operation.selectionSet.selections);
+  return found;
+}
+
+/** A list argument given one value is coerced to a list of one. */
+function representationCount(field: FieldNode, variables: Readonly<Record<string, unknown>>): number {
+  const value = field.arguments?.find((argument) => argument.name.value === 'representations')?.value;
+  if (value === undefined) return 0;
+  if (value.kind === Kind.LIST) return value.values.length;
+  if (value.kind === Kind.VARIABLE) {
+    const sent = variables[value.name.value];
+    if (sent === undefined || sent === null) return 0;
+    return Array.isArray(sent) ? sent.length : 1;
+  }
+  return 1;
 }
