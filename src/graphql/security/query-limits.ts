@@ -98,7 +98,7 @@ export function pageSizeVariablesCostPlugin(maxCost: number): Plugin {
       setResultAndStopExecution({
         errors: refusals.map((message) =>
           createGraphQLError(message, {
-            extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { spec: true, status: 400 } },
           }),
         ),
       });
@@ -170,7 +170,7 @@ export function entityRepresentationsLimitPlugin(maxRepresentations: number): Pl
         errors: [
           createGraphQLError(
             `Entity representations limit of ${maxRepresentations} exceeded, found ${representations}.`,
-            { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } },
+            { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { spec: true, status: 400 } } },
           ),
         ],
       });
