@@ -4,7 +4,7 @@ import DirectivesPlugin from '@pothos/plugin-directives';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
-import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ScopeAuthPlugin, { type AuthFailure, AuthScopeFailureType } from '@pothos/plugin-scope-auth';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import { createGraphQLError } from 'graphql-yoga';
 import type { GraphQLContext } from './context.ts';
@@ -27,6 +27,42 @@ export function grantedScopes(context: GraphQLContext): GatewayScopes {
     write: context.auth.scopes.has('ssl:write'),
     secrets: context.auth.scopes.has('ssl:secrets'),
   };
+}
+
+/** The token scope each scope-auth scope stands for. */
+const TOKEN_SCOPES: Readonly<Record<keyof GatewayScopes, string>> = {
+  read: 'ssl:read',
+  write: 'ssl:write',
+  secrets: 'ssl:secrets',
+};
+
+/** The token scopes a refusal asked for and the caller's token did not grant. */
+function missingTokenScopes(failure: AuthFailure): string[] {
+  switch (failure.kind) {
+    case AuthScopeFailureType.AuthScope:
+      return failure.scope in TOKEN_SCOPES ? [TOKEN_SCOPES[failure.scope as keyof GatewayScopes]] : [];
+    case AuthScopeFailureType.AnyAuthScopes:
+    case AuthScopeFailureType.AllAuthScopes:
+      return [...new Set(failure.failures.flatMap(missingTokenScopes))];
+    default:
+      return [];
+  }
+}
+
+/**
+ * Names what was refused and the token scope that would allow it (scope-auth's own message, "Not authorized to
+ * read fields for Query", names neither).
+ */
+function scopeRefusal(coordinate: string, failure: AuthFailure, fallback: string): Error {
+  const scopes = missingTokenScopes(failure);
+  if (scopes.length === 0) return notAuthorizedError(fallback);
+  const needed =
+    scopes.length === 1
+      ? `the ${scopes[0]} scope`
+      : failure.kind === AuthScopeFailureType.AllAuthScopes
+        ? `the scopes ${scopes.join(' and ')}`
+        : `one of the scopes ${scopes.join(', ')}`;
+  return notAuthorizedError(`${coordinate} needs ${needed}, which the token does not grant.`);
 }
 
 /** The error of a refused field; also raised for entity references outside scope-auth's reach (federation.ts). */
@@ -63,7 +99,8 @@ export const builder = new SchemaBuilder<{
   scopeAuth: {
     authorizeOnSubscribe: true,
     authScopes: grantedScopes,
-    unauthorizedError: (_parent, _context, _info, result) => notAuthorizedError(result.message),
+    unauthorizedError: (_parent, _context, info, result) =>
+      scopeRefusal(`${info.parentType.name}.${info.fieldName}`, result.failure, result.message),
   },
   relay: {
     clientMutationId: 'omit',

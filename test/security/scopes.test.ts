@@ -242,7 +242,9 @@ describe('every mutation', () => {
         response.body.errors?.map((error) => error.extensions?.code),
         response.text,
       ).toEqual(['FORBIDDEN']);
-      expect(response.body.errors?.[0]?.message).toMatch(/^Not authorized/);
+      expect(response.body.errors?.[0]?.message).toBe(
+        `Not authorized: Mutation.${field.name} needs the ssl:write scope, which the token does not grant.`,
+      );
       expect(totalUpstreamCalls(stack)).toBe(0);
     },
   );
@@ -307,6 +309,9 @@ describe('secret fields', () => {
       const refusal = response.body.errors?.find((error) => error.extensions?.code === 'FORBIDDEN');
       expect(refusal, JSON.stringify(response.body)).toBeDefined();
       expect((refusal as { path?: unknown[] } | undefined)?.path?.at(-1)).toBe(secret.field.name);
+      expect(refusal?.message).toBe(
+        `Not authorized: ${secret.coordinate} needs the ssl:secrets scope, which the token does not grant.`,
+      );
       expect(SECRET_ACTIONS.map((action) => stack.upstreamCalls(action))).toEqual(baselineCalls);
       expect(response.text).not.toContain('PRIVATE KEY');
     },
