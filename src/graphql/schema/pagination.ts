@@ -2,7 +2,8 @@ import { createGraphQLError } from 'graphql-yoga';
 
 /**
  * Offset pagination behind opaque Relay cursors. The upstream pages with Offset/Limit, so a cursor is the offset
- * of its item, encoded so that clients treat it as a token rather than do arithmetic on it.
+ * of its item, encoded so that clients treat it as a token rather than do arithmetic on it. A cursor is only a
+ * position: one taken from another connection (or another filter) names the same position in this one.
  */
 
 const CURSOR_PREFIX = 'offset:';
@@ -20,7 +21,7 @@ export function cursorToOffset(cursor: string): number {
   const digits = decoded.startsWith(CURSOR_PREFIX) ? decoded.slice(CURSOR_PREFIX.length) : '';
   // Re-encoding guards against the lenient base64 decoder accepting near-miss strings.
   if (!/^(0|[1-9]\d{0,8})$/.test(digits) || offsetToCursor(Number(digits)) !== cursor) {
-    throw createGraphQLError('The cursor is not valid for this connection.', {
+    throw createGraphQLError('The cursor is not one this gateway issued.', {
       extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' },
     });
   }
