@@ -127,29 +127,36 @@ function discoverSecretFields(): SecretField[] {
 }
 
 /**
- * How to reach an object of each type that holds secret fields, from one certificate. A new type with secret
- * fields makes the test fail until it is added here: refusing it cannot be checked without reaching it.
+ * How to reach an object of each type that holds secret fields: from one certificate (`$certificateId`), or from
+ * the root. A new type with secret fields makes the test fail until it is added here: refusing it cannot be
+ * checked without reaching it.
  */
-const REACH_FROM_CERTIFICATE: Readonly<Record<string, (selection: string) => string>> = {
-  Certificate: (selection) => selection,
-  SmEncryptionCertificate: (selection) => `smEncryptionCertificate { ${selection} }`,
-  CertificateApplication: (selection) => `application { ${selection} }`,
+const REACH: Readonly<Record<string, (selection: string) => string>> = {
+  Certificate: (selection) => `certificate(id: $certificateId) { id ${selection} }`,
+  SmEncryptionCertificate: (selection) =>
+    `certificate(id: $certificateId) { id smEncryptionCertificate { ${selection} } }`,
+  CertificateApplication: (selection) =>
+    `certificate(id: $certificateId) { id application { ${selection} } }`,
+  PackageTransferOut: (selection) =>
+    `packages(first: 100) { edges { node { id transfersOut { ${selection} } } } }`,
 };
 
-/** The secret field from a certificate; as a baseline, the same path ending in `__typename` instead. */
+/** The secret field's operation; as a baseline, the same path ending in `__typename` instead. */
 function secretOperation(
   secret: SecretField,
   target: 'secret-field' | 'baseline',
 ): { query: string; variables: Record<string, unknown> } {
-  const reach = REACH_FROM_CERTIFICATE[secret.type.name];
-  if (reach === undefined) throw new Error(`add how to reach ${secret.type.name} to REACH_FROM_CERTIFICATE`);
+  const reach = REACH[secret.type.name];
+  if (reach === undefined) throw new Error(`add how to reach ${secret.type.name} to REACH`);
   const call =
     target === 'secret-field' ? callOf(secret.field) : { definitions: [], call: '__typename', variables: {} };
-  const definitions = ['$certificateId: ID!', ...call.definitions].join(', ');
-  return {
-    query: `query Secret(${definitions}) { certificate(id: $certificateId) { id ${reach(call.call)} } }`,
-    variables: call.variables,
-  };
+  const selection = reach(call.call);
+  const definitions = [
+    ...(selection.includes('$certificateId') ? ['$certificateId: ID!'] : []),
+    ...call.definitions,
+  ];
+  const header = definitions.length === 0 ? '' : `(${definitions.join(', ')})`;
+  return { query: `query Secret${header} { ${selection} }`, variables: call.variables };
 }
 
 // ---- The tests ---------------------------------------------------------------------------------------------------
@@ -279,6 +286,7 @@ describe('secret fields', () => {
         'Certificate.downloadLink',
         'SmEncryptionCertificate.privateKeyPem',
         'CertificateApplication.privateKeyPassword',
+        'PackageTransferOut.transferCode',
       ]),
     );
   });
@@ -328,9 +336,9 @@ describe('secret fields', () => {
         bearer(tokens.readAndSecrets),
       );
       expect(response.body.errors).toBeUndefined();
-      const certificate = (response.body.data as { certificate: Record<string, unknown> | null }).certificate;
-      expect(certificate?.id).toBe(certificateId);
-      expect(JSON.stringify(certificate)).toContain(`"${secret.field.name}"`);
+      const data = response.body.data as { certificate?: Record<string, unknown> | null };
+      if ('certificate' in data) expect(data.certificate?.id).toBe(certificateId);
+      expect(JSON.stringify(data)).toContain(`"${secret.field.name}":`);
     },
   );
 });

@@ -57,8 +57,10 @@ const PackageTransferOutRef = builder.objectRef<PackageTransferOutRecord>('Packa
   description: 'Points transferred out of a benefit package to another Tencent Cloud account.',
   fields: (t) => ({
     transferCode: t.string({
-      description: 'The code the receiving account redeems the transfer with.',
-      nullable: false,
+      description:
+        'The code the receiving account redeems the transfer with: whoever holds it can take the points. Secret: ' +
+        'requires the `ssl:secrets` scope.',
+      authScopes: { secrets: true },
       resolve: (transfer) => transfer.TransferCode,
     }),
     points: t.int({
