@@ -65,7 +65,8 @@ builder.objectFields(CertificateRef, (t) => ({
   archive: t.field({
     type: CertificateArchiveRef,
     description:
-      'The certificate with its private key as a ZIP archive; null when the certificate does not exist. ' +
+      'The certificate with its private key as a ZIP archive; null when the certificate does not exist, and an ' +
+      "error with the upstream's code when it cannot be downloaded (e.g. not issued yet). " +
       'Tencent Cloud logs each read as a download. Secret: requires the `ssl:secrets` scope.',
     authScopes: { secrets: true },
     resolve: (certificate, _args, context) =>
@@ -75,7 +76,9 @@ builder.objectFields(CertificateRef, (t) => ({
     type: CertificateDownloadLinkRef,
     description:
       'A link to download the certificate with its private key, packaged for one server type; null when the ' +
-      'certificate does not exist. Secret: requires the `ssl:secrets` scope.',
+      "certificate does not exist, and an error with the upstream's code when it cannot be downloaded so (not " +
+      'issued yet, or a keystore format without the key: see `downloadFormats`). Secret: requires the ' +
+      '`ssl:secrets` scope.',
     authScopes: { secrets: true },
     args: {
       format: t.arg({

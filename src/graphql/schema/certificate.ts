@@ -70,7 +70,8 @@ CertificateRef.implement({
       nullable: true,
     }),
     productName: t.exposeString('productName', {
-      description: 'The certificate product name; for an uploaded certificate, the name of its issuing CA.',
+      description:
+        'The certificate product name (ProductZhName, e.g. `TrustAsia C1 DV Free`); null when the API gives none.',
       nullable: true,
     }),
     projectId: t.exposeID('projectId', {
