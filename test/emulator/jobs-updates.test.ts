@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { BIND_TASK_QUERY_MS } from '../../src/emulator/domains/bind-tasks.ts';
 import { issueLeafCertificate } from '../../src/emulator/pki/ca.ts';
 import type { EmulatorState } from '../../src/emulator/state.ts';
+import type { DeployTarget } from '../../src/emulator/store/resources.ts';
 import { errorCode, seededEmulator } from './jobs-support.ts';
 
 const isLegacy = (name: string) => /legacy/i.test(name);
@@ -177,9 +179,13 @@ describe('bind-resource tasks', () => {
     const done = await call('DescribeCertificateBindResourceTaskResult', { TaskIds: [taskId] });
     const clb = done.SyncTaskBindResourceResult[0]!.BindResourceResult.find((r) => r.ResourceType === 'clb')!;
     const total = clb.BindResourceRegionResult.reduce((sum, r) => sum + r.TotalCount, 0);
-    expect(total).toBe(
-      state.resources.instancesBoundTo(certId).filter((i) => i.resourceType === 'clb').length,
+    // One per load balancer serving the certificate, whichever of its listeners or rules do.
+    const loadBalancers = new Set(
+      state.resources
+        .boundTargets(certId, clock.now())
+        .flatMap((t) => (t.resourceType === 'clb' ? [t.primaryId] : [])),
     );
+    expect(total).toBe(loadBalancers.size);
 
     const reused = await call('CreateCertificateBindResourceSyncTask', {
       CertificateIds: [certId],
@@ -212,6 +218,71 @@ describe('bind-resource tasks', () => {
     expect(await errorCode(call('DescribeCertificateBindResourceTaskDetail', { TaskId: 'nope' }))).toBe(
       'FailedOperation.CertificateSyncTaskIdInvalid',
     );
+  });
+
+  it('counts in the result what the detail lists: instances, not their bound listeners, secrets or domains', async () => {
+    const { state, clock, call } = await seededEmulator();
+    const now = clock.now();
+    const certId = state.certificates.all().find((c) => !state.resources.isCertificateBound(c.id))!.id;
+    // Two parts of one instance each: listeners or rules of a load balancer, secrets of a TKE cluster,
+    // certificates of a TSE gateway, domains of a TCB environment.
+    const typesWithParts = ['clb', 'tke', 'tse', 'tcb'] as const;
+    for (const type of typesWithParts) {
+      const targets = state.resources.targets(type);
+      const sameInstance = (a: DeployTarget, b: DeployTarget) =>
+        a.primaryId === b.primaryId && a.region === b.region;
+      const withSibling = targets.find((t) => targets.some((o) => o !== t && sameInstance(o, t)))!;
+      const [part, sibling] = targets.filter((t) => sameInstance(t, withSibling));
+      part!.slot.schedule(certId, now);
+      sibling!.slot.schedule(certId, now);
+    }
+    const { CertTaskIds } = await call('CreateCertificateBindResourceSyncTask', {
+      CertificateIds: [certId],
+      IsCache: 0,
+    });
+    const TaskId = CertTaskIds[0]!.TaskId;
+    clock.advance(BIND_TASK_QUERY_MS);
+    const result = (await call('DescribeCertificateBindResourceTaskResult', { TaskIds: [TaskId] }))
+      .SyncTaskBindResourceResult[0]!;
+    const detail = await call('DescribeCertificateBindResourceTaskDetail', { TaskId, Limit: '100' });
+
+    // "type region" → the detail's TotalCount (TCB lists carry none: their environments, all on one page).
+    const detailTotals = new Map<string, number>();
+    const regionalLists = {
+      clb: detail.CLB,
+      waf: detail.WAF,
+      tke: detail.TKE,
+      apigateway: detail.APIGATEWAY,
+      tse: detail.TSE,
+      cos: detail.COS,
+    };
+    for (const [type, lists] of Object.entries(regionalLists))
+      for (const list of lists) detailTotals.set(`${type} ${list.Region}`, list.TotalCount);
+    const globalLists = {
+      cdn: detail.CDN,
+      ddos: detail.DDOS,
+      live: detail.LIVE,
+      vod: detail.VOD,
+      teo: detail.TEO,
+    };
+    for (const [type, lists] of Object.entries(globalLists))
+      for (const list of lists) detailTotals.set(`${type} `, list.TotalCount);
+    for (const list of detail.TCB) detailTotals.set(`tcb ${list.Region}`, list.Environments?.length ?? 0);
+
+    const resultTotals = new Map(
+      result.BindResourceResult.flatMap((type) =>
+        type.BindResourceRegionResult.map(
+          (region) => [`${type.ResourceType} ${region.Region}`, region.TotalCount] as const,
+        ),
+      ),
+    );
+    expect(resultTotals).toEqual(detailTotals);
+    for (const type of typesWithParts) {
+      const total = result.BindResourceResult.find(
+        (r) => r.ResourceType === type,
+      )!.BindResourceRegionResult.reduce((sum, region) => sum + region.TotalCount, 0);
+      expect({ type, total }).toEqual({ type, total: 1 });
+    }
   });
 
   it('enforces the certificate-id limits', async () => {

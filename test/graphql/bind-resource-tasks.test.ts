@@ -299,6 +299,46 @@ describe('BindResourceTask.resources', () => {
     expect(calls).toBe(4);
   });
 
+  it('counts a load balancer once in results and resources, however many of its listeners are bound', async () => {
+    const [id = ''] = certificates(1, { bound: false });
+    const now = stack.emulator.clock.now();
+    const clbTargets = stack.emulator.state.resources.targets('clb');
+    const withSibling = clbTargets.find((t) =>
+      clbTargets.some((o) => o !== t && o.primaryId === t.primaryId),
+    );
+    if (withSibling === undefined)
+      throw new Error('the seed has no load balancer with two listeners or rules');
+    for (const target of clbTargets.filter((t) => t.primaryId === withSibling.primaryId).slice(0, 2)) {
+      target.slot.schedule(id, now);
+    }
+    const started = await refresh([id], false);
+    stack.emulator.clock.advance(BIND_TASK_QUERY_MS + 100);
+
+    const read = await execute<
+      {
+        bindResourceTask: {
+          results: { resourceType: string; totalCount: number }[];
+          resources: { totalCount: number; edges: { node: { id: string } }[] };
+        };
+      },
+      unknown
+    >(
+      stack.gateway,
+      `query($id: ID!) {
+        bindResourceTask(id: $id) {
+          results { resourceType totalCount }
+          resources(resourceType: CLB, first: 10) { totalCount edges { node { id } } }
+        }
+      }`,
+      { id: started?.tasks?.[0]?.id },
+    );
+    expect(read.errors).toBeUndefined();
+    const task = read.data?.bindResourceTask;
+    expect(task?.results.find((result) => result.resourceType === 'CLB')?.totalCount).toBe(1);
+    expect(task?.resources.totalCount).toBe(1);
+    expect(task?.resources.edges.map((edge) => edge.node.id)).toEqual([withSibling.primaryId]);
+  });
+
   it('refuses a region for a global resource type', async () => {
     const [id = ''] = certificates(1, { bound: true });
     const started = await refresh([id]);

@@ -1,13 +1,25 @@
 // Bind-resource query tasks (which cloud resources serve a certificate) and the legacy DescribeDeployedResources.
 import type {
+  ApiGatewayInstanceDetail,
   BindResourceResult,
+  CdnInstanceDetail,
+  ClbInstanceDetail,
+  CosInstanceDetail,
+  DdosInstanceDetail,
   DescribeCertificateBindResourceTaskDetailResponse,
+  LiveInstanceDetail,
   SyncTaskBindResourceResult,
+  TCBEnvironments,
+  TeoInstanceDetail,
+  TkeInstanceDetail,
+  TSEInstanceDetail,
+  VodInstanceDetail,
+  WafInstanceDetail,
 } from '../../ssl/models.generated.ts';
 import { formatBeijingTime } from '../clock.ts';
 import { EmulatorError, type HandlerContext, type HandlerTable } from '../handler.ts';
 import type { BindTask } from '../store/jobs.ts';
-import { REGIONAL_RESOURCE_TYPES, type ResourceType } from '../store/resources.ts';
+import { REGIONAL_RESOURCE_TYPES, type ResourceInventory, type ResourceType } from '../store/resources.ts';
 import { parseStringInteger } from './deploy-support.ts';
 import {
   apiGatewayView,
@@ -67,11 +79,72 @@ function regionsFor(ctx: HandlerContext, type: ResourceType): string[] {
   return REGIONAL_RESOURCE_TYPES.has(type) ? ctx.state.resources.regionsOf(type) : [''];
 }
 
-function boundCount(ctx: HandlerContext, task: BindTask, type: ResourceType, region: string): number {
-  return ctx.state.resources
-    .targets(type)
-    .filter((t) => (region === '' || t.region === region) && t.slot.at(task.completesAt) === task.certId)
-    .length;
+/** How the detail renders one bound instance of each type. */
+interface BoundInstanceOf {
+  clb: ClbInstanceDetail;
+  cdn: CdnInstanceDetail;
+  waf: WafInstanceDetail;
+  live: LiveInstanceDetail;
+  vod: VodInstanceDetail;
+  ddos: DdosInstanceDetail;
+  tke: TkeInstanceDetail;
+  apigateway: ApiGatewayInstanceDetail;
+  tcb: TCBEnvironments;
+  teo: TeoInstanceDetail;
+  tse: TSEInstanceDetail;
+  cos: CosInstanceDetail;
+}
+
+/** The records rendered through `render`, leaving out those with nothing bound to the task's certificate. */
+function renderBound<R, V>(
+  records: readonly R[],
+  render: (record: R, view: ViewContext) => V | null,
+  view: ViewContext,
+): V[] {
+  return records.map((record) => render(record, view)).filter((rendered): rendered is V => rendered !== null);
+}
+
+const inRegion = <R extends { region: string }>(records: readonly R[], region: string) =>
+  records.filter((record) => record.region === region);
+
+/**
+ * Per type, the instances of a region ('' for a global type) serving the task's certificate. An instance is
+ * what the detail lists (a load balancer, a TKE cluster, a TSE gateway, a TCB environment, a domain...),
+ * however many of its listeners, rules, secrets or domains are bound.
+ */
+const BOUND_INSTANCES: {
+  [T in BindTaskType]: (
+    inventory: ResourceInventory,
+    region: string,
+    view: ViewContext,
+  ) => BoundInstanceOf[T][];
+} = {
+  clb: (inventory, region, view) => renderBound(inRegion(inventory.clb, region), clbView, view),
+  cdn: (inventory, _region, view) => renderBound(inventory.cdn, cdnView, view),
+  waf: (inventory, region, view) => renderBound(inRegion(inventory.waf, region), wafView, view),
+  live: (inventory, _region, view) => renderBound(inventory.live, liveView, view),
+  vod: (inventory, _region, view) => renderBound(inventory.vod, vodView, view),
+  ddos: (inventory, _region, view) => renderBound(inventory.ddos, ddosView, view),
+  tke: (inventory, region, view) => renderBound(inRegion(inventory.tke, region), tkeView, view),
+  apigateway: (inventory, region, view) =>
+    renderBound(inRegion(inventory.apigateway, region), apiGatewayView, view),
+  tcb: (inventory, region, view) => renderBound(inRegion(inventory.tcb, region), tcbView, view),
+  teo: (inventory, _region, view) => renderBound(inventory.teo, teoView, view),
+  tse: (inventory, region, view) => renderBound(inRegion(inventory.tse, region), tseView, view),
+  cos: (inventory, region, view) => renderBound(inRegion(inventory.cos, region), cosView, view),
+};
+
+/**
+ * The one answer to "what did the task find": the result's TotalCount ("关联资源总数") is the number of these,
+ * and the detail pages through them under the same TotalCount ("该地域下…实例总数"), so the two agree.
+ */
+function boundInstances<T extends BindTaskType>(
+  ctx: HandlerContext,
+  task: BindTask,
+  type: T,
+  region: string,
+): BoundInstanceOf[T][] {
+  return BOUND_INSTANCES[type](ctx.state.resources.inventory, region, taskView(ctx, task));
 }
 
 function taskResult(ctx: HandlerContext, task: BindTask, now: number): SyncTaskBindResourceResult {
@@ -81,7 +154,7 @@ function taskResult(ctx: HandlerContext, task: BindTask, now: number): SyncTaskB
         ResourceType: type,
         BindResourceRegionResult: regionsFor(ctx, type).map((region) => ({
           Region: region,
-          TotalCount: boundCount(ctx, task, type, region),
+          TotalCount: boundInstances(ctx, task, type, region).length,
           Error: '',
         })),
       }))
@@ -160,24 +233,15 @@ export const bindTaskHandlers: HandlerTable = {
     const wanted = new Set<string>(params.ResourceTypes?.length ? params.ResourceTypes : BIND_TASK_TYPES);
     const regionFilter = params.Regions?.length ? new Set(params.Regions) : null;
     const done = isDone(task, now);
-    const view = taskView(ctx, task);
-    const inventory = ctx.state.resources.inventory;
     const included = (type: BindTaskType) => done && wanted.has(type);
 
     // Paging applies per resource type and per region.
-    function regional<R extends { region: string }, V>(
-      type: BindTaskType,
-      records: readonly R[],
-      render: (record: R, v: ViewContext) => V | null,
-    ): Array<RegionalList<V>> {
+    function regional<T extends BindTaskType>(type: T): Array<RegionalList<BoundInstanceOf[T]>> {
       if (!included(type)) return [];
       return regionsFor(ctx, type)
         .filter((region) => !regionFilter || regionFilter.has(region))
         .map((region) => {
-          const all = records
-            .filter((r) => r.region === region)
-            .map((r) => render(r, view))
-            .filter((v): v is V => v !== null);
+          const all = boundInstances(ctx, task, type, region);
           return {
             Region: region,
             InstanceList: all.slice(offset, offset + limit),
@@ -186,35 +250,31 @@ export const bindTaskHandlers: HandlerTable = {
           };
         });
     }
-    function global<R, V>(
-      type: BindTaskType,
-      records: readonly R[],
-      render: (record: R, v: ViewContext) => V | null,
-    ) {
+    function global<T extends BindTaskType>(type: T) {
       if (!included(type)) return [];
-      const all = records.map((r) => render(r, view)).filter((v): v is V => v !== null);
+      const all = boundInstances(ctx, task, type, '');
       return [{ InstanceList: all.slice(offset, offset + limit), TotalCount: all.length, Error: '' }];
     }
 
     const response: Omit<DescribeCertificateBindResourceTaskDetailResponse, 'RequestId'> = {
-      CLB: regional('clb', inventory.clb, clbView),
-      CDN: global('cdn', inventory.cdn, cdnView),
-      WAF: regional('waf', inventory.waf, wafView),
-      DDOS: global('ddos', inventory.ddos, ddosView),
-      LIVE: global('live', inventory.live, liveView),
-      VOD: global('vod', inventory.vod, vodView),
-      TKE: regional('tke', inventory.tke, tkeView),
-      APIGATEWAY: regional('apigateway', inventory.apigateway, apiGatewayView),
-      TCB: regional('tcb', inventory.tcb, tcbView).map((list) => ({
+      CLB: regional('clb'),
+      CDN: global('cdn'),
+      WAF: regional('waf'),
+      DDOS: global('ddos'),
+      LIVE: global('live'),
+      VOD: global('vod'),
+      TKE: regional('tke'),
+      APIGATEWAY: regional('apigateway'),
+      TCB: regional('tcb').map((list) => ({
         Region: list.Region,
         Environments: list.InstanceList,
         Error: null,
       })),
-      TEO: global('teo', inventory.teo, teoView),
+      TEO: global('teo'),
       Status: done ? 1 : 0,
       CacheTime: formatBeijingTime(done ? task.completesAt : task.createdAt),
-      TSE: regional('tse', inventory.tse, tseView),
-      COS: regional('cos', inventory.cos, cosView),
+      TSE: regional('tse'),
+      COS: regional('cos'),
     };
     return response;
   },
