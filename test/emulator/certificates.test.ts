@@ -1,8 +1,11 @@
 import { X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { formatBeijingTime } from '../../src/emulator/clock.ts';
 import { issueLeafCertificate } from '../../src/emulator/pki/ca.ts';
 import { generateKeyPair } from '../../src/emulator/pki/x509.ts';
 import { readZip } from '../../src/emulator/pki/zip.ts';
+import { newCertificateRecord } from '../../src/emulator/store/certificates.ts';
+import { DELETE_TASK_DURATION_MS } from '../../src/emulator/store/delete-tasks.ts';
 import { harness, rejection } from './certificates-support.ts';
 
 const MINUTE = 60_000;
@@ -405,6 +408,62 @@ describe('deletion and logs', () => {
       .DeleteTaskResult[0]!;
     expect(done).toMatchObject({ Status: 1, CertId: CertificateId, Domains: ['task.example.com'] });
     expect(h.state.certificates.get(CertificateId)).toBeUndefined();
+  });
+
+  it('refuses a free certificate within the hour in asynchronous delete tasks too, as of when the task ran', async () => {
+    const h = await harness();
+    const { CertificateId } = await h.call('ApplyCertificate', {
+      DvAuthMethod: 'DNS',
+      DomainName: 'async-del.example.com',
+    });
+    const single = await h.call('DeleteCertificate', { CertificateId, IsCheckResource: true });
+    const batch = await h.call('DeleteCertificates', { CertificateIds: [CertificateId], IsSync: true });
+    // Read well after the hour: each task ran (and decided) within it.
+    h.clock.advance(2 * 60 * MINUTE);
+    const { DeleteTaskResult } = await h.call('DescribeDeleteCertificatesTaskResult', {
+      TaskIds: [single.TaskId!, batch.CertTaskIds![0]!.TaskId],
+    });
+    for (const result of DeleteTaskResult) {
+      expect(result).toMatchObject({
+        CertId: CertificateId,
+        Status: 2,
+        Error: 'FailedOperation.CannotBeDeletedWithinHour',
+      });
+      // CacheTime: when the task ran and decided.
+      const startedAt = h.state.deleteTasks.get(result.TaskId)!.createdAt;
+      expect(result.CacheTime).toBe(formatBeijingTime(startedAt + DELETE_TASK_DURATION_MS));
+    }
+    expect(h.state.certificates.get(CertificateId)).toBeDefined();
+
+    // After the hour, a new task deletes it.
+    const later = await h.call('DeleteCertificate', { CertificateId, IsCheckResource: true });
+    h.clock.advance(DELETE_TASK_DURATION_MS);
+    const done = await h.call('DescribeDeleteCertificatesTaskResult', { TaskIds: [later.TaskId!] });
+    expect(done.DeleteTaskResult[0]).toMatchObject({ Status: 1, Error: '' });
+    expect(h.state.certificates.get(CertificateId)).toBeUndefined();
+  });
+
+  it('judges a delete task on the certificate as it was when the task ran', async () => {
+    const h = await harness();
+    const now = h.clock.now();
+    // A paid order under validation, issued a minute after the task runs: refused then, though issued when read.
+    const record = newCertificateRecord({
+      id: h.state.certificates.nextId(),
+      domain: 'paid-review.example.com',
+      insertTime: now - DAY,
+      isVip: true,
+      status: 4,
+      schedule: { kind: 'issue', at: now + DELETE_TASK_DURATION_MS + MINUTE },
+    });
+    h.state.certificates.insert(record);
+    const { TaskId } = await h.call('DeleteCertificate', { CertificateId: record.id, IsCheckResource: true });
+    h.clock.advance(DELETE_TASK_DURATION_MS + 2 * MINUTE);
+    const { DeleteTaskResult } = await h.call('DescribeDeleteCertificatesTaskResult', { TaskIds: [TaskId!] });
+    expect(DeleteTaskResult[0]).toMatchObject({
+      Status: 2,
+      Error: 'FailedOperation.InvalidCertificateStatusCode',
+    });
+    expect(h.state.certificates.get(record.id)?.status).toBe(1);
   });
 
   it('pages operation logs inside the default 15-day window', async () => {

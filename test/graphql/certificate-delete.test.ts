@@ -141,6 +141,40 @@ describe('certificateDelete', () => {
     expect(exists(id)).toBe(true);
   });
 
+  it('with checkBoundResources or async, still refuses a free certificate within an hour of its application', async () => {
+    const applied = await execute<{ certificateApply: { certificate: { id: string } | null } }, unknown>(
+      stack.gateway,
+      `mutation { certificateApply(input: { domain: "delete-within-hour.example.org", validationMethod: DNS }) {
+        certificate { id }
+      } }`,
+    );
+    expect(applied.errors).toBeUndefined();
+    const id = applied.data?.certificateApply.certificate?.id ?? '';
+    expect((await deleteOne(id))?.userErrors).toEqual([
+      { code: 'FailedOperation.CannotBeDeletedWithinHour', field: ['input', 'id'] },
+    ]);
+
+    const checked = await deleteOne(id, true);
+    const batch = await deleteMany([id], true);
+    stack.emulator.clock.advance(DELETE_TASK_DURATION_MS + 100);
+    const read = await execute<{ a: TaskView; b: TaskView }, unknown>(stack.gateway, TWO_JOBS, {
+      a: checked?.task?.id,
+      b: batch?.tasks?.[0]?.id,
+    });
+    expect(read.errors).toBeUndefined();
+    for (const task of [read.data?.a, read.data?.b]) {
+      expect(task).toMatchObject({
+        status: 'FAILED',
+        isFinished: true,
+        outcome: 'FAILED',
+        certificateId: id,
+        certificate: { id },
+        error: 'FailedOperation.CannotBeDeletedWithinHour',
+      });
+    }
+    expect(exists(id)).toBe(true);
+  });
+
   it('is refused without the ssl:write scope', async () => {
     const readOnly = createGateway({
       ssl: stack.client,

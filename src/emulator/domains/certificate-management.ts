@@ -7,6 +7,7 @@ import { parseCertificateChain, summarizeCertificate } from '../pki/x509.ts';
 import {
   type CertificateRecord,
   DAY_MS,
+  isPendingIssue,
   newCertificateRecord,
   parseUploadedCertificate,
 } from '../store/certificates.ts';
@@ -22,14 +23,11 @@ import {
   isDeployable,
   isExpiring,
   isHostable,
-  isPendingIssue,
   isRenewable,
   toCertificatesItem,
   toDescribeCertificate,
   toDescribeCertificateDetail,
 } from './certificate-views.ts';
-
-const HOUR_MS = 60 * 60 * 1000;
 
 function pageLimit(limit: number | undefined, fallback: number): number {
   if (limit === undefined || limit === null) return fallback;
@@ -52,28 +50,6 @@ function flag(value: number | undefined, actual: boolean): boolean {
 /** A "1 = only X, 0 = no filter" switch. */
 function onlyWhen(value: number | undefined, actual: boolean): boolean {
   return value !== 1 || actual;
-}
-
-/** Deletion rules shared by DeleteCertificate and DeleteCertificates; returns the failure, if any. */
-function deletionBlocker(record: CertificateRecord, ctx: HandlerContext): EmulatorError | null {
-  const now = ctx.clock.now();
-  if (ctx.state.resources.isCertificateBound(record.id)) {
-    return new EmulatorError('FailedOperation.DeleteResourceFailed', '证书已关联云资源，无法删除。');
-  }
-  if (!record.isVip && record.from !== 'upload' && now - record.insertTime < HOUR_MS) {
-    return new EmulatorError('FailedOperation.CannotBeDeletedWithinHour', '免费证书申请1小时内不允许删除。');
-  }
-  // A paid order under review or validation cannot be deleted: cancel it first.
-  if (record.isVip && [0, 4, 6, 9, 11].includes(record.status)) {
-    return new EmulatorError('FailedOperation.InvalidCertificateStatusCode', '证书状态不允许删除。');
-  }
-  if (record.renewedFrom === null && record.renewalId !== null) {
-    const renewal = ctx.state.certificates.get(record.renewalId);
-    if (renewal && isPendingIssue(renewal) && record.hosting !== null) {
-      return new EmulatorError('FailedOperation.RenewNotIssued', '续费证书未签发，无法删除。');
-    }
-  }
-  return null;
 }
 
 function deleteNow(record: CertificateRecord, ctx: HandlerContext): void {
@@ -310,8 +286,8 @@ export const certificateManagementHandlers: HandlerTable = {
       const task = ctx.state.deleteTasks.start(record.id, record.subjectAltNames, ctx.clock.now());
       return { DeleteResult: false, TaskId: task.taskId };
     }
-    const blocker = deletionBlocker(record, ctx);
-    if (blocker) throw blocker;
+    const refusal = ctx.state.certificates.deletionRefusal(record, ctx.clock.now());
+    if (refusal) throw refusal;
     deleteNow(record, ctx);
     return { DeleteResult: true, TaskId: null };
   },
@@ -340,9 +316,9 @@ export const certificateManagementHandlers: HandlerTable = {
         fail.push({ CertId: id, Msg: 'FailedOperation.CertificateNotFound' });
         continue;
       }
-      const blocker = deletionBlocker(record, ctx);
-      if (blocker) {
-        fail.push({ CertId: id, Msg: blocker.message });
+      const refusal = ctx.state.certificates.deletionRefusal(record, ctx.clock.now());
+      if (refusal) {
+        fail.push({ CertId: id, Msg: refusal.message });
         continue;
       }
       deleteNow(record, ctx);

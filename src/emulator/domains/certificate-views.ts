@@ -78,11 +78,6 @@ export function isRenewable(record: CertificateRecord, now: number): boolean {
   return record.status === 3 || isExpiring(record, now);
 }
 
-/** Waiting for the CA: under review or validation (IsPendingIssue). */
-export function isPendingIssue(record: CertificateRecord): boolean {
-  return record.status === 0 || record.status === 4 || record.status === 11;
-}
-
 export function certificateExtra(record: CertificateRecord): CertificateExtra {
   return {
     DomainNumber: String(record.domainNumber),

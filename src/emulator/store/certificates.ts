@@ -8,11 +8,13 @@ import { EmulatorError } from '../handler.ts';
 import { issueLeafCertificate } from '../pki/ca.ts';
 import { parseCertificateChain, privateKeyMatches, summarizeCertificate } from '../pki/x509.ts';
 import type { EmulatorState } from '../state.ts';
-import { DELETE_TASK_DURATION_MS } from './delete-tasks.ts';
+import { DELETE_TASK_DURATION_MS, type DeleteTaskRecord, type DeleteTaskStatus } from './delete-tasks.ts';
 import { SYSTEM_ACTOR } from './operation-logs.ts';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 export const MINUTE_MS = 60 * 1000;
+/** A free certificate may not be deleted this soon after it was applied for (CannotBeDeletedWithinHour). */
+export const FREE_CERTIFICATE_DELETE_DELAY_MS = 60 * MINUTE_MS;
 /** Certificates expiring within this window are "expiring" (IsExpiring, FilterExpiring, renewal). */
 export const EXPIRING_WINDOW_MS = 30 * DAY_MS;
 
@@ -129,6 +131,19 @@ export interface CertificateRecord {
   /** UploadCertificate.CertificateUse. */
   certificateUse: string | null;
 }
+
+/** Waiting for the CA: under review or validation (IsPendingIssue). */
+export function isPendingIssue(record: CertificateRecord): boolean {
+  return record.status === 0 || record.status === 4 || record.status === 11;
+}
+
+/**
+ * How a delete task reports a refusal (DeleteTaskResult.Status): certificates still bound to cloud resources have
+ * their own status, 4; every other refusal is a plain failure, 2, whose Error names the rule.
+ */
+const DELETE_TASK_STATUS_OF_REFUSAL: Readonly<Record<string, Exclude<DeleteTaskStatus, 0 | 1>>> = {
+  'FailedOperation.DeleteResourceFailed': 4,
+};
 
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const ID_SPACE = 62 ** 8;
@@ -358,15 +373,47 @@ export class CertificateStore {
     this.#settling = true;
     try {
       const now = this.#clock.now();
-      for (const record of this.#records.values()) {
-        if (record.schedule && record.schedule.at <= now) this.#apply(record, record.schedule);
-        if (record.status === 1 && record.certEndTime !== null && record.certEndTime <= now)
-          record.status = 3;
+      // A delete task judges the certificate as it was when the task ran, so what happened before then
+      // (an issuance, a cancellation, an expiry) is applied first, and what happened after it is not.
+      for (const { task, ranAt } of this.#dueDeleteTasks(now)) {
+        this.#applyTransitionsUntil(ranAt);
+        this.#runDeleteTask(task, ranAt);
       }
-      this.#runDeleteTasks(now);
+      this.#applyTransitionsUntil(now);
     } finally {
       this.#settling = false;
     }
+  }
+
+  /**
+   * Why `record` may not be deleted at `at`, or null when it may: the one rule DeleteCertificate,
+   * DeleteCertificates and the asynchronous delete tasks all apply.
+   */
+  deletionRefusal(record: CertificateRecord, at: number): EmulatorError | null {
+    if ((this.#state?.resources.boundTargets(record.id, at).length ?? 0) > 0) {
+      return new EmulatorError('FailedOperation.DeleteResourceFailed', '证书已关联云资源，无法删除。');
+    }
+    if (
+      !record.isVip &&
+      record.from !== 'upload' &&
+      at - record.insertTime < FREE_CERTIFICATE_DELETE_DELAY_MS
+    ) {
+      return new EmulatorError(
+        'FailedOperation.CannotBeDeletedWithinHour',
+        '免费证书申请1小时内不允许删除。',
+      );
+    }
+    // A paid order under review or validation cannot be deleted: cancel it first.
+    if (record.isVip && [0, 4, 6, 9, 11].includes(record.status)) {
+      return new EmulatorError('FailedOperation.InvalidCertificateStatusCode', '证书状态不允许删除。');
+    }
+    if (record.renewedFrom === null && record.renewalId !== null) {
+      const renewal = this.#records.get(record.renewalId);
+      if (renewal && isPendingIssue(renewal) && record.hosting !== null) {
+        return new EmulatorError('FailedOperation.RenewNotIssued', '续费证书未签发，无法删除。');
+      }
+    }
+    return null;
   }
 
   /** Issues the certificate now (used by transitions and by CompleteCertificate once DCV passed). */
@@ -433,21 +480,42 @@ export class CertificateStore {
     }
   }
 
-  #runDeleteTasks(now: number): void {
+  /** Scheduled transitions and expiries due by `at`. */
+  #applyTransitionsUntil(at: number): void {
+    for (const record of this.#records.values()) {
+      if (record.schedule && record.schedule.at <= at) this.#apply(record, record.schedule);
+      if (record.status === 1 && record.certEndTime !== null && record.certEndTime <= at) record.status = 3;
+    }
+  }
+
+  /** The delete tasks that have run by `now`, in the order they ran. */
+  #dueDeleteTasks(now: number): Array<{ task: DeleteTaskRecord; ranAt: number }> {
+    return (this.#state?.deleteTasks.due(now) ?? [])
+      .map((task) => ({ task, ranAt: task.createdAt + DELETE_TASK_DURATION_MS }))
+      .sort((a, b) => a.ranAt - b.ranAt);
+  }
+
+  /** Deletes the task's certificate as of `at`, or records why it was refused (Error, with CacheTime `at`). */
+  #runDeleteTask(task: DeleteTaskRecord, at: number): void {
     const state = this.#state;
     if (!state) return;
-    for (const task of state.deleteTasks.due(now)) {
-      const at = task.createdAt + DELETE_TASK_DURATION_MS;
-      const record = this.#records.get(task.certId);
-      if (!record) {
-        state.deleteTasks.finish(task.taskId, 2, 'FailedOperation.CertificateNotFound', at);
-      } else if (state.resources.isCertificateBound(task.certId)) {
-        state.deleteTasks.finish(task.taskId, 4, 'FailedOperation.DeleteResourceFailed', at);
-      } else {
-        this.remove(task.certId);
-        state.deleteTasks.finish(task.taskId, 1, '', at);
-        state.operationLogs.record({ certId: task.certId, type: 'delete', at });
-      }
+    const record = this.#records.get(task.certId);
+    if (!record) {
+      state.deleteTasks.finish(task.taskId, 2, 'FailedOperation.CertificateNotFound', at);
+      return;
     }
+    const refusal = this.deletionRefusal(record, at);
+    if (refusal) {
+      state.deleteTasks.finish(
+        task.taskId,
+        DELETE_TASK_STATUS_OF_REFUSAL[refusal.code] ?? 2,
+        refusal.code,
+        at,
+      );
+      return;
+    }
+    this.remove(task.certId);
+    state.deleteTasks.finish(task.taskId, 1, '', at);
+    state.operationLogs.record({ certId: task.certId, type: 'delete', at });
   }
 }

@@ -1,6 +1,7 @@
 // Asynchronous certificate deletions (DeleteCertificate IsCheckResource=true, DeleteCertificates
-// IsSync=true). A task checks the certificate's bound cloud resources when it runs, i.e. lazily once
-// DELETE_TASK_DURATION_MS of emulated time has passed since it started.
+// IsSync=true). A task applies the deletion rules of the synchronous deletes (CertificateStore.deletionRefusal:
+// bound cloud resources, the free-certificate hour, ...) when it runs, i.e. lazily once DELETE_TASK_DURATION_MS
+// of emulated time has passed since it started.
 
 export const DELETE_TASK_DURATION_MS = 10_000;
 
@@ -14,7 +15,7 @@ export interface DeleteTaskRecord {
   createdAt: number;
   status: DeleteTaskStatus;
   error: string;
-  /** When the bound-resource check ran (DeleteTaskResult.CacheTime). */
+  /** When the task ran and decided (DeleteTaskResult.CacheTime). */
   finishedAt: number | null;
 }
 
