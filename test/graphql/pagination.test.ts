@@ -25,7 +25,7 @@ describe('offset cursors', () => {
     Buffer.from('offset:01').toString('base64url'),
     Buffer.from('other:1').toString('base64url'),
   ])('rejects the malformed cursor %j', (cursor) => {
-    expect(() => cursorToOffset(cursor)).toThrow(/cursor is not valid/);
+    expect(() => cursorToOffset(cursor)).toThrow(/cursor is not one this gateway issued/);
   });
 });
 

@@ -89,6 +89,13 @@ describe('the default limits', () => {
       query: `{ certificates(first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${fields} } } } }`,
     });
     expect(response.body.errors).toBeUndefined();
+    // The same fields in a fragment (as generated clients send them) cost the same.
+    const withFragment = await postOperation(stack.gateway, {
+      query: `query ($n: Int) { certificates(first: $n) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ...Row } } } }
+        fragment Row on Certificate { ${fields} }`,
+      variables: { n: 100 },
+    });
+    expect(withFragment.body.errors).toBeUndefined();
   });
 
   it('refuse nested fan-out over the cost limit', async () => {
