@@ -46,8 +46,9 @@ export interface QueryLimits {
 export const DEFAULT_QUERY_LIMITS: QueryLimits = Object.freeze({
   // The deepest legitimate path (certificate → connection → edges → node → nested object → field) is 7 levels.
   maxDepth: 10,
-  // Armor multiplies by literal `first` arguments: a full page of 100 certificates with ~40 fields costs about
-  // 15 000, while a page of 100 with a nested connection of 100 (upstream fan-out) costs far more than 20 000.
+  // Cost multiplies by `first` (a literal, or a variable's value: query-limits.ts): a full page of 100
+  // certificates with ~40 fields costs about 15 000, while a page of 100 with a nested connection of 100
+  // (upstream fan-out) costs far more than 20 000.
   maxCost: 20_000,
   // Aliased by-id lookups are a legitimate way to fetch many certificates at once, and the loaders answer up to
   // 50 of them with one upstream call (the API's ID-list batch size), so 50 aliases are allowed, not Armor's 15.
