@@ -892,7 +892,7 @@ export type DeployInstanceStatus =
 export type DeployRecordRetryInput = {
   /** The deploy record. */
   deployRecordId: string | number;
-  /** Retry only this instance of the record (a `DeployRecordInstance.id`); without it, every failed instance. */
+  /** Retry only this instance of the record (a `DeployRecordInstance.id`); without it, every failed instance. An entry of another record is refused (INSTANCE_ENTRY_NOT_IN_RECORD), as is any entry when the record does not exist (RECORD_NOT_FOUND). */
   instanceEntryId?: string | number | null | undefined;
 };
 
@@ -1123,7 +1123,7 @@ export type ResourceType =
 export type UpdateRecordRetryInput = {
   /** The update record ID. */
   id: string | number;
-  /** Retry only this instance of the record (`UpdateRecordInstance.id`); default: every failed one. */
+  /** Retry only this instance of the record (`UpdateRecordInstance.id`); default: every failed one. An instance of another record is refused (INSTANCE_ENTRY_NOT_IN_RECORD), as is any instance when the record does not exist (RECORD_NOT_FOUND). */
   instanceId?: string | number | null | undefined;
 };
 
@@ -1169,7 +1169,7 @@ export type UploadUpdatePhaseKind =
 export type UploadUpdateRecordRetryInput = {
   /** The content replacement record ID. */
   id: string | number;
-  /** Retry only this instance (`UploadUpdateRecordInstance.id`); default: every failed one of the record. */
+  /** Retry only this instance (`UploadUpdateRecordInstance.id`); default: every failed one of the record. An instance of another record is refused (INSTANCE_ENTRY_NOT_IN_RECORD), as is any instance when the record does not exist (RECORD_NOT_FOUND). */
   instanceId?: string | number | null | undefined;
 };
 

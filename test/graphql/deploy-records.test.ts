@@ -278,6 +278,39 @@ describe('certificateDeploy and DeployRecord', () => {
     );
   });
 
+  it('refuses to retry an entry of another record, or of a record that does not exist, before any call', async () => {
+    const now = stack.emulator.clock.now();
+    const records = stack.emulator.state.jobs.deployRecords;
+    const holder = records.find((record) => record.items.some((item) => item.phaseAt(now) === 'failed'))!;
+    const named = records.find((record) => record.id !== holder.id)!;
+    const foreign = holder.items.find((item) => item.phaseAt(now) === 'failed')!;
+    type RetryData = {
+      deployRecordRetry: {
+        deployRecord: { id: string } | null;
+        userErrors: { code: string; field: string[] }[];
+      };
+    };
+    const retry = (deployRecordId: string) =>
+      execute<RetryData, unknown>(
+        stack.gateway,
+        `mutation($input: DeployRecordRetryInput!) {
+          deployRecordRetry(input: $input) { userErrors { code field } deployRecord { id } }
+        }`,
+        { input: { deployRecordId, instanceEntryId: String(foreign.id) } },
+      );
+    stack.emulator.stats.reset();
+    const refused = [await retry(String(named.id)), await retry('987654')];
+    expect(refused.map((response) => response.data?.deployRecordRetry)).toEqual([
+      {
+        deployRecord: null,
+        userErrors: [{ code: 'INSTANCE_ENTRY_NOT_IN_RECORD', field: ['input', 'instanceEntryId'] }],
+      },
+      { deployRecord: null, userErrors: [{ code: 'RECORD_NOT_FOUND', field: ['input', 'deployRecordId'] }] },
+    ]);
+    expect(stack.upstreamCalls('DeployCertificateRecordRetry')).toBe(0);
+    expect(foreign.phaseAt(stack.emulator.clock.now())).toBe('failed');
+  });
+
   it('requires the region for regional resource types, without asking the upstream', async () => {
     stack.emulator.stats.reset();
     const result = await execute<DeployData, unknown>(stack.gateway, DEPLOY, {

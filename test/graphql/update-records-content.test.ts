@@ -271,6 +271,41 @@ describe('content replacement records', () => {
     expect(await fingerprintOf(certificate.id)).toBe(fingerprintBefore);
   });
 
+  it('refuses to retry an instance of another record, or of a record that does not exist, before any call', async () => {
+    const now = stack.emulator.clock.now();
+    const records = stack.emulator.state.jobs.uploadUpdateRecords;
+    const failedItemOf = (record: (typeof records)[number]) =>
+      record.phases.flatMap((phase) => phase.items).find((item) => item.phaseAt(now) === 'failed');
+    const holder = records.find((record) => failedItemOf(record) !== undefined)!;
+    const named = records.find((record) => record.id !== holder.id)!;
+    const foreign = failedItemOf(holder)!;
+    type RetryData = {
+      uploadUpdateRecordRetry: {
+        uploadUpdateRecord: { id: string } | null;
+        userErrors: { code: string; field: string[] }[];
+      };
+    };
+    const retry = (id: string) =>
+      execute<RetryData, unknown>(
+        stack.gateway,
+        `mutation Retry($input: UploadUpdateRecordRetryInput!) {
+          uploadUpdateRecordRetry(input: $input) { uploadUpdateRecord { id } userErrors { code field } }
+        }`,
+        { input: { id, instanceId: String(foreign.id) } },
+      );
+    const before = stack.upstreamCalls('UploadUpdateCertificateRecordRetry');
+    const refused = [await retry(String(named.id)), await retry('987654')];
+    expect(refused.map((response) => response.data?.uploadUpdateRecordRetry)).toEqual([
+      {
+        uploadUpdateRecord: null,
+        userErrors: [{ code: 'INSTANCE_ENTRY_NOT_IN_RECORD', field: ['input', 'instanceId'] }],
+      },
+      { uploadUpdateRecord: null, userErrors: [{ code: 'RECORD_NOT_FOUND', field: ['input', 'id'] }] },
+    ]);
+    expect(stack.upstreamCalls('UploadUpdateCertificateRecordRetry')).toBe(before);
+    expect(foreign.phaseAt(stack.emulator.clock.now())).toBe('failed');
+  });
+
   it('refuses the mutations without ssl:write, before any upstream call', async () => {
     const before = readOnly.upstreamCalls('UploadUpdateCertificateInstance');
     const response = await execute<unknown, unknown>(readOnly.gateway, REPLACE, {

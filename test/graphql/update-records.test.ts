@@ -406,6 +406,37 @@ describe('update records', () => {
     ]);
   });
 
+  it('refuses to retry an instance of another record, or of a record that does not exist, before any call', async () => {
+    const now = stack.emulator.clock.now();
+    const records = stack.emulator.state.jobs.updateRecords;
+    const holder = records.find((record) => record.items.some((item) => item.phaseAt(now) === 'failed'))!;
+    const named = records.find((record) => record.id !== holder.id)!;
+    const foreign = holder.items.find((item) => item.phaseAt(now) === 'failed')!;
+    type RetryData = {
+      updateRecordRetry: {
+        updateRecord: { id: string } | null;
+        userErrors: { code: string; field: string[] }[];
+      };
+    };
+    const { result: refused, calls } = await counting(['UpdateCertificateRecordRetry'], async () => [
+      await execute<RetryData, unknown>(stack.gateway, RETRY, {
+        input: { id: String(named.id), instanceId: String(foreign.id) },
+      }),
+      await execute<RetryData, unknown>(stack.gateway, RETRY, {
+        input: { id: '987654', instanceId: String(foreign.id) },
+      }),
+    ]);
+    expect(refused.map((response) => response.data?.updateRecordRetry)).toEqual([
+      {
+        updateRecord: null,
+        userErrors: [{ code: 'INSTANCE_ENTRY_NOT_IN_RECORD', field: ['input', 'instanceId'] }],
+      },
+      { updateRecord: null, userErrors: [{ code: 'RECORD_NOT_FOUND', field: ['input', 'id'] }] },
+    ]);
+    expect(calls.UpdateCertificateRecordRetry).toBe(0);
+    expect(foreign.phaseAt(stack.emulator.clock.now())).toBe('failed');
+  });
+
   it('refuses the mutations without ssl:write, before any upstream call', async () => {
     const before = readOnly.upstreamCalls('UpdateCertificateRecordRollback');
     const response = await execute<unknown, unknown>(readOnly.gateway, ROLLBACK, { input: { id: '1' } });

@@ -1,8 +1,9 @@
 import { builder } from '../builder.ts';
+import { DEPLOY_DETAIL_BLOCK_SIZE } from '../loaders/deploy-records.ts';
 import { LiveHttpsStatus, ResourceType, type ResourceTypeCode } from './cloud-resource-enums.ts';
 import { DeployRecordRef, type DeployRecordShape, deployRecordWithWait } from './deploy-record.ts';
 import { JobWaitInputRef } from './job.ts';
-import { parseRecordId } from './record-support.ts';
+import { checkEntryOfRecord, parseRecordId } from './record-support.ts';
 import { gatewayUserError, type PayloadShape, payloadType } from './user-error.ts';
 
 /** Resource types whose instances live in a region: DeployCertificateInstance needs the region for them. */
@@ -187,7 +188,9 @@ const DeployRecordRetryInput = builder.inputType('DeployRecordRetryInput', {
     deployRecordId: t.id({ required: true, description: 'The deploy record.' }),
     instanceEntryId: t.id({
       description:
-        'Retry only this instance of the record (a `DeployRecordInstance.id`); without it, every failed instance.',
+        'Retry only this instance of the record (a `DeployRecordInstance.id`); without it, every failed instance. ' +
+        'An entry of another record is refused (INSTANCE_ENTRY_NOT_IN_RECORD), as is any entry when the record ' +
+        'does not exist (RECORD_NOT_FOUND).',
     }),
   }),
 });
@@ -217,23 +220,19 @@ builder.mutationField('deployRecordRetry', (t) =>
         };
       }
       if (entryId !== null) {
-        // The upstream retries the entry wherever it is: make sure it belongs to the record the payload shows.
-        const block = await context.loaders.deployRecords.block(String(recordId), 0);
-        const known = block?.response.DeployRecordDetailList.some((item) => item.Id === entryId) ?? false;
-        if (
-          block !== null &&
-          block.response.TotalCount <= block.response.DeployRecordDetailList.length &&
-          !known
-        ) {
-          return {
-            ...gatewayUserError(
-              'INSTANCE_ENTRY_NOT_IN_RECORD',
-              'The instance entry is not part of this deploy record.',
-              ['input', 'instanceEntryId'],
-            ),
-            deployRecord: null,
-          };
-        }
+        const refusal = await checkEntryOfRecord(
+          entryId,
+          'deploy record',
+          { record: ['input', 'deployRecordId'], entry: ['input', 'instanceEntryId'] },
+          DEPLOY_DETAIL_BLOCK_SIZE,
+          async (offset) => {
+            const block = await context.loaders.deployRecords.block(String(recordId), offset);
+            return block === null
+              ? null
+              : [{ TotalCount: block.response.TotalCount, List: block.response.DeployRecordDetailList }];
+          },
+        );
+        if (refusal !== null) return { ...refusal, deployRecord: null };
       }
       const outcome = await context.loaders.mutations.run(
         'DeployCertificateRecordRetry',

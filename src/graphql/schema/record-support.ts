@@ -2,6 +2,7 @@ import type { RecordPage } from '../loaders/record-blocks.ts';
 import { parseUpstreamTime } from '../time.ts';
 import { integerIdOrNull } from '../upstream-values.ts';
 import { toOffsetConnection } from './pagination.ts';
+import { gatewayUserError, type PayloadShape } from './user-error.ts';
 
 // What the schema files of the job records (deploy records, update records, content replacement records) share.
 
@@ -68,4 +69,50 @@ export async function windowOverBlocks<Item>(
     if (taken.length === 0 || block.items.length < blockSize) break;
   }
   return items;
+}
+
+/**
+ * A group of a record's instance entries as one detail block holds it: every instance of a deploy record, or
+ * those of one resource type (of one run) of an update or content replacement record.
+ */
+export interface InstanceEntryGroup {
+  /** How many instances the group holds across every block. */
+  readonly TotalCount: number;
+  readonly List?: readonly { readonly Id: number }[] | null;
+}
+
+/** Where a retry names the record and the instance entry, for the user errors of `checkEntryOfRecord`. */
+export interface RetryInputFields {
+  readonly record: readonly string[];
+  readonly entry: readonly string[];
+}
+
+/**
+ * Checks that an instance entry a retry names belongs to the record it names. The upstream retries an entry
+ * (DeployRecordDetailId) in whichever record holds it, while the payload reports the record the caller named:
+ * an entry of another record must be refused before anything is retried. Reads the record's detail blocks
+ * (`groupsAt(offset)`: the groups of the block holding `offset`, null when the record does not exist) until the
+ * entry is found or every group has ended. Null when the entry is the record's; otherwise the user error.
+ */
+export async function checkEntryOfRecord(
+  entryId: number,
+  label: string,
+  fields: RetryInputFields,
+  blockSize: number,
+  groupsAt: (offset: number) => Promise<readonly InstanceEntryGroup[] | null>,
+): Promise<PayloadShape | null> {
+  for (let offset = 0; ; offset += blockSize) {
+    const groups = await groupsAt(offset);
+    if (groups === null) {
+      return gatewayUserError('RECORD_NOT_FOUND', `The ${label} does not exist.`, fields.record);
+    }
+    if (groups.some((group) => (group.List ?? []).some((entry) => entry.Id === entryId))) return null;
+    if (!groups.some((group) => group.TotalCount > offset + blockSize)) {
+      return gatewayUserError(
+        'INSTANCE_ENTRY_NOT_IN_RECORD',
+        `The instance entry is not part of this ${label}.`,
+        fields.entry,
+      );
+    }
+  }
 }

@@ -1,5 +1,6 @@
 import type { UpdateCertificateInstanceRequest } from '../../ssl/models.generated.ts';
 import { builder } from '../builder.ts';
+import { UPDATE_DETAIL_BLOCK_SIZE } from '../loaders/update-records.ts';
 import {
   CertificateTagInput,
   InputRejection,
@@ -19,7 +20,13 @@ import {
   UpdateCreationProgressRef,
   UpdateResourceRegionsInput,
 } from './update-record-creation.ts';
-import { rejectingInput, requireRecordId, retryRecord, waitedRecord } from './update-record-support.ts';
+import {
+  type RecordRetry,
+  rejectingInput,
+  requireRecordId,
+  retryRecord,
+  waitedRecord,
+} from './update-record-support.ts';
 import { type PayloadShape, payloadType } from './user-error.ts';
 
 // Mutations on update records: replacing a certificate by another on its bound resources
@@ -242,10 +249,21 @@ const UpdateRecordRetryInput = builder.inputType('UpdateRecordRetryInput', {
     id: t.id({ required: true, description: 'The update record ID.' }),
     instanceId: t.id({
       description:
-        'Retry only this instance of the record (`UpdateRecordInstance.id`); default: every failed one.',
+        'Retry only this instance of the record (`UpdateRecordInstance.id`); default: every failed one. An ' +
+        'instance of another record is refused (INSTANCE_ENTRY_NOT_IN_RECORD), as is any instance when the ' +
+        'record does not exist (RECORD_NOT_FOUND).',
     }),
   }),
 });
+
+const UPDATE_RECORD_RETRY: RecordRetry<UpdateRecordShape> = {
+  action: 'UpdateCertificateRecordRetry',
+  label: 'update record',
+  shapeOf: updateRecordShape,
+  blockSize: UPDATE_DETAIL_BLOCK_SIZE,
+  entryGroupsAt: async (recordId, offset, context) =>
+    (await context.loaders.updateRecords.block(recordId, offset))?.response.RecordDetailList ?? null,
+};
 
 builder.mutationField('updateRecordRetry', (t) =>
   t.field({
@@ -255,13 +273,7 @@ builder.mutationField('updateRecordRetry', (t) =>
     args: { input: t.arg({ type: UpdateRecordRetryInput, required: true }) },
     resolve: (_root, { input }, context) =>
       rejectingInput<RecordPayloadShape>({ record: null }, () =>
-        retryRecord(
-          context,
-          'UpdateCertificateRecordRetry',
-          recordIdOf(input.id, ['input', 'id']),
-          input.instanceId,
-          updateRecordShape,
-        ),
+        retryRecord(context, UPDATE_RECORD_RETRY, recordIdOf(input.id, ['input', 'id']), input.instanceId),
       ),
   }),
 );

@@ -12,7 +12,14 @@ import {
 import { InputRejection, integerId } from './certificate-inputs.ts';
 import { type JobWait, loadJob } from './job.ts';
 import { forwardWindow, toOffsetConnection } from './pagination.ts';
-import { earliestTime, latestTime, parseRecordId, windowOverBlocks } from './record-support.ts';
+import {
+  checkEntryOfRecord,
+  earliestTime,
+  type InstanceEntryGroup,
+  latestTime,
+  parseRecordId,
+  windowOverBlocks,
+} from './record-support.ts';
 import { gatewayUserError, type PayloadShape } from './user-error.ts';
 
 // What the UpdateRecord and UploadUpdateRecord types share: record IDs, lookups that must find the record,
@@ -245,28 +252,54 @@ export function jobStateFromItems(
   };
 }
 
+/** What the retry mutations of update and content replacement records differ in. */
+export interface RecordRetry<Shape> {
+  readonly action: 'UpdateCertificateRecordRetry' | 'UploadUpdateCertificateRecordRetry';
+  /** The record's name in messages, e.g. `update record`. */
+  readonly label: string;
+  readonly shapeOf: (id: number) => Shape;
+  /** The size of the record's detail blocks. */
+  readonly blockSize: number;
+  /** The instance entry groups of the detail block holding `offset`; null when the record does not exist. */
+  readonly entryGroupsAt: (
+    recordId: number,
+    offset: number,
+    context: GraphQLContext,
+  ) => Promise<readonly InstanceEntryGroup[] | null>;
+}
+
 /**
  * The retry mutations of update and content replacement records: every failed instance of the record, or only
- * the instance `rawInstanceId` (input field `instanceId`) when given. The payload holds the record on success.
+ * the instance `rawInstanceId` (input field `instanceId`) when given, once it is known to be the record's. The
+ * payload holds the record on success.
  */
 export async function retryRecord<Shape>(
   context: GraphQLContext,
-  action: 'UpdateCertificateRecordRetry' | 'UploadUpdateCertificateRecordRetry',
+  retry: RecordRetry<Shape>,
   recordId: number,
   rawInstanceId: string | number | null | undefined,
-  shapeOf: (id: number) => Shape,
 ): Promise<PayloadShape & { readonly record: Shape | null }> {
   const instanceId =
     rawInstanceId === null || rawInstanceId === undefined
       ? null
       : integerId(rawInstanceId, ['input', 'instanceId']);
+  if (instanceId !== null) {
+    const refusal = await checkEntryOfRecord(
+      instanceId,
+      retry.label,
+      { record: ['input', 'id'], entry: ['input', 'instanceId'] },
+      retry.blockSize,
+      (offset) => retry.entryGroupsAt(recordId, offset, context),
+    );
+    if (refusal !== null) return { ...refusal, record: null };
+  }
   const outcome = await context.loaders.mutations.run(
-    action,
+    retry.action,
     // The upstream takes either ID; the item ID alone narrows the retry to that instance.
     instanceId === null ? { DeployRecordId: recordId } : { DeployRecordDetailId: instanceId },
     { fieldOf: () => (instanceId === null ? ['input', 'id'] : ['input', 'instanceId']) },
   );
   return outcome.ok
-    ? { record: shapeOf(recordId), userErrors: [] }
+    ? { record: retry.shapeOf(recordId), userErrors: [] }
     : { record: null, userErrors: outcome.userErrors };
 }

@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { UPLOAD_UPDATE_DETAIL_BLOCK_SIZE } from '../loaders/upload-update-records.ts';
 import { CertificateRef } from './certificate.ts';
 import { ResourceType } from './cloud-resource-enums.ts';
 import { JobWaitInputRef } from './job.ts';
@@ -11,7 +12,13 @@ import {
   UpdateCreationProgressRef,
   UpdateResourceRegionsInput,
 } from './update-record-creation.ts';
-import { rejectingInput, requireRecordId, retryRecord, waitedRecord } from './update-record-support.ts';
+import {
+  type RecordRetry,
+  rejectingInput,
+  requireRecordId,
+  retryRecord,
+  waitedRecord,
+} from './update-record-support.ts';
 import {
   UploadUpdateRecordRef,
   type UploadUpdateRecordShape,
@@ -185,10 +192,24 @@ const UploadUpdateRecordRetryInput = builder.inputType('UploadUpdateRecordRetryI
     id: t.id({ required: true, description: 'The content replacement record ID.' }),
     instanceId: t.id({
       description:
-        'Retry only this instance (`UploadUpdateRecordInstance.id`); default: every failed one of the record.',
+        'Retry only this instance (`UploadUpdateRecordInstance.id`); default: every failed one of the record. An ' +
+        'instance of another record is refused (INSTANCE_ENTRY_NOT_IN_RECORD), as is any instance when the ' +
+        'record does not exist (RECORD_NOT_FOUND).',
     }),
   }),
 });
+
+const UPLOAD_UPDATE_RECORD_RETRY: RecordRetry<UploadUpdateRecordShape> = {
+  action: 'UploadUpdateCertificateRecordRetry',
+  label: 'content replacement record',
+  shapeOf: uploadUpdateRecordShape,
+  blockSize: UPLOAD_UPDATE_DETAIL_BLOCK_SIZE,
+  // Entries of every run (the deployment and its rollback) are the record's.
+  entryGroupsAt: async (recordId, offset, context) =>
+    (await context.loaders.uploadUpdateRecords.block(recordId, offset))?.phases.flatMap(
+      (phase) => phase.RecordDetailList,
+    ) ?? null,
+};
 
 builder.mutationField('uploadUpdateRecordRetry', (t) =>
   t.field({
@@ -199,13 +220,7 @@ builder.mutationField('uploadUpdateRecordRetry', (t) =>
     args: { input: t.arg({ type: UploadUpdateRecordRetryInput, required: true }) },
     resolve: (_root, { input }, context) =>
       rejectingInput<RecordPayloadShape>({ record: null }, () =>
-        retryRecord(
-          context,
-          'UploadUpdateCertificateRecordRetry',
-          recordIdOf(input.id),
-          input.instanceId,
-          uploadUpdateRecordShape,
-        ),
+        retryRecord(context, UPLOAD_UPDATE_RECORD_RETRY, recordIdOf(input.id), input.instanceId),
       ),
   }),
 );
