@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { JobHub } from '../../src/graphql/jobs/job-hub.ts';
 import type { JobSnapshot } from '../../src/graphql/jobs/job-kinds.ts';
 import { repeatUntilCreated } from '../../src/graphql/jobs/repeat-until-created.ts';
@@ -61,6 +61,23 @@ describe('JobHub', () => {
     // Two polls whatever the number of subscribers, and the poller is gone once the job finished.
     expect(upstream.calls).toHaveLength(2);
     expect(hub.activePollCount).toBe(0);
+  });
+
+  it('passes a snapshot on when the job changed, not when only the RequestId of the answer did', async () => {
+    const upstream = gatedUpstream();
+    const hub = new JobHub(upstream.ssl, { minIntervalMs: 1, defaultIntervalMs: 1 });
+    const streaming = drain(hub.watch('DEPLOY_RECORD', '9'));
+    const answers = [
+      { ...deployDetail(3), RequestId: 'first' },
+      { ...deployDetail(3), RequestId: 'second' },
+      { ...deployDetail(3), RequestId: 'third' },
+      { ...deployDetail(1), RequestId: 'fourth' },
+    ];
+    for (const [index, answer] of answers.entries()) {
+      await vi.waitFor(() => expect(upstream.calls).toHaveLength(index + 1));
+      upstream.release(answer);
+    }
+    expect(await streaming).toEqual(['RUNNING', 'SUCCEEDED']);
   });
 
   it('stops polling when the last subscriber leaves', async () => {
@@ -139,5 +156,40 @@ describe('Subscription.jobProgress over Server-Sent Events', () => {
     expect(stack.upstreamCalls('DescribeHostDeployRecordDetail')).toBeLessThan(
       received.length * (received[0]?.length ?? 0),
     );
+  });
+
+  it('sends the current state, then only changes: polls that find the deployment as it was send nothing', async () => {
+    const id = await startCdnDeployment(stack.emulator, stack.gateway);
+    const response = await subscribeOverSse(
+      stack.gateway,
+      `subscription($id: ID!) { jobProgress(kind: DEPLOY_RECORD, id: $id, pollIntervalMs: 5) {
+        id status progress { total succeeded failed running pending } finishedAt
+        ... on DeployRecord { instances { edges { node { status updatedAt } } } } } }`,
+      { id },
+    );
+    const events: unknown[] = [];
+    let firstEventSeen: () => void = () => undefined;
+    const firstEvent = new Promise<void>((resolve) => {
+      firstEventSeen = resolve;
+    });
+    const reading = readEvents(response, (payload) => {
+      events.push(payload);
+      firstEventSeen();
+    });
+    await firstEvent;
+    // Several polls of the unchanged deployment (each answer with its own RequestId), then the end.
+    const polled = stack.upstreamCalls('DescribeHostDeployRecordDetail');
+    await vi.waitFor(() =>
+      expect(stack.upstreamCalls('DescribeHostDeployRecordDetail')).toBeGreaterThanOrEqual(polled + 3),
+    );
+    stack.emulator.clock.advance(10_000);
+    await reading;
+    const statuses = events.map(
+      (event) => (event as { data: { jobProgress: { status: string } } }).data.jobProgress.status,
+    );
+    expect(statuses.at(-1)).toBe('SUCCEEDED');
+    for (const [index, event] of events.entries()) {
+      if (index > 0) expect(event).not.toEqual(events[index - 1]);
+    }
   });
 });

@@ -24,7 +24,10 @@ export interface SharedJob {
 
 /** Where a poll-sharing strategy delivers what it learns, wherever the poll ran. */
 export interface JobFeed {
-  /** Repeats are fine: unchanged snapshots are not passed on. A finished job's snapshot ends the watch. */
+  /**
+   * Repeats are fine: unchanged snapshots (equal but for their upstream RequestIds) are not passed on. A
+   * finished job's snapshot ends the watch.
+   */
   snapshot(snapshot: JobSnapshot | null): void;
   fail(error: unknown): void;
 }
@@ -155,7 +158,7 @@ class JobPoller {
 
   /** Passes a changed snapshot on; a finished job's (or null: no such job) ends every watch. */
   #deliver(snapshot: JobSnapshot | null): void {
-    const serialized = JSON.stringify(snapshot);
+    const serialized = contentOf(snapshot);
     if (this.#latest?.serialized !== serialized) {
       this.#latest = { snapshot, serialized };
       for (const watcher of [...this.#watchers]) watcher.snapshot(snapshot);
@@ -176,6 +179,17 @@ class JobPoller {
     for (const watcher of [...this.#watchers]) watcher.fail(error);
     this.stop();
   }
+}
+
+/**
+ * What tells two snapshots of a job apart: everything they hold but the `RequestId`s. Every SSL API response
+ * carries a fresh RequestId, which identifies the call and says nothing about the job; a snapshot holding a raw
+ * response (a deploy record's holds its first detail block) would otherwise differ on every poll, and every
+ * watcher would be sent each poll instead of each change. Left out at any depth, so no kind's snapshot can
+ * bring it in.
+ */
+function contentOf(snapshot: JobSnapshot | null): string {
+  return JSON.stringify(snapshot, (key, value: unknown) => (key === 'RequestId' ? undefined : value));
 }
 
 /** Resolves after `ms`, or at once when `signal` aborts. */

@@ -63,7 +63,11 @@ export interface JobShape {
 /** A job value that carries its state: what `load` and `poll` return. */
 export type JobSnapshot<Shape extends JobShape = JobShape> = Shape & { readonly state: JobState };
 
-/** How the infrastructure reaches one kind of job. */
+/**
+ * How the infrastructure reaches one kind of job. The shared poller passes a snapshot on only when it differs
+ * from the previous one (as JSON, leaving out upstream RequestIds), so a snapshot must hold the job's state and
+ * data only, nothing that changes from call to call without the job changing.
+ */
 export interface JobKindDefinition<Shape extends JobShape = JobShape> {
   readonly kind: JobKindName;
   /** The GraphQL object type implementing `Job` for this kind. */
