@@ -14,6 +14,7 @@ import { DEFAULT_COMPILE_AFTER_RUNS, useCompiledQueries } from './compiled-queri
 import { createContext, type GraphQLContext } from './context.ts';
 import { graphiqlExampleOptions } from './graphiql-examples.ts';
 import { JobHub, type JobPollingOptions } from './jobs/job-hub.ts';
+import { useJobWaitArgumentCheck } from './jobs/wait-arguments.ts';
 import { schema } from './schema/index.ts';
 import { corsOption } from './security/cors.ts';
 import {
@@ -109,6 +110,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       useObservabilityEndpoints(telemetry.metrics, readiness),
       { onDispose: () => jobs.dispose() },
       ...securityPlugins(security),
+      // Before anything executes: a mutation must not start a job its payload then cannot return.
+      useJobWaitArgumentCheck(),
       ...(options.compileQueriesAfterRuns === false
         ? []
         : [

@@ -970,7 +970,7 @@ export type JobStatus =
   /** Finished; every unit of work succeeded. */
   | 'SUCCEEDED';
 
-/** Asks for a job once it is finished, or after `timeoutSeconds` in whatever state it is then. Waiting requests for one job share one upstream poll. */
+/** Asks for a job once it is finished, or after `timeoutSeconds` in whatever state it is then. Waiting requests for one job share one upstream poll. A value out of range refuses the whole operation (BAD_USER_INPUT) before any of it runs, so a mutation whose payload is asked to wait too long starts nothing. */
 export type JobWaitInput = {
   /** How often to look at the job, in milliseconds; the gateway enforces a minimum to protect rate limits. */
   pollIntervalMs?: number | null | undefined;

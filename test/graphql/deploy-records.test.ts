@@ -190,6 +190,44 @@ describe('certificateDeploy and DeployRecord', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('refuses a deployment whose payload is asked to wait out of range before starting it', async () => {
+    const pair = deployablePair({ legacy: false });
+    const input = {
+      certificateId: pair.certificateId,
+      resourceType: pair.type.toUpperCase(),
+      instanceIds: [pair.instanceId],
+    };
+    stack.emulator.stats.reset();
+    const literal = await execute<DeployData, unknown>(
+      stack.gateway,
+      `mutation($input: CertificateDeployInput!) {
+        certificateDeploy(input: $input) { alreadyRunning userErrors { code } deployRecord(wait: { timeoutSeconds: 100 }) { id } }
+      }`,
+      { input },
+    );
+    const inFragment = await execute<DeployData, unknown>(
+      stack.gateway,
+      `mutation($input: CertificateDeployInput!, $wait: JobWaitInput) {
+        certificateDeploy(input: $input) { ...Waited }
+      }
+      fragment Waited on CertificateDeployPayload { deployRecord(wait: $wait) { id } }`,
+      { input, wait: { timeoutSeconds: 1, pollIntervalMs: -1 } },
+    );
+    for (const refused of [literal, inFragment]) {
+      expect(refused.data ?? null).toBeNull();
+      expect(refused.errors?.map((error) => error.extensions)).toEqual([
+        { code: 'BAD_USER_INPUT', argumentName: 'wait' },
+      ]);
+    }
+    expect(stack.upstreamCalls('DeployCertificateInstance')).toBe(0);
+
+    // In range, the same deployment starts and its record is returned.
+    const started = await deploy(pair, { timeoutSeconds: 0 });
+    expect(started?.alreadyRunning).toBe(false);
+    expect(started?.deployRecord?.id).toEqual(expect.any(String));
+    stack.emulator.clock.advance(10_000);
+  });
+
   it('retries the failed instance of a finished deployment, and rolls a successful one back', async () => {
     // The SslClient sends the region (X-TC-Region) from its own options, so regional deployments go through a
     // client configured for the instance's region.

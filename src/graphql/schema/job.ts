@@ -12,6 +12,10 @@ import {
   type JobSnapshot,
   type JobState,
 } from '../jobs/job-kinds.ts';
+import { JOB_WAIT_INPUT_TYPE_NAME, type JobWait, MAX_WAIT_SECONDS, waitProblem } from '../jobs/job-wait.ts';
+
+// The schema files resolving job fields take `wait` values from here, beside the input type.
+export { type JobWait, MAX_WAIT_SECONDS } from '../jobs/job-wait.ts';
 
 /**
  * The `Job` interface and what goes with it: every long-running upstream operation (deployments, updates, bound-
@@ -143,18 +147,11 @@ export const JobRef = builder.interfaceRef<JobShape>('Job').implement({
   }),
 });
 
-/** The longest a request may hold on to a job: clients needing longer subscribe to `jobProgress`. */
-export const MAX_WAIT_SECONDS = 60;
-
-export interface JobWait {
-  readonly timeoutSeconds: number;
-  readonly pollIntervalMs?: number | null;
-}
-
-export const JobWaitInputRef = builder.inputType('JobWaitInput', {
+export const JobWaitInputRef = builder.inputType(JOB_WAIT_INPUT_TYPE_NAME, {
   description:
     'Asks for a job once it is finished, or after `timeoutSeconds` in whatever state it is then. Waiting requests ' +
-    'for one job share one upstream poll.',
+    'for one job share one upstream poll. A value out of range refuses the whole operation (BAD_USER_INPUT) ' +
+    'before any of it runs, so a mutation whose payload is asked to wait too long starts nothing.',
   fields: (t) => ({
     timeoutSeconds: t.int({
       required: true,
@@ -167,20 +164,11 @@ export const JobWaitInputRef = builder.inputType('JobWaitInput', {
   }),
 });
 
+/** The resolvers' own check: useJobWaitArgumentCheck (wait-arguments.ts) refuses such operations before they run. */
 function checkedWait(wait: JobWait): JobWait {
-  if (
-    !Number.isInteger(wait.timeoutSeconds) ||
-    wait.timeoutSeconds < 0 ||
-    wait.timeoutSeconds > MAX_WAIT_SECONDS
-  ) {
-    throw createGraphQLError(`wait.timeoutSeconds must be between 0 and ${MAX_WAIT_SECONDS}.`, {
-      extensions: { code: 'BAD_USER_INPUT', argumentName: 'wait' },
-    });
-  }
-  if (wait.pollIntervalMs !== null && wait.pollIntervalMs !== undefined && wait.pollIntervalMs < 0) {
-    throw createGraphQLError('wait.pollIntervalMs must not be negative.', {
-      extensions: { code: 'BAD_USER_INPUT', argumentName: 'wait' },
-    });
+  const problem = waitProblem(wait);
+  if (problem !== null) {
+    throw createGraphQLError(problem, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'wait' } });
   }
   return wait;
 }
