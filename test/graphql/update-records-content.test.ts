@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { issueLeafCertificate } from '../../src/emulator/pki/ca.ts';
+import { domainsMatchCertificate } from '../../src/emulator/store/resources.ts';
+import { createGateway } from '../../src/graphql/yoga.ts';
+import { SslClient } from '../../src/ssl/client.ts';
+import { StaticCredentialsProvider } from '../../src/ssl/credentials.ts';
 import { execute } from './support/execute.ts';
 import { READ_ONLY_SESSION, useTestStack } from './support/stack.ts';
 
@@ -313,5 +317,106 @@ describe('content replacement records', () => {
     });
     expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(readOnly.upstreamCalls('UploadUpdateCertificateInstance')).toBe(before);
+  });
+
+  it('is RUNNING, not PENDING, once retried while its other instances have finished', async () => {
+    const state = stack.emulator.state;
+    const now = stack.emulator.clock.now();
+    const clb = state.resources.targets('clb');
+    const isLegacy = (target: (typeof clb)[number]) => /legacy/.test(target.instanceName ?? '');
+    // A certificate on a legacy listener (whose first attempt fails), deployed to a second listener first, so
+    // that its replacement has an instance that succeeds beside the one that fails.
+    const certificate = state.certificates
+      .all()
+      .findLast((candidate) =>
+        state.resources
+          .boundTargets(candidate.id, now)
+          .some((target) => target.resourceType === 'clb' && isLegacy(target)),
+      )!;
+    const second = clb.find(
+      (target) =>
+        !isLegacy(target) &&
+        target.slot.at(now) !== certificate.id &&
+        domainsMatchCertificate(target.domains, certificate.subjectAltNames),
+    )!;
+    expect(second).toBeDefined();
+    // The SslClient sends the region (X-TC-Region) from its own options: deploy through one for the listener's.
+    const regionalClient = new SslClient({
+      endpoint: stack.emulator.url,
+      region: second.region ?? undefined,
+      credentials: new StaticCredentialsProvider({
+        secretId: stack.emulator.secretId,
+        secretKey: stack.emulator.secretKey,
+      }),
+    });
+    const regional = createGateway({ ssl: regionalClient, logging: false });
+    const deployed = await execute<{ certificateDeploy: { userErrors: unknown[] } }, unknown>(
+      regional,
+      `mutation Deploy($input: CertificateDeployInput!) { certificateDeploy(input: $input) { userErrors { code } } }`,
+      {
+        input: {
+          certificateId: certificate.id,
+          resourceType: 'CLB',
+          instanceIds: [second.instanceId],
+          region: second.region,
+        },
+      },
+    );
+    await regional.dispose();
+    await regionalClient.close();
+    expect(deployed.data?.certificateDeploy.userErrors).toEqual([]);
+    stack.emulator.clock.advance(JOB_SETTLE_MS);
+
+    const issued = issueLeafCertificate({
+      domain: certificate.domain,
+      subjectAltNames: [],
+      notBefore: now - DAY_MS,
+      notAfter: now + 90 * DAY_MS,
+    });
+    const input = {
+      certificateId: certificate.id,
+      certificatePem: issued.certificatePem,
+      privateKeyPem: issued.privateKeyPem,
+      creationWaitSeconds: 0,
+    };
+    await execute<ReplaceData, unknown>(stack.gateway, REPLACE, { input });
+    stack.emulator.clock.advance(CREATION_MS);
+    const created = await execute<ReplaceData, unknown>(stack.gateway, REPLACE, { input });
+    const recordId = created.data!.certificateContentReplace.uploadUpdateRecord!.id;
+    stack.emulator.clock.advance(JOB_SETTLE_MS);
+    const settled = await readRecord(recordId);
+    expect(settled).toMatchObject({
+      status: 'PARTIALLY_FAILED',
+      progress: { total: 2, succeeded: 1, failed: 1 },
+    });
+
+    const retried = await execute<
+      {
+        uploadUpdateRecordRetry: {
+          uploadUpdateRecord: {
+            status: string;
+            isFinished: boolean;
+            progress: { total: number; succeeded: number; failed: number; running: number; pending: number };
+          };
+          userErrors: unknown[];
+        };
+      },
+      unknown
+    >(
+      stack.gateway,
+      `mutation Retry($input: UploadUpdateRecordRetryInput!) {
+        uploadUpdateRecordRetry(input: $input) {
+          uploadUpdateRecord { status isFinished progress { total succeeded failed running pending } }
+          userErrors { code }
+        }
+      }`,
+      { input: { id: recordId } },
+    );
+    expect(retried.errors).toBeUndefined();
+    const { uploadUpdateRecord, userErrors } = retried.data!.uploadUpdateRecordRetry;
+    expect(userErrors).toEqual([]);
+    // The failed instance waits or runs again; the other one finished, so the job has started.
+    expect(uploadUpdateRecord.progress).toMatchObject({ total: 2, succeeded: 1, failed: 0 });
+    expect(uploadUpdateRecord).toMatchObject({ status: 'RUNNING', isFinished: false });
   });
 });

@@ -443,4 +443,42 @@ describe('update records', () => {
     expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(readOnly.upstreamCalls('UpdateCertificateRecordRollback')).toBe(before);
   });
+
+  // Last: it retries the seeded record the tests above read as seeded.
+  it('is RUNNING, not PENDING, once retried while other instances have finished', async () => {
+    const now = stack.emulator.clock.now();
+    const seeded = stack.emulator.state.jobs.updateRecords.find((record) =>
+      record.items.some((item) => item.phaseAt(now) === 'failed'),
+    )!;
+    const failedCount = seeded.items.filter((item) => item.phaseAt(now) === 'failed').length;
+    const response = await execute<
+      {
+        updateRecordRetry: {
+          updateRecord: {
+            status: string;
+            isFinished: boolean;
+            progress: { total: number; succeeded: number; failed: number; running: number; pending: number };
+          };
+          userErrors: unknown[];
+        };
+      },
+      unknown
+    >(
+      stack.gateway,
+      `mutation Retry($input: UpdateRecordRetryInput!) {
+        updateRecordRetry(input: $input) {
+          updateRecord { status isFinished progress { total succeeded failed running pending } }
+          userErrors { code }
+        }
+      }`,
+      { input: { id: String(seeded.id) } },
+    );
+    expect(response.errors).toBeUndefined();
+    const { updateRecord, userErrors } = response.data!.updateRecordRetry;
+    expect(userErrors).toEqual([]);
+    // The retried instances wait or run again; the others finished long ago, so the job has started.
+    expect(updateRecord.progress).toMatchObject({ succeeded: seeded.items.length - failedCount, failed: 0 });
+    expect(updateRecord.progress.running + updateRecord.progress.pending).toBe(failedCount);
+    expect(updateRecord).toMatchObject({ status: 'RUNNING', isFinished: false });
+  });
 });

@@ -39,6 +39,21 @@ export interface JobProgressCounts {
   readonly pending: number;
 }
 
+/**
+ * The status a job's progress makes, the same rule for every kind that counts units: PENDING while no unit has
+ * started (every one is pending), RUNNING while any unit is pending or running once one has started or finished,
+ * then by how the units ended. `isRollback`: the job restores what its units served before, so a finished one
+ * without failures is ROLLED_BACK rather than SUCCEEDED.
+ */
+export function jobStatusFromProgress(progress: JobProgressCounts, isRollback: boolean): JobStatusValue {
+  if (progress.running + progress.pending > 0) {
+    const anyStarted = progress.running + progress.succeeded + progress.failed > 0;
+    return anyStarted ? 'RUNNING' : 'PENDING';
+  }
+  if (progress.failed > 0) return progress.succeeded > 0 ? 'PARTIALLY_FAILED' : 'FAILED';
+  return isRollback ? 'ROLLED_BACK' : 'SUCCEEDED';
+}
+
 /** What every job reports, whatever its kind. */
 export interface JobState {
   readonly status: JobStatusValue;

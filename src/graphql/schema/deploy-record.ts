@@ -1,7 +1,13 @@
 import type { DeployRecordDetail, DeployRecordInfo } from '../../ssl/models.generated.ts';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
-import { type JobSnapshot, type JobState, registerJobKind } from '../jobs/job-kinds.ts';
+import {
+  isFinishedStatus,
+  type JobSnapshot,
+  type JobState,
+  jobStatusFromProgress,
+  registerJobKind,
+} from '../jobs/job-kinds.ts';
 import {
   DEPLOY_DETAIL_BLOCK_SIZE,
   type DeployRecordDetailBlock,
@@ -58,8 +64,6 @@ export const DeployInstanceStatus = upstreamEnum(
   },
 );
 
-const RUNNING_ITEM_CODES: ReadonlySet<number> = new Set([0, 3]);
-
 /** The uniform job state of a record, from its first block of instances (counts cover every instance). */
 function stateOf(block: DeployRecordDetailBlock): JobState {
   const { response } = block;
@@ -72,17 +76,8 @@ function stateOf(block: DeployRecordDetailBlock): JobState {
   const pending = Math.min(waiting, response.RunningTotalCount);
   const running = response.RunningTotalCount - pending;
   const progress = { total, succeeded, failed, running, pending };
-  const status =
-    running + pending > 0
-      ? running === 0 && items.every((item) => RUNNING_ITEM_CODES.has(item.Status) && item.Status === 0)
-        ? 'PENDING'
-        : 'RUNNING'
-      : failed === 0
-        ? 'SUCCEEDED'
-        : succeeded === 0
-          ? 'FAILED'
-          : 'PARTIALLY_FAILED';
-  const finished = status !== 'PENDING' && status !== 'RUNNING';
+  const status = jobStatusFromProgress(progress, false);
+  const finished = isFinishedStatus(status);
   return {
     status,
     progress,

@@ -2,11 +2,12 @@ import { createGraphQLError } from 'graphql-yoga';
 import type { SslCaller } from '../../ssl/actions.ts';
 import type { GraphQLContext } from '../context.ts';
 import {
+  isFinishedStatus,
   type JobKindName,
   type JobProgressCounts,
   type JobShape,
   type JobState,
-  type JobStatusValue,
+  jobStatusFromProgress,
   registerJobKind,
 } from '../jobs/job-kinds.ts';
 import { InputRejection, integerId } from './certificate-inputs.ts';
@@ -230,20 +231,9 @@ export function jobStateFromItems(
     running: running - pending,
     pending,
   };
-  const isRollback = statuses.length > 0 && statuses.some((status) => ROLLBACK_CODES.has(status));
-  const status: JobStatusValue =
-    running > 0
-      ? pending === running
-        ? 'PENDING'
-        : 'RUNNING'
-      : progress.failed > 0
-        ? progress.succeeded > 0
-          ? 'PARTIALLY_FAILED'
-          : 'FAILED'
-        : isRollback
-          ? 'ROLLED_BACK'
-          : 'SUCCEEDED';
-  const finished = status !== 'PENDING' && status !== 'RUNNING';
+  const isRollback = statuses.some((status) => ROLLBACK_CODES.has(status));
+  const status = jobStatusFromProgress(progress, isRollback);
+  const finished = isFinishedStatus(status);
   return {
     status,
     progress,
