@@ -955,7 +955,7 @@ export type JobKind =
   /** Replacing a certificate by uploading new content under the same certificate ID (an `UploadUpdateRecord`). */
   | 'UPLOAD_UPDATE_RECORD';
 
-/** Where a job is, whatever its kind. Every status other than PENDING and RUNNING is final. */
+/** Where a job is, whatever its kind. Every status other than PENDING and RUNNING is final. A status always describes the job's own units of work, the same way for every kind. A rollback is a job of its own: it ends ROLLED_BACK once it has put every unit back, and PARTIALLY_FAILED or FAILED like any other job when it could not. Deployments and updates are rolled back by a new record, and the record rolled back keeps the status it finished with; a content replacement's rollback is the latest run of the same record, whose status is then the rollback's. */
 export type JobStatus =
   /** Finished; nothing succeeded (the job says why). */
   | 'FAILED'
@@ -963,11 +963,11 @@ export type JobStatus =
   | 'PARTIALLY_FAILED'
   /** Accepted; no unit of work has started yet. */
   | 'PENDING'
-  /** Finished, then undone: a rollback restored what was there before. */
+  /** Finished; the job is a rollback (for a content replacement, its latest run is) and every unit of work serves again what it served before. */
   | 'ROLLED_BACK'
   /** At least one unit of work is still in progress. */
   | 'RUNNING'
-  /** Finished; every unit of work succeeded. */
+  /** Finished; every unit of work succeeded (a rollback that did is ROLLED_BACK instead). */
   | 'SUCCEEDED';
 
 /** Asks for a job once it is finished, or after `timeoutSeconds` in whatever state it is then. Waiting requests for one job share one upstream poll. A value out of range refuses the whole operation (BAD_USER_INPUT) before any of it runs, so a mutation whose payload is asked to wait too long starts nothing. */

@@ -351,6 +351,8 @@ describe('update records', () => {
     stack.emulator.clock.advance(JOB_SETTLE_MS);
     const rollback = await readRecord(rollbackId);
     expect(rollback.status).toBe('ROLLED_BACK');
+    // The rollback is a job of its own (JobStatus): the update rolled back keeps its own status.
+    expect((await readRecord(recordId)).status).toBe('SUCCEEDED');
     // The rollback puts the old certificate back in place of the new one.
     expect(rollback.certificate).toEqual({ id: oldCertificateId });
     expect(rollback.oldCertificate).toEqual({ id: newCertificateId });

@@ -64,6 +64,9 @@ export const DeployInstanceStatus = upstreamEnum(
   },
 );
 
+/** DeployInstanceStatus ROLLBACK_SUCCEEDED and ROLLBACK_FAILED. */
+const ROLLBACK_ITEM_CODES: ReadonlySet<number> = new Set([4, 5]);
+
 /** The uniform job state of a record, from its first block of instances (counts cover every instance). */
 function stateOf(block: DeployRecordDetailBlock): JobState {
   const { response } = block;
@@ -76,7 +79,9 @@ function stateOf(block: DeployRecordDetailBlock): JobState {
   const pending = Math.min(waiting, response.RunningTotalCount);
   const running = response.RunningTotalCount - pending;
   const progress = { total, succeeded, failed, running, pending };
-  const status = jobStatusFromProgress(progress, false);
+  // A rollback record's instances end in the rollback codes: it ends ROLLED_BACK, as the other kinds' do.
+  const isRollback = items.some((item) => ROLLBACK_ITEM_CODES.has(item.Status));
+  const status = jobStatusFromProgress(progress, isRollback);
   const finished = isFinishedStatus(status);
   return {
     status,

@@ -45,11 +45,20 @@ export const JobKindRef = builder.enumType('JobKind', {
 });
 
 export const JobStatusRef = builder.enumType('JobStatus', {
-  description: 'Where a job is, whatever its kind. Every status other than PENDING and RUNNING is final.',
+  description:
+    'Where a job is, whatever its kind. Every status other than PENDING and RUNNING is final. A status always ' +
+    "describes the job's own units of work, the same way for every kind. A rollback is a job of its own: it ends " +
+    'ROLLED_BACK once it has put every unit back, and PARTIALLY_FAILED or FAILED like any other job when it could ' +
+    'not. Deployments and updates are rolled back by a new record, and the record rolled back keeps the status it ' +
+    "finished with; a content replacement's rollback is the latest run of the same record, whose status is then " +
+    "the rollback's.",
   values: {
     PENDING: { value: 'PENDING', description: 'Accepted; no unit of work has started yet.' },
     RUNNING: { value: 'RUNNING', description: 'At least one unit of work is still in progress.' },
-    SUCCEEDED: { value: 'SUCCEEDED', description: 'Finished; every unit of work succeeded.' },
+    SUCCEEDED: {
+      value: 'SUCCEEDED',
+      description: 'Finished; every unit of work succeeded (a rollback that did is ROLLED_BACK instead).',
+    },
     PARTIALLY_FAILED: {
       value: 'PARTIALLY_FAILED',
       description: 'Finished; some units of work succeeded and some failed (see the job for which).',
@@ -57,7 +66,9 @@ export const JobStatusRef = builder.enumType('JobStatus', {
     FAILED: { value: 'FAILED', description: 'Finished; nothing succeeded (the job says why).' },
     ROLLED_BACK: {
       value: 'ROLLED_BACK',
-      description: 'Finished, then undone: a rollback restored what was there before.',
+      description:
+        'Finished; the job is a rollback (for a content replacement, its latest run is) and every unit of work ' +
+        'serves again what it served before.',
     },
   } as const,
 });
