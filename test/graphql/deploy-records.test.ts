@@ -351,6 +351,35 @@ describe('certificateDeploy and DeployRecord', () => {
     expect(foreign.phaseAt(stack.emulator.clock.now())).toBe('failed');
   });
 
+  it('counts the instances of a record when asked for none of them, with the call it makes anyway', async () => {
+    const seeded = stack.emulator.state.jobs.deployRecords[0]!;
+    type CountData = {
+      deployRecord: {
+        progress?: { total: number };
+        instances: { totalCount: number; edges: unknown[] };
+      };
+    };
+    stack.emulator.stats.reset();
+    const counted = await execute<CountData, unknown>(
+      stack.gateway,
+      `query($id: ID!) { deployRecord(id: $id) {
+        progress { total } instances(first: 0) { totalCount edges { node { id } } }
+      } }`,
+      { id: String(seeded.id) },
+    );
+    const alone = await execute<CountData, unknown>(
+      stack.gateway,
+      'query($id: ID!) { deployRecord(id: $id) { instances(first: 0) { totalCount edges { node { id } } } } }',
+      { id: String(seeded.id) },
+    );
+    expect(counted.data?.deployRecord).toEqual({
+      progress: { total: seeded.items.length },
+      instances: { totalCount: seeded.items.length, edges: [] },
+    });
+    expect(alone.data?.deployRecord).toEqual({ instances: { totalCount: seeded.items.length, edges: [] } });
+    expect(stack.upstreamCalls('DescribeHostDeployRecordDetail')).toBe(2);
+  });
+
   it('requires the region for regional resource types, without asking the upstream', async () => {
     stack.emulator.stats.reset();
     const result = await execute<DeployData, unknown>(stack.gateway, DEPLOY, {

@@ -303,16 +303,20 @@ DeployRecordRef.implement({
       },
       resolve: async (record, args, context) => {
         const { offset, limit } = forwardWindow(args);
-        let totalCount = 0;
+        const blockAt = async (position: number) =>
+          position < DEPLOY_DETAIL_BLOCK_SIZE && record.firstBlock
+            ? record.firstBlock
+            : await context.loaders.deployRecords.block(record.id, position);
+        let totalCount: number | null = null;
         const items = await windowOverBlocks(offset, limit, DEPLOY_DETAIL_BLOCK_SIZE, async (position) => {
-          const block =
-            position < DEPLOY_DETAIL_BLOCK_SIZE && record.firstBlock
-              ? record.firstBlock
-              : await context.loaders.deployRecords.block(record.id, position);
+          const block = await blockAt(position);
           if (block === null) return null;
           totalCount = block.response.TotalCount;
           return { offset: block.offset, items: block.response.DeployRecordDetailList };
         });
+        // An empty window (`first: 0`) reads no block, yet the count is the record's: the block the window starts
+        // in tells it (the request's loaders read it once, whichever field asks).
+        totalCount ??= (await blockAt(offset))?.response.TotalCount ?? 0;
         return toOffsetConnection({ totalCount, offset, items });
       },
     }),
