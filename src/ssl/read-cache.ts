@@ -15,6 +15,7 @@ import { canonicalJson } from './coalescer.ts';
  * - calls that start work upstream although the spec files them as reads;
  * - answers whose point is to show progress (task results, deployment and update details, domain checks): job
  *   pollers and people re-asking expect each answer to be fresh.
+ * Instance lists are kept, except the calls with AsyncCache=1 (see concernsBackgroundRefresh).
  */
 export const UNCACHEABLE_READS: ReadonlySet<SslActionName> = new Set<SslActionName>([
   'DescribeCertificateDetail',
@@ -29,6 +30,18 @@ export const UNCACHEABLE_READS: ReadonlySet<SslActionName> = new Set<SslActionNa
   'DescribeHostUploadUpdateRecordDetail',
   'CheckCertificateDomainVerification',
 ]);
+
+/**
+ * Whether a read starts, or reports, a background refresh of the upstream's instance cache: the
+ * DescribeHost*InstanceList calls with AsyncCache=1, the only actions taking it. Each one asks the upstream to
+ * work, and its answer is the refresh's progress (AsyncOffset of AsyncTotalNum), which a kept answer would freeze.
+ * The same lists read without it may be kept.
+ */
+function concernsBackgroundRefresh(params: unknown): boolean {
+  return (
+    typeof params === 'object' && params !== null && (params as { AsyncCache?: unknown }).AsyncCache === 1
+  );
+}
 
 export const DEFAULT_READ_CACHE_MAX_ENTRIES = 1_000;
 
@@ -200,7 +213,9 @@ export class ReadCachingSslCaller implements SslCaller {
         await this.#store.invalidate(identity);
       }
     }
-    if (UNCACHEABLE_READS.has(action)) return this.#inner.call(action, params, options);
+    if (UNCACHEABLE_READS.has(action) || concernsBackgroundRefresh(params)) {
+      return this.#inner.call(action, params, options);
+    }
 
     const identity = await this.#identity();
     const entryKey = `${action}\n${canonicalJson(params ?? {})}`;

@@ -131,6 +131,21 @@ describe('ReadCachingSslCaller', () => {
     expect(UNCACHEABLE_READS.has('DescribeHostDeployRecordDetail')).toBe(true);
   });
 
+  it('never serves a call that starts or reports a background refresh (AsyncCache=1) from the cache', async () => {
+    const { inner, cache } = setUp();
+    const refresh = { Offset: 0, Limit: 1, IsCache: 1, AsyncCache: 1 } as const;
+    const started = await cache.call('DescribeHostClbInstanceList', refresh);
+    const progress = await cache.call('DescribeHostClbInstanceList', refresh);
+    expect(numberOf(progress)).not.toBe(numberOf(started));
+    expect(inner.countOf('DescribeHostClbInstanceList')).toBe(2);
+    // The same list without AsyncCache may still be kept.
+    const read = { Offset: 0, Limit: 1, IsCache: 1, AsyncCache: 0 } as const;
+    const first = await cache.call('DescribeHostCdnInstanceList', read);
+    const again = await cache.call('DescribeHostCdnInstanceList', read);
+    expect(numberOf(again)).toBe(numberOf(first));
+    expect(inner.countOf('DescribeHostCdnInstanceList')).toBe(1);
+  });
+
   it('never caches errors', async () => {
     const { inner, cache } = setUp();
     inner.failNext = new Error('RequestLimitExceeded');

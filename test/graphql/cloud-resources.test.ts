@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, type Gateway } from '../../src/graphql/yoga.ts';
 import type { SslActionName, SslCaller } from '../../src/ssl/actions.ts';
+import { ReadCachingSslCaller } from '../../src/ssl/read-cache.ts';
 import { execute } from './support/execute.ts';
 import { startTestStack, type TestStack } from './support/stack.ts';
 
@@ -368,7 +369,7 @@ describe('Certificate links', () => {
 });
 
 describe('instance cache', () => {
-  // Last: it moves the emulator clock.
+  // Last: these move the emulator clock.
   it('reports the progress of a background refresh as the emulator clock advances', async () => {
     const read = async (refreshCache: boolean) =>
       (
@@ -405,6 +406,29 @@ describe('instance cache', () => {
       refreshProcessed: started.refreshTotal,
     });
     expect(Date.parse(done.cachedAt!)).toBeGreaterThan(Date.parse(before.cachedAt!));
+  });
+
+  it('shows a refresh progressing behind the read cache: refreshing calls are never served from it', async () => {
+    const cached = new ReadCachingSslCaller(stack.client, {
+      ttlMs: 60_000,
+      identity: async () => stack.emulator.secretId,
+    });
+    const gateway = createGateway({ ssl: cached, logging: false });
+    const refresh = async () =>
+      (
+        await query<{ cloudResources: Connection<ResourceNode> }>(
+          gateway,
+          '{ cloudResources(type: CLB, refreshCache: true, first: 1) { cacheStatus { refreshProcessed } } }',
+        )
+      ).cloudResources.cacheStatus!.refreshProcessed;
+    const processed = [await refresh()];
+    for (const _step of [1, 2]) {
+      stack.emulator.clock.advance(200);
+      processed.push(await refresh());
+    }
+    await gateway.dispose();
+    expect(processed[1]).toBeGreaterThan(processed[0]!);
+    expect(processed[2]).toBeGreaterThan(processed[1]!);
   });
 });
 
