@@ -10,8 +10,8 @@ import { canonicalJson } from './coalescer.ts';
 
 /**
  * Reads this cache never holds, whatever the TTL:
- * - answers carrying secrets (private keys, download links), which must not outlive the request that was
- *   authorised to see them;
+ * - answers carrying secrets (private keys, download links, package transfer codes), which must not outlive the
+ *   request that was authorised to see them;
  * - calls that start work upstream although the spec files them as reads;
  * - answers whose point is to show progress (task results, deployment and update details, domain checks): job
  *   pollers and people re-asking expect each answer to be fresh.
@@ -21,6 +21,7 @@ export const UNCACHEABLE_READS: ReadonlySet<SslActionName> = new Set<SslActionNa
   'DescribeCertificateDetail',
   'DownloadCertificate',
   'DescribeDownloadCertificateUrl',
+  'DescribePackages',
   'CreateCertificateBindResourceSyncTask',
   'DescribeCertificateBindResourceTaskDetail',
   'DescribeCertificateBindResourceTaskResult',

@@ -126,7 +126,10 @@ describe('ReadCachingSslCaller', () => {
     await cache.call('DownloadCertificate', { CertificateId: 'abc' });
     await cache.call('DescribeDownloadCertificateUrl', { CertificateId: 'abc', ServiceType: 'nginx' });
     await cache.call('DescribeDownloadCertificateUrl', { CertificateId: 'abc', ServiceType: 'nginx' });
-    expect(inner.calls).toHaveLength(6);
+    // Package listings carry transfer codes.
+    await cache.call('DescribePackages', { Offset: 0, Limit: 10 });
+    await cache.call('DescribePackages', { Offset: 0, Limit: 10 });
+    expect(inner.calls).toHaveLength(8);
     expect(cache.size).toBe(0);
     expect(UNCACHEABLE_READS.has('DescribeHostDeployRecordDetail')).toBe(true);
   });
