@@ -1,4 +1,4 @@
-import { X509Certificate } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { formatBeijingTime } from '../../src/emulator/clock.ts';
 import { issueLeafCertificate } from '../../src/emulator/pki/ca.ts';
@@ -233,6 +233,20 @@ describe('upload, existence, chain and download', () => {
         ),
       ),
     ).toBe('FailedOperation.CertificateParseError');
+  });
+
+  it("fingerprints the leaf with SHA-1 in the vendor's format (CertFingerprint)", async () => {
+    const h = await harness();
+    const cert = uploadPem('fp.example.com');
+    const { CertificateId } = await h.call('UploadCertificate', {
+      CertificatePublicKey: cert.certificatePem,
+      CertificatePrivateKey: cert.privateKeyPem!,
+    });
+    const detail = await h.call('DescribeCertificateDetail', { CertificateId });
+    const sha1 = createHash('sha1').update(new X509Certificate(cert.leafPem).raw).digest('hex');
+    // "签名证书 SHA1指纹", example 5894DA009D7B378A96D168A56B1EC4E2D8065A8D: 40 upper-case hex digits.
+    expect(detail.CertFingerprint).toBe(sha1.toUpperCase());
+    expect(detail.CertFingerprint).toMatch(/^[0-9A-F]{40}$/);
   });
 
   it('checks chain order and signatures', async () => {

@@ -1,4 +1,4 @@
-import { X509Certificate } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { execute } from './support/execute.ts';
 import { startTestStack, type TestStack } from './support/stack.ts';
@@ -220,6 +220,9 @@ describe('certificate detail', () => {
     expect(certificate.x509.issuer).toBe(expected.issuer);
     expect(certificate.x509.serialNumber).toBe(expected.serialNumber);
     expect(certificate.x509.fingerprintSha256).toBe(expected.fingerprint256);
+    expect(certificate.fingerprintSha1).toBe(
+      createHash('sha1').update(expected.raw).digest('hex').toUpperCase(),
+    );
     expect(certificate.x509.keyAlgorithm).toBe(expected.publicKey.asymmetricKeyType);
     expect(certificate.x509.keySize).toBe(expected.publicKey.asymmetricKeyDetails?.modulusLength ?? null);
     expect(Date.parse(certificate.x509.validTo)).toBe(Date.parse(expected.validTo));

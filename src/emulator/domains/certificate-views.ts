@@ -335,11 +335,14 @@ function certBasicInfo(pem: string): CertBasicInfo {
   };
 }
 
-/** Hex SHA-256 of the leaf DER (CertFingerprint). */
+/**
+ * CertFingerprint: the SHA-1 of the leaf's DER ("签名证书 SHA1指纹"), in upper-case hex without separators as the
+ * vendor's example (5894DA009D7B378A96D168A56B1EC4E2D8065A8D) writes it.
+ */
 export function leafFingerprint(record: CertificateRecord): string | null {
   const [leaf] = record.certificatePem ? splitPemCertificates(record.certificatePem) : [];
   if (!leaf) return null;
-  return createHash('sha256').update(new X509Certificate(leaf).raw).digest('hex');
+  return createHash('sha1').update(new X509Certificate(leaf).raw).digest('hex').toUpperCase();
 }
 
 export function toDescribeCertificateDetail(

@@ -250,7 +250,9 @@ builder.objectFields(CertificateRef, (t) => ({
   }),
   fingerprintSha1: t.string({
     ...prefetchesDetail,
-    description: 'The SHA-1 fingerprint of the certificate, as Tencent Cloud computes it; null until issued.',
+    description:
+      'The SHA-1 fingerprint of the certificate (its leaf), as Tencent Cloud computes it: 40 upper-case hexadecimal ' +
+      'digits without separators; null until issued.',
     resolve: async (certificate, _args, context) =>
       presentOrNull((await loadDetail(certificate, context))?.CertFingerprint),
   }),
