@@ -2,7 +2,7 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { formatBeijingTime } from '../../src/emulator/clock.ts';
 import { issueLeafCertificate } from '../../src/emulator/pki/ca.ts';
-import { generateKeyPair } from '../../src/emulator/pki/x509.ts';
+import { generateKeyPair, splitPemCertificates } from '../../src/emulator/pki/x509.ts';
 import { readZip } from '../../src/emulator/pki/zip.ts';
 import { newCertificateRecord } from '../../src/emulator/store/certificates.ts';
 import { DELETE_TASK_DURATION_MS } from '../../src/emulator/store/delete-tasks.ts';
@@ -235,7 +235,7 @@ describe('upload, existence, chain and download', () => {
     ).toBe('FailedOperation.CertificateParseError');
   });
 
-  it("fingerprints the leaf with SHA-1 in the vendor's format (CertFingerprint)", async () => {
+  it("fingerprints the leaf (CertFingerprint) and its chain (CertChainInfo) with SHA-1 in the vendor's formats", async () => {
     const h = await harness();
     const cert = uploadPem('fp.example.com');
     const { CertificateId } = await h.call('UploadCertificate', {
@@ -247,6 +247,12 @@ describe('upload, existence, chain and download', () => {
     // "签名证书 SHA1指纹", example 5894DA009D7B378A96D168A56B1EC4E2D8065A8D: 40 upper-case hex digits.
     expect(detail.CertFingerprint).toBe(sha1.toUpperCase());
     expect(detail.CertFingerprint).toMatch(/^[0-9A-F]{40}$/);
+    // CertChainInfo's Fingerprint is a SHA-1 too, lower-case in the vendor's example (881be953a4fd8cab…).
+    expect(detail.CertChainInfo?.map((info) => info.Fingerprint)).toEqual(
+      splitPemCertificates(cert.certificatePem).map((block) =>
+        createHash('sha1').update(new X509Certificate(block).raw).digest('hex'),
+      ),
+    );
   });
 
   it('checks chain order and signatures', async () => {

@@ -329,7 +329,8 @@ function certBasicInfo(pem: string): CertBasicInfo {
   return {
     Issuer: certificate.issuer.replace(/\n/g, ', '),
     Subject: certificate.subject.replace(/\n/g, ', '),
-    Fingerprint: certificate.fingerprint256.replace(/:/g, '').toLowerCase(),
+    // The vendor's example (881be953a4fd8cab401409b530ee75d1bd171075) is a SHA-1, in lower-case hex here.
+    Fingerprint: createHash('sha1').update(certificate.raw).digest('hex'),
     ValidFrom: formatBeijingTime(Date.parse(certificate.validFrom)),
     ValidTo: formatBeijingTime(Date.parse(certificate.validTo)),
   };
