@@ -6,6 +6,7 @@ import { generateKeyPair, splitPemCertificates } from '../../src/emulator/pki/x5
 import { readZip } from '../../src/emulator/pki/zip.ts';
 import { newCertificateRecord } from '../../src/emulator/store/certificates.ts';
 import { DELETE_TASK_DURATION_MS } from '../../src/emulator/store/delete-tasks.ts';
+import { privateCertificateAuthority } from '../support/private-ca.ts';
 import { harness, rejection } from './certificates-support.ts';
 
 const MINUTE = 60_000;
@@ -253,6 +254,42 @@ describe('upload, existence, chain and download', () => {
         createHash('sha1').update(new X509Certificate(block).raw).digest('hex'),
       ),
     );
+  });
+
+  it('lists the uploaded CA certificates themselves for a CA upload, and none for a server certificate', async () => {
+    const h = await harness();
+    const ca = privateCertificateAuthority('Own', h.clock.now());
+    const caFields = async (CertificateId: string) => {
+      const [listed] = (await h.call('DescribeCertificates', { CertIds: [CertificateId] })).Certificates;
+      const described = await h.call('DescribeCertificate', { CertificateId });
+      // The list item and DescribeCertificate say the same.
+      expect(described.CACommonNames).toEqual(listed?.CACommonNames);
+      expect(described.CAEncryptAlgorithms).toEqual(listed?.CAEncryptAlgorithms);
+      expect(described.CAEndTimes).toEqual(listed?.CAEndTimes);
+      return {
+        names: listed?.CACommonNames,
+        algorithms: listed?.CAEncryptAlgorithms,
+        ends: listed?.CAEndTimes,
+      };
+    };
+    const rootOnly = await h.call('UploadCertificate', {
+      CertificatePublicKey: ca.rootPem,
+      CertificateType: 'CA',
+    });
+    const rootFields = await caFields(rootOnly.CertificateId);
+    expect(rootFields).toMatchObject({ names: ['Own Root CA'], algorithms: ['ECC'] });
+    expect(rootFields.ends?.[0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    const bundle = await h.call('UploadCertificate', {
+      CertificatePublicKey: ca.intermediatePem + ca.rootPem,
+      CertificateType: 'CA',
+    });
+    expect((await caFields(bundle.CertificateId)).names).toEqual(['Own Issuing CA', 'Own Root CA']);
+    const server = ca.issue('svr.example.com');
+    const svr = await h.call('UploadCertificate', {
+      CertificatePublicKey: server.leafPem + ca.intermediatePem,
+      CertificatePrivateKey: server.privateKeyPem,
+    });
+    expect(await caFields(svr.CertificateId)).toEqual({ names: [], algorithms: [], ends: [] });
   });
 
   it('checks chain order and signatures', async () => {

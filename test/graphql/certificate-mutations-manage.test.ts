@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { issueLeafCertificate } from '../../src/emulator/pki/ca.ts';
 import { seededCertificateIds } from '../support/emulator.ts';
+import { privateCertificateAuthority } from '../support/private-ca.ts';
 import { mutate } from './certificate-mutations.support.ts';
+import { execute } from './support/execute.ts';
 import { useTestStack } from './support/stack.ts';
 
 // Uploading your own certificate, moving certificates between projects and switching expiry notifications.
@@ -88,6 +90,43 @@ describe('certificateUpload', () => {
         field: ['input', 'privateKeyPem'],
       }),
     ]);
+  });
+});
+
+describe('uploadedCaCertificates', () => {
+  async function uploadedCaNames(id: string): Promise<string[]> {
+    const result = await execute<
+      { certificate: { uploadedCaCertificates: Array<{ commonName: string }> } },
+      { id: string }
+    >(
+      stack.gateway,
+      'query ($id: ID!) { certificate(id: $id) { uploadedCaCertificates { commonName encryptionAlgorithm expiresAt } } }',
+      { id },
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data!.certificate.uploadedCaCertificates.map((ca) => ca.commonName);
+  }
+
+  it('lists the CA certificates of a client/CA upload, and none of a server certificate', async () => {
+    const ca = privateCertificateAuthority('Graph Test', stack.emulator.clock.now());
+    const rootOnly = await upload({ certificatePem: ca.rootPem, certificateType: 'CLIENT_CA' });
+    expect(rootOnly.userErrors).toEqual([]);
+    expect(await uploadedCaNames(rootOnly.certificate!.id)).toEqual(['Graph Test Root CA']);
+    const bundle = await upload({
+      certificatePem: ca.intermediatePem + ca.rootPem,
+      certificateType: 'CLIENT_CA',
+    });
+    expect(await uploadedCaNames(bundle.certificate!.id)).toEqual([
+      'Graph Test Issuing CA',
+      'Graph Test Root CA',
+    ]);
+    const server = ca.issue('ca-fields.example.com');
+    const svr = await upload({
+      certificatePem: server.leafPem + ca.intermediatePem,
+      privateKeyPem: server.privateKeyPem,
+    });
+    expect(svr.userErrors).toEqual([]);
+    expect(await uploadedCaNames(svr.certificate!.id)).toEqual([]);
   });
 });
 

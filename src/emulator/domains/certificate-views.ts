@@ -118,19 +118,17 @@ export function dvAuthDetail(record: CertificateRecord): DvAuthDetail | null {
 const tags = (record: CertificateRecord): Tags[] =>
   record.tags.map((tag) => ({ TagKey: tag.key, TagValue: tag.value }));
 
-interface ChainInfo {
+interface UploadedCaInfo {
   readonly algorithms: string[];
   readonly commonNames: string[];
   readonly endTimes: string[];
 }
 
-const NO_CHAIN: ChainInfo = { algorithms: [], commonNames: [], endTimes: [] };
+const NO_UPLOADED_CA: UploadedCaInfo = { algorithms: [], commonNames: [], endTimes: [] };
 
-/** The chain above the leaf: CA algorithm, common name and expiry per element. */
-function parseChainInfo(pem: string): ChainInfo {
-  const certificates = splitPemCertificates(pem)
-    .slice(1)
-    .map((block) => new X509Certificate(block));
+/** Every certificate of an uploaded CA bundle: its key algorithm, common name and expiry. */
+function parseUploadedCaInfo(pem: string): UploadedCaInfo {
+  const certificates = splitPemCertificates(pem).map((block) => new X509Certificate(block));
   return {
     algorithms: certificates.map((certificate) =>
       certificate.publicKey.asymmetricKeyType === 'rsa' ? 'RSA' : 'ECC',
@@ -141,13 +139,20 @@ function parseChainInfo(pem: string): ChainInfo {
 }
 
 /**
- * Parsing X.509 was most of a DescribeCertificates call's cost (50 items, each with its chain), which the real
- * API does not charge per call: a PEM's chain never changes, so it is parsed once per distinct PEM.
+ * Every DescribeCertificates call shows the same CA certificates again, and parsing X.509 is costly next to the
+ * rest of an item: a PEM's certificates never change, so they are parsed once per distinct PEM.
  */
-const chainInfoOfPem = boundedMemo(parseChainInfo, 10_000);
+const uploadedCaInfoOfPem = boundedMemo(parseUploadedCaInfo, 10_000);
 
-function chainInfo(record: CertificateRecord): ChainInfo {
-  return record.certificatePem ? chainInfoOfPem(record.certificatePem) : NO_CHAIN;
+/**
+ * CAEncryptAlgorithms, CACommonNames, CAEndTimes: "上传CA证书的…" (of the uploaded CA certificates), "仅证书类型
+ * CertificateType为CA有效" (only for CertificateType CA). So a CA-type certificate lists every certificate it was
+ * uploaded with, the CA certificates themselves; a server certificate lists none, not even its chain's issuers.
+ */
+function uploadedCaInfo(record: CertificateRecord): UploadedCaInfo {
+  return record.certificateType === 'CA' && record.certificatePem
+    ? uploadedCaInfoOfPem(record.certificatePem)
+    : NO_UPLOADED_CA;
 }
 
 function validityPeriod(record: CertificateRecord): string {
@@ -156,7 +161,7 @@ function validityPeriod(record: CertificateRecord): string {
 
 export function toCertificatesItem(record: CertificateRecord, ctx: HandlerContext): Certificates {
   const now = ctx.clock.now();
-  const chain = chainInfo(record);
+  const uploadedCa = uploadedCaInfo(record);
   const downloadable = record.certificatePem !== null && record.allowDownload;
   return {
     OwnerUin: EMULATED_OWNER_UIN,
@@ -200,9 +205,9 @@ export function toCertificatesItem(record: CertificateRecord, ctx: HandlerContex
     IsIgnore: record.ignoreExpiringNotification,
     IsSM: record.isSm,
     EncryptAlgorithm: record.encryptAlgorithm,
-    CAEncryptAlgorithms: chain.algorithms,
-    CAEndTimes: chain.endTimes,
-    CACommonNames: chain.commonNames,
+    CAEncryptAlgorithms: uploadedCa.algorithms,
+    CAEndTimes: uploadedCa.endTimes,
+    CACommonNames: uploadedCa.commonNames,
     PreAuditInfo: {
       TotalPeriod: record.totalPeriod,
       NowPeriod: record.nowPeriod,
@@ -299,7 +304,7 @@ export function toDescribeCertificate(
   record: CertificateRecord,
   ctx: HandlerContext,
 ): DescribeCertificateOutput {
-  const chain = chainInfo(record);
+  const uploadedCa = uploadedCaInfo(record);
   return {
     ...describedCertificateHead(record),
     DvAuthDetail: dvAuthDetail(record),
@@ -317,9 +322,9 @@ export function toDescribeCertificate(
     SubmittedData: record.submitted,
     Deployable: isDeployable(record),
     Tags: tags(record),
-    CAEncryptAlgorithms: chain.algorithms,
-    CACommonNames: chain.commonNames,
-    CAEndTimes: chain.endTimes,
+    CAEncryptAlgorithms: uploadedCa.algorithms,
+    CACommonNames: uploadedCa.commonNames,
+    CAEndTimes: uploadedCa.endTimes,
     DvRevokeAuthDetail: dvAuths(record.revokeDvAuths),
   };
 }
