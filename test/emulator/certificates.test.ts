@@ -181,6 +181,50 @@ describe('paid, cancel, revoke and reissue lifecycles', () => {
   });
 });
 
+describe('validating a reissue', () => {
+  it('checks and completes a reissue (status 11) like an application, with a validation deadline', async () => {
+    const h = await harness({ seed: true });
+    const { CertificateId } = await h.call('ReplaceCertificate', {
+      CertificateId: 'MZmyHMKA',
+      ValidType: 'FILE',
+      CsrType: 'Online',
+      CertCSREncryptAlgo: 'ECC',
+      CertCSRKeyParameter: 'secp384r1',
+    });
+    const [listed] = (await h.call('DescribeCertificates', { CertIds: [CertificateId] })).Certificates;
+    expect(listed).toMatchObject({ Status: 11, StatusMsg: 'PENDING-DCV' });
+    expect(listed?.DVAuthDeadline).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+
+    const early = await h.call('CheckCertificateDomainVerification', { CertificateId });
+    expect(early.VerificationResults?.[0]).toMatchObject({ LocalCheck: -4, CaCheck: -1, Issued: false });
+    await h.call('CompleteCertificate', { CertificateId });
+    expect((await h.call('DescribeCertificate', { CertificateId })).Status).toBe(11);
+
+    // Once the file is visible, CompleteCertificate has the CA validate and issue the reissue.
+    h.clock.advance(6 * MINUTE);
+    expect(await h.call('CompleteCertificate', { CertificateId })).toEqual({ CertificateId });
+    const issued = await h.call('DescribeCertificateDetail', { CertificateId });
+    expect(issued).toMatchObject({ Status: 1, DvAuthDetail: expect.anything() });
+    expect(new X509Certificate(issued.CertificatePublicKey!).publicKey.asymmetricKeyDetails?.namedCurve).toBe(
+      'secp384r1',
+    );
+    const checked = await h.call('CheckCertificateDomainVerification', { CertificateId });
+    expect(checked.VerificationResults?.every((result) => result.Issued)).toBe(true);
+  });
+
+  it('issues a reissue when CheckCertificateDomainVerification finds its records', async () => {
+    const h = await harness({ seed: true });
+    const { CertificateId } = await h.call('ReplaceCertificate', {
+      CertificateId: 'MZmyHMKA',
+      ValidType: 'DNS',
+    });
+    h.clock.advance(6 * MINUTE);
+    const checked = await h.call('CheckCertificateDomainVerification', { CertificateId });
+    expect(checked.VerificationResults?.[0]).toMatchObject({ LocalCheck: 1, CaCheck: 2, Issued: true });
+    expect((await h.call('DescribeCertificate', { CertificateId })).Status).toBe(1);
+  });
+});
+
 describe('upload, existence, chain and download', () => {
   it('parses uploads, detects mismatched keys, parse errors and duplicates', async () => {
     const h = await harness();

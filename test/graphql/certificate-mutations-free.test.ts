@@ -57,6 +57,7 @@ function apply(domain: string, validationMethod: string) {
 
 describe('the free DV certificate lifecycle', () => {
   let issuedId: string;
+  let reissuedId: string;
 
   it('applies, reports per-domain validation, and is issued once the record is visible', async () => {
     const applied = await apply('lifecycle.example.com', 'DNS');
@@ -102,6 +103,7 @@ describe('the free DV certificate lifecycle', () => {
     expect(reissued.certificate?.status).toBe('REISSUING');
     expect(reissued.certificate?.id).not.toBe(issuedId);
     expect(reissued.originalCertificate).toEqual({ id: issuedId, status: 'ISSUED' });
+    reissuedId = reissued.certificate!.id;
 
     const again = await mutate<{ certificate: CertificateView | null }>(
       stack.gateway,
@@ -114,6 +116,33 @@ describe('the free DV certificate lifecycle', () => {
     expect(again.userErrors).toEqual([
       expect.objectContaining({ code: 'FailedOperation.OrderAlreadyReplaced', field: ['input', 'id'] }),
     ]);
+  });
+
+  it('validates the reissue like an application: checked, given a deadline, completed and issued', async () => {
+    const validation = await execute<
+      { certificate: { domainValidation: { deadline: string | null } } },
+      { id: string }
+    >(stack.gateway, 'query ($id: ID!) { certificate(id: $id) { domainValidation { deadline } } }', {
+      id: reissuedId,
+    });
+    expect(validation.errors).toBeUndefined();
+    expect(validation.data?.certificate.domainValidation.deadline).not.toBeNull();
+
+    const early = await checkVerification(reissuedId);
+    expect(early.userErrors).toEqual([]);
+    expect(early.certificate?.status).toBe('REISSUING');
+    expect(early.results?.every((result) => !result.isIssued)).toBe(true);
+
+    stack.emulator.clock.advance(5 * MINUTE);
+    const completed = await mutate<{ certificate: CertificateView | null }>(
+      stack.gateway,
+      'certificateComplete',
+      'CertificateSelectorInput',
+      CERTIFICATE,
+      { id: reissuedId },
+    );
+    expect(completed.userErrors).toEqual([]);
+    expect(completed.certificate).toMatchObject({ id: reissuedId, status: 'ISSUED' });
   });
 
   it('revokes an issued DV certificate and returns the validation values to publish', async () => {

@@ -2,12 +2,10 @@
 // letter, cancelling a review and resubmitting an order whose review failed or was cancelled.
 import { EmulatorError, type HandlerContext, type HandlerTable } from '../handler.ts';
 import { PACKAGE_TYPE_NAMES } from '../store/certificate-products.ts';
-import type { CertificateRecord } from '../store/certificates.ts';
+import { type CertificateRecord, isPendingIssue } from '../store/certificates.ts';
 import { SYSTEM_ACTOR } from '../store/operation-logs.ts';
 import { ORGANISATION_REVIEW_MS } from './certificate-lifecycle.ts';
 import { decodeLetter, logOperation, requireLetterCertificate, submitOrder } from './certificate-support.ts';
-
-const PENDING_STATUSES = [0, 4];
 
 /** The CA found the validation records on demand: validation passed now, logged for the system. */
 function passDomainValidation(ctx: HandlerContext, record: CertificateRecord, now: number): void {
@@ -25,7 +23,8 @@ export const certificateValidationHandlers: HandlerTable = {
     const store = ctx.state.certificates;
     const record = store.require(params.CertificateId);
     const now = ctx.clock.now();
-    if (PENDING_STATUSES.includes(record.status) && record.dcvReadyAt !== null && now >= record.dcvReadyAt) {
+    // Reissues (11) are validated like applications (0, 4): the same records, checks and nudges.
+    if (isPendingIssue(record) && record.dcvReadyAt !== null && now >= record.dcvReadyAt) {
       // The CA checks on demand: visible records pass validation and the certificate is issued.
       passDomainValidation(ctx, record, now);
       store.issue(record, now);
@@ -44,7 +43,7 @@ export const certificateValidationHandlers: HandlerTable = {
         })),
       };
     }
-    if (!PENDING_STATUSES.includes(record.status)) {
+    if (!isPendingIssue(record)) {
       throw new EmulatorError('FailedOperation.CertificateStatusNotAllowVerify', '证书状态不允许域名验证。');
     }
     return {
@@ -64,7 +63,7 @@ export const certificateValidationHandlers: HandlerTable = {
   CompleteCertificate(params, ctx) {
     const store = ctx.state.certificates;
     const record = store.get(params.CertificateId);
-    if (!record || !PENDING_STATUSES.includes(record.status) || record.dvAuths.length === 0) {
+    if (!record || !isPendingIssue(record) || record.dvAuths.length === 0) {
       throw new EmulatorError('FailedOperation.CertificateNotFoundOrAudited', '证书不存在或已审核。');
     }
     if (

@@ -78,6 +78,14 @@ export function isRenewable(record: CertificateRecord, now: number): boolean {
   return record.status === 3 || isExpiring(record, now);
 }
 
+/**
+ * DVAuthDeadline applies while the validation records wait to be published: a DV order under review, or a
+ * reissue, which validates its domains again whatever its type.
+ */
+function awaitsDomainValidation(record: CertificateRecord): boolean {
+  return (record.status === 0 && record.certType === 'DV') || record.status === 11;
+}
+
 export function certificateExtra(record: CertificateRecord): CertificateExtra {
   return {
     DomainNumber: String(record.domainNumber),
@@ -220,10 +228,7 @@ export function toCertificatesItem(record: CertificateRecord, ctx: HandlerContex
     HasRenewOrder: record.renewalId ?? '',
     ReplaceOriCertIsDelete: false,
     IsExpiring: isExpiring(record, now),
-    DVAuthDeadline:
-      record.status === 0 && record.certType === 'DV'
-        ? time(record.insertTime + 7 * 24 * 60 * 60 * 1000)
-        : '',
+    DVAuthDeadline: awaitsDomainValidation(record) ? time(record.insertTime + 7 * 24 * 60 * 60 * 1000) : '',
     ValidationPassedTime: time(record.validationPassedTime),
     CertSANs: record.subjectAltNames,
     AwaitingValidationMsg: '',
