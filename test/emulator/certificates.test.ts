@@ -1,13 +1,15 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { formatBeijingTime } from '../../src/emulator/clock.ts';
-import { issueLeafCertificate } from '../../src/emulator/pki/ca.ts';
+import { serveDownloadLink } from '../../src/emulator/domains/certificate-downloads.ts';
+import { EmulatorError } from '../../src/emulator/handler.ts';
+import { emulatorCertificateAuthority, issueLeafCertificate } from '../../src/emulator/pki/ca.ts';
 import { generateKeyPair, splitPemCertificates } from '../../src/emulator/pki/x509.ts';
 import { readZip } from '../../src/emulator/pki/zip.ts';
 import { newCertificateRecord } from '../../src/emulator/store/certificates.ts';
 import { DELETE_TASK_DURATION_MS } from '../../src/emulator/store/delete-tasks.ts';
 import { privateCertificateAuthority } from '../support/private-ca.ts';
-import { harness, rejection } from './certificates-support.ts';
+import { type Harness, harness, rejection } from './certificates-support.ts';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -379,6 +381,62 @@ describe('upload, existence, chain and download', () => {
       'upload',
       'download',
     ]);
+  });
+});
+
+describe('root certificates', () => {
+  /** RootCert.Standard, SupportDownloadType.ROOT and the ROOT download of one certificate. */
+  async function roots(h: Harness, CertificateId: string) {
+    const detail = await h.call('DescribeCertificateDetail', { CertificateId });
+    const [listed] = (await h.call('DescribeCertificates', { CertIds: [CertificateId] })).Certificates;
+    let downloaded: string | null;
+    try {
+      const link = await h.call('DescribeDownloadCertificateUrl', { CertificateId, ServiceType: 'root' });
+      const served = serveDownloadLink(h.state, h.clock.now(), new URL(link.DownloadCertificateUrl).pathname);
+      const files = readZip(served.body);
+      expect(files.map((file) => file.name)).toEqual(['root.crt']);
+      downloaded = Buffer.from(files[0]!.data).toString('utf8');
+    } catch (error) {
+      if (!(error instanceof EmulatorError)) throw error;
+      expect(error.code).toBe('FailedOperation.CertificateDownloadServiceTypeNotSupport');
+      downloaded = null;
+    }
+    return { standard: detail.RootCert.Standard, offered: listed?.SupportDownloadType.ROOT, downloaded };
+  }
+
+  it("serves the emulator's root for a certificate it issued", async () => {
+    const h = await harness();
+    const { CertificateId } = await h.call('ApplyCertificate', {
+      DvAuthMethod: 'DNS_AUTO',
+      DomainName: 'root.example.com',
+    });
+    h.clock.advance(6 * MINUTE);
+    const rootPem = emulatorCertificateAuthority().rootPem;
+    expect(await roots(h, CertificateId)).toEqual({ standard: rootPem, offered: true, downloaded: rootPem });
+  });
+
+  it('serves the root an uploaded chain ends with, and refuses ROOT everywhere when it carries none', async () => {
+    const h = await harness();
+    const ca = privateCertificateAuthority('Own', h.clock.now());
+    const server = ca.issue('own-root.example.com');
+    const withoutRoot = await h.call('UploadCertificate', {
+      CertificatePublicKey: server.leafPem + ca.intermediatePem,
+      CertificatePrivateKey: server.privateKeyPem,
+    });
+    expect(await roots(h, withoutRoot.CertificateId)).toEqual({
+      standard: null,
+      offered: false,
+      downloaded: null,
+    });
+    const withRoot = await h.call('UploadCertificate', {
+      CertificatePublicKey: server.leafPem + ca.intermediatePem + ca.rootPem,
+      CertificatePrivateKey: server.privateKeyPem,
+    });
+    expect(await roots(h, withRoot.CertificateId)).toEqual({
+      standard: ca.rootPem,
+      offered: true,
+      downloaded: ca.rootPem,
+    });
   });
 });
 

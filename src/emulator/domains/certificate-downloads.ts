@@ -1,7 +1,8 @@
 // Certificate download packages: ZIP archives in the layout each server expects. PEM files for Nginx, Apache and
 // others; for IIS a PKCS #12 file, for Tomcat and JKS a Java KeyStore, each protected by the order's private-key
 // password, or by a generated one written beside it in keystorePass.txt.
-import { randomInt } from 'node:crypto';
+import { randomInt, X509Certificate } from 'node:crypto';
+import { boundedMemo } from '../../support/bounded-memo.ts';
 import { EmulatorError } from '../handler.ts';
 import { emulatorCertificateAuthority } from '../pki/ca.ts';
 import { createJavaKeyStore } from '../pki/java-keystore.ts';
@@ -24,12 +25,40 @@ const SERVICE_TYPES: ReadonlySet<string> = new Set([
 /** Layouts that hold the private key in a password-protected store: only for certificates whose key we hold. */
 const KEYSTORE_SERVICE_TYPES: ReadonlySet<string> = new Set(['tomcat', 'iis', 'jks']);
 
+/** The certificate that ends an uploaded chain when it is a root (signs itself), else null. */
+function rootOfUploadedChain(pem: string): string | null {
+  const top = splitPemCertificates(pem).at(-1);
+  if (top === undefined) return null;
+  const certificate = new X509Certificate(top);
+  return certificate.checkIssued(certificate) && certificate.verify(certificate.publicKey) ? top : null;
+}
+
+/** Listings ask every uploaded certificate for its root (SupportDownloadType): each PEM is parsed once. */
+const rootOfUploadedChainOfPem = boundedMemo(rootOfUploadedChain, 10_000);
+
+/**
+ * The root certificate a certificate chains up to (RootCert.Standard, the ROOT download): the emulator's own root
+ * for a certificate it issued; for an uploaded one, the root the upload ended with, or null when it carried none
+ * (the emulator cannot know whose root signed it, and must not hand out its own).
+ */
+export function rootCertificatePem(record: CertificateRecord): string | null {
+  if (record.from !== 'upload') return emulatorCertificateAuthority().rootPem;
+  return record.certificatePem === null ? null : rootOfUploadedChainOfPem(record.certificatePem);
+}
+
 /** Whether a certificate with content can be downloaded for `serviceType` (SupportDownloadType). */
 export function supportsServiceType(record: CertificateRecord, serviceType: string): boolean {
-  return (
-    SERVICE_TYPES.has(serviceType) &&
-    (!KEYSTORE_SERVICE_TYPES.has(serviceType) || record.privateKeyPem !== null)
-  );
+  if (!SERVICE_TYPES.has(serviceType)) return false;
+  if (KEYSTORE_SERVICE_TYPES.has(serviceType)) return record.privateKeyPem !== null;
+  if (serviceType === 'root') return rootCertificatePem(record) !== null;
+  return true;
+}
+
+/** Why a certificate with content cannot be downloaded for a supported `serviceType`. */
+function unsupportedReason(serviceType: string): string {
+  return serviceType === 'root'
+    ? 'The root certificate of this certificate is unknown: it was uploaded without it.'
+    : `Download service type ${serviceType} needs the private key, which this certificate does not come with.`;
 }
 
 const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
@@ -92,7 +121,7 @@ export function requireDownloadable(
   if (!supportsServiceType(record, serviceType)) {
     throw new EmulatorError(
       'FailedOperation.CertificateDownloadServiceTypeNotSupport',
-      `Download service type ${serviceType} needs the private key, which this certificate does not come with.`,
+      unsupportedReason(serviceType),
     );
   }
   return { bundle, key: record.privateKeyPem };
@@ -171,8 +200,14 @@ function layoutFiles(
     case 'other':
       return withKey([{ name: `${stem}.pem`, data: text(bundle) }, ...csr], `${stem}.key`);
     default:
-      return [{ name: 'root.crt', data: text(emulatorCertificateAuthority().rootPem) }];
+      return rootFiles(record);
   }
+}
+
+/** The ROOT layout: the root certificate alone (requireDownloadable refused it already when there is none). */
+function rootFiles(record: CertificateRecord): ZipEntry[] {
+  const root = rootCertificatePem(record);
+  return root === null ? [] : [{ name: 'root.crt', data: text(root) }];
 }
 
 /** DownloadCertificate's archive: one folder per server layout the certificate supports. */

@@ -13,12 +13,11 @@ import type {
 import { boundedMemo } from '../../support/bounded-memo.ts';
 import { formatBeijingTime } from '../clock.ts';
 import type { HandlerContext } from '../handler.ts';
-import { emulatorCertificateAuthority } from '../pki/ca.ts';
 import { splitPemCertificates } from '../pki/x509.ts';
 import { PACKAGE_TYPE_NAMES } from '../store/certificate-products.ts';
 import { type CertificateRecord, type DvAuthRecord, EXPIRING_WINDOW_MS } from '../store/certificates.ts';
 import { EMULATED_OWNER_UIN } from '../store/operation-logs.ts';
-import { supportsServiceType } from './certificate-downloads.ts';
+import { rootCertificatePem, supportsServiceType } from './certificate-downloads.ts';
 
 type DescribeCertificateOutput = Omit<SslActionMap['DescribeCertificate']['response'], 'RequestId'>;
 type DescribeCertificateDetailOutput = Omit<
@@ -243,7 +242,7 @@ export function toCertificatesItem(record: CertificateRecord, ctx: HandlerContex
       IIS: downloadable && supportsServiceType(record, 'iis'),
       JKS: downloadable && supportsServiceType(record, 'jks'),
       OTHER: downloadable,
-      ROOT: downloadable,
+      ROOT: downloadable && supportsServiceType(record, 'root'),
     },
     CertRevokedTime: time(record.revokedTime),
     HostingResourceTypes: record.hosting?.resourceTypes ?? [],
@@ -383,7 +382,7 @@ export function toDescribeCertificateDetail(
     RootCert: {
       Sign: null,
       Encrypt: null,
-      Standard: record.from === 'upload' ? null : emulatorCertificateAuthority().rootPem,
+      Standard: rootCertificatePem(record),
     },
     EncryptCert: null,
     EncryptPrivateKey: null,
