@@ -384,6 +384,130 @@ describe('upload, existence, chain and download', () => {
   });
 });
 
+describe('renewals', () => {
+  /** A usable package with points to spare, for CreateCertificateByPackage. */
+  function usablePackageId(h: Harness): string {
+    const usable = h.state.accounts
+      .listPackages()
+      .find((candidate) => candidate.status === 'usable' && candidate.balance >= 4);
+    if (usable === undefined) throw new Error('the seed has no usable package');
+    return usable.id;
+  }
+
+  function renewByPackage(h: Harness, OldCertificateId: string, DomainNames?: string) {
+    return h.call('CreateCertificateByPackage', {
+      ProductPid: 1004157,
+      PackageIds: [usablePackageId(h)],
+      DomainCount: '1',
+      Period: 1,
+      OldCertificateId,
+      ...(DomainNames === undefined ? {} : { DomainNames }),
+    });
+  }
+
+  async function renewable(h: Harness, CertificateId: string): Promise<boolean | undefined> {
+    const [listed] = (await h.call('DescribeCertificates', { CertIds: [CertificateId] })).Certificates;
+    const detail = await h.call('DescribeCertificateDetail', { CertificateId });
+    expect(detail.RenewAble).toBe(listed?.RenewAble);
+    return listed?.RenewAble;
+  }
+
+  it('reports RenewAble exactly for the issued, CA-issued certificates expiring within 30 days', async () => {
+    const h = await harness({ seed: true });
+    const now = h.clock.now();
+    const listed = (await h.call('DescribeCertificates', { Limit: 1000 })).Certificates;
+    const expected = h.state.certificates
+      .all()
+      .filter(
+        (record) =>
+          record.from !== 'upload' &&
+          record.status === 1 &&
+          record.renewalId === null &&
+          record.certEndTime! > now &&
+          record.certEndTime! - now <= 30 * DAY,
+      )
+      .map((record) => record.id)
+      .sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(
+      listed
+        .filter((item) => item.RenewAble)
+        .map((item) => item.CertificateId)
+        .sort(),
+    ).toEqual(expected);
+    const filtered = (await h.call('DescribeCertificates', { Renew: 1, Limit: 1000 })).Certificates;
+    expect(filtered.map((item) => item.CertificateId).sort()).toEqual(expected);
+  });
+
+  it('refuses to renew what RenewAble says is not renewable: expired, uploaded, cancelled', async () => {
+    const h = await harness({ seed: true });
+    // dH1SCWGA: a free certificate that expired; NPYZigJA: an uploaded one about to expire.
+    for (const CertificateId of ['dH1SCWGA', 'NPYZigJA']) {
+      expect(await renewable(h, CertificateId)).toBe(false);
+      const domain = h.state.certificates.get(CertificateId)!.domain;
+      expect(
+        await rejection(
+          h.call('ApplyCertificate', {
+            DvAuthMethod: 'DNS',
+            DomainName: domain,
+            OldCertificateId: CertificateId,
+          }),
+        ),
+      ).toBe('FailedOperation.InvalidCertificateStatusCode');
+      expect(await rejection(Promise.resolve().then(() => renewByPackage(h, CertificateId)))).toBe(
+        'FailedOperation',
+      );
+    }
+    const cancelled = h.state.certificates.all().find((record) => record.status === 7 && !record.isVip)!;
+    expect(await renewable(h, cancelled.id)).toBe(false);
+    expect(await rejection(Promise.resolve().then(() => renewByPackage(h, cancelled.id)))).toBe(
+      'FailedOperation',
+    );
+  });
+
+  it('renews a renewable certificate for its own domain only, once', async () => {
+    const h = await harness({ seed: true });
+    // 74xGcIFA: a free certificate for mail83.demo-shop.cn, expiring within 30 days.
+    expect(await renewable(h, '74xGcIFA')).toBe(true);
+    expect(
+      await rejection(
+        h.call('ApplyCertificate', {
+          DvAuthMethod: 'DNS',
+          DomainName: 'totally-different.example.com',
+          OldCertificateId: '74xGcIFA',
+        }),
+      ),
+    ).toBe('FailedOperation.InvalidParam');
+    expect(
+      await rejection(
+        Promise.resolve().then(() => renewByPackage(h, '74xGcIFA', 'totally-different.example.com')),
+      ),
+    ).toBe('InvalidParameter.DomainInvalid');
+    const { CertificateId } = await h.call('ApplyCertificate', {
+      DvAuthMethod: 'DNS',
+      DomainName: 'mail83.demo-shop.cn',
+      OldCertificateId: '74xGcIFA',
+    });
+    expect(
+      (await h.call('DescribeCertificate', { CertificateId })).CertificateExtra?.OriginCertificateId,
+    ).toBe('74xGcIFA');
+    // Renewed once, it is renewable no more, by either action.
+    expect(await renewable(h, '74xGcIFA')).toBe(false);
+    expect(await rejection(Promise.resolve().then(() => renewByPackage(h, '74xGcIFA')))).toBe(
+      'FailedOperation',
+    );
+  });
+
+  it('renews by package points with the renewed domain', async () => {
+    const h = await harness({ seed: true });
+    const { CertificateId } = await renewByPackage(h, '74xGcIFA');
+    expect(await h.call('DescribeCertificate', { CertificateId })).toMatchObject({
+      Domain: 'mail83.demo-shop.cn',
+      CertificateExtra: expect.objectContaining({ OriginCertificateId: '74xGcIFA' }),
+    });
+  });
+});
+
 describe('root certificates', () => {
   /** RootCert.Standard, SupportDownloadType.ROOT and the ROOT download of one certificate. */
   async function roots(h: Harness, CertificateId: string) {

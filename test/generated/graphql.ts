@@ -37,7 +37,7 @@ export type CertificateApplyInput = {
   key?: CertificateKeyGenerationInput | null | undefined;
   /** The project to put the certificate in (default: the default project, 0). */
   projectId?: string | number | null | undefined;
-  /** The free certificate this application renews (it must expire within 30 days and not have expired); omit for a new application. */
+  /** The free certificate this application renews (it must expire within 30 days and not have expired, and `domain` must be its domain); omit for a new application. */
   renewedCertificateId?: string | number | null | undefined;
   /** How control of the domain is proven. */
   validationMethod: DomainValidationChoice;

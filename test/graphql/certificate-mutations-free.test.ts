@@ -187,6 +187,56 @@ describe('the free DV certificate lifecycle', () => {
   });
 });
 
+describe('renewals', () => {
+  function renew(domain: string, renewedCertificateId: string) {
+    return mutate<{ certificate: CertificateView | null }>(
+      stack.gateway,
+      'certificateApply',
+      'CertificateApplyInput',
+      CERTIFICATE,
+      { domain, validationMethod: 'DNS', renewedCertificateId },
+    );
+  }
+
+  it('refuses to renew an uploaded certificate, on the renewed certificate', async () => {
+    // NPYZigJA: an uploaded certificate for blog155.example.com, expiring within days.
+    const result = await renew('qa10.example.com', 'NPYZigJA');
+    expect(result.certificate).toBeNull();
+    expect(result.userErrors).toEqual([
+      expect.objectContaining({
+        code: 'FailedOperation.InvalidCertificateStatusCode',
+        field: ['input', 'renewedCertificateId'],
+      }),
+    ]);
+  });
+
+  it('refuses a renewal for another domain than the renewed one', async () => {
+    // 74xGcIFA: a free certificate for mail83.demo-shop.cn, expiring within 30 days.
+    const result = await renew('totally-different.example.com', '74xGcIFA');
+    expect(result.certificate).toBeNull();
+    expect(result.userErrors).toEqual([expect.objectContaining({ code: 'FailedOperation.InvalidParam' })]);
+  });
+
+  it('reports an expired certificate as not renewable, and refuses to renew it', async () => {
+    // dH1SCWGA: a free certificate for mail103.example.com that has expired.
+    const read = await execute<
+      { certificate: { isRenewable: boolean }; certificates: { edges: Array<{ node: { id: string } }> } },
+      Record<string, never>
+    >(
+      stack.gateway,
+      `{ certificate(id: "dH1SCWGA") { isRenewable }
+         certificates(first: 1000, filter: { renewableOnly: true }) { edges { node { id } } } }`,
+    );
+    expect(read.errors).toBeUndefined();
+    expect(read.data?.certificate.isRenewable).toBe(false);
+    expect(read.data?.certificates.edges.map(({ node }) => node.id)).not.toContain('dH1SCWGA');
+    const result = await renew('mail103.example.com', 'dH1SCWGA');
+    expect(result.userErrors).toEqual([
+      expect.objectContaining({ code: 'FailedOperation.InvalidCertificateStatusCode' }),
+    ]);
+  });
+});
+
 describe('free certificate mistakes', () => {
   it('reports an invalid contact e-mail on its input field', async () => {
     const result = await mutate<{ certificate: CertificateView | null }>(

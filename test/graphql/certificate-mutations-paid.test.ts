@@ -7,6 +7,7 @@ import { startTestStack, type TestStack } from './support/stack.ts';
 // to the CA, confirmation and revocation letters, cancelling and resubmitting.
 
 const CERTIFICATE = 'certificate { id status domain }';
+const DAY = 24 * 60 * 60 * 1000;
 
 let stack: TestStack;
 
@@ -226,6 +227,35 @@ describe('other order mutations', () => {
     expect(unknown.userErrors).toEqual([
       expect.objectContaining({ code: 'FailedOperation.PackageNotFound', field: ['input', 'packageIds'] }),
     ]);
+  });
+
+  it('refuse to renew by package points a certificate that is not renewable', async () => {
+    const usable = stack.emulator.state.accounts
+      .listPackages()
+      .find((candidate) => candidate.status === 'usable' && candidate.balance >= 2);
+    const now = stack.emulator.clock.now();
+    // An uploaded certificate far from expiry: nothing the CA could renew.
+    const uploaded = stack.emulator.state.certificates
+      .all()
+      .find(
+        (record) => record.from === 'upload' && record.status === 1 && record.certEndTime! - now > 60 * DAY,
+      );
+    expect(uploaded).toBeDefined();
+    const result = await mutate<{ certificates: CertificateView[] | null }>(
+      stack.gateway,
+      'certificateOrderCreateByPackage',
+      'CertificateOrderCreateByPackageInput',
+      'certificates { id }',
+      {
+        packageIds: [usable!.id],
+        product: 'WOTRUS_DV',
+        domainCount: 1,
+        years: 1,
+        renewal: { certificateId: uploaded!.id },
+      },
+    );
+    expect(result.certificates).toBeNull();
+    expect(result.userErrors).toEqual([expect.objectContaining({ code: 'FailedOperation' })]);
   });
 
   it('submit and commit through the legacy actions', async () => {

@@ -8,7 +8,7 @@ import {
   packageTypeForProductPid,
   packageTypeTraits,
 } from '../store/certificate-products.ts';
-import { type CertificateRecord, EXPIRING_WINDOW_MS, newCertificateRecord } from '../store/certificates.ts';
+import { type CertificateRecord, newCertificateRecord } from '../store/certificates.ts';
 import {
   isValidDomain,
   keyChoice,
@@ -18,6 +18,7 @@ import {
   startDomainValidation,
 } from './certificate-lifecycle.ts';
 import { logOperation } from './certificate-support.ts';
+import { isRenewable } from './certificate-views.ts';
 
 export const certificateApplicationHandlers: HandlerTable = {
   async ApplyCertificate(params, ctx) {
@@ -60,16 +61,17 @@ export const certificateApplicationHandlers: HandlerTable = {
     let original: CertificateRecord | undefined;
     if (params.OldCertificateId) {
       original = store.require(params.OldCertificateId);
-      const endsIn = (original.certEndTime ?? 0) - now;
-      if (
-        original.status !== 1 ||
-        endsIn <= 0 ||
-        endsIn > EXPIRING_WINDOW_MS ||
-        original.renewalId !== null
-      ) {
+      if (!isRenewable(original, now)) {
         throw new EmulatorError(
           'FailedOperation.InvalidCertificateStatusCode',
-          '续期的证书须在30天内到期且未过期，且未被续期。',
+          `OldCertificateId ${original.id} 不可续期：须为已签发、30天内到期且未过期、未被续期的证书。`,
+        );
+      }
+      // A renewal certifies the renewed domain again: another domain is a new application.
+      if (domain !== original.domain) {
+        throw new EmulatorError(
+          'FailedOperation.InvalidParam',
+          `DomainName ${domain} 不是原证书的域名 ${original.domain}：续期证书须为同一域名。`,
         );
       }
     }
@@ -195,6 +197,22 @@ export const certificateApplicationHandlers: HandlerTable = {
     const original = params.OldCertificateId ? store.require(params.OldCertificateId) : undefined;
     const count = Math.max(1, params.CertificateCount ?? 1);
     const now = ctx.clock.now();
+    if (original) {
+      // CreateCertificateByPackage documents no status code for this: the generic FailedOperation says it.
+      if (!isRenewable(original, now)) {
+        throw new EmulatorError(
+          'FailedOperation',
+          `OldCertificateId ${original.id} 不可续费：须为已签发、30天内到期且未过期、未被续费的证书。`,
+        );
+      }
+      // The renewal takes the renewed domain; a pre-filled one must be that domain.
+      if (domains.some((name) => name !== original.domain)) {
+        throw new EmulatorError(
+          'InvalidParameter.DomainInvalid',
+          `DomainNames ${domains.join(',')} 不是原证书的域名 ${original.domain}：续费证书须为同一域名。`,
+        );
+      }
+    }
     const ids = Array.from({ length: count }, () => store.nextId());
     // Points per certificate: one per domain and year, weighted by validation level (DV 1, OV 2, EV 4).
     const weight = traits.certType === 'EV' ? 4 : traits.certType === 'OV' ? 2 : 1;

@@ -71,10 +71,14 @@ export function isHostable(record: CertificateRecord): boolean {
   return isDeployable(record) && record.hosting === null;
 }
 
-/** Renewable: a CA-issued certificate that expires within 30 days (or has expired) and has no renewal yet. */
+/**
+ * The one renewal rule, behind RenewAble, DescribeCertificates.Renew and the renewal inputs
+ * (ApplyCertificate.OldCertificateId, CreateCertificateByPackage.OldCertificateId): a certificate the CA issued (not
+ * uploaded), still valid but expiring within 30 days ("证书有效期在30天内，且未过期"), with no renewal ordered yet.
+ * An expired certificate is not renewed: it is applied for again.
+ */
 export function isRenewable(record: CertificateRecord, now: number): boolean {
-  if (record.from === 'upload' || record.renewalId !== null) return false;
-  return record.status === 3 || isExpiring(record, now);
+  return record.from !== 'upload' && record.renewalId === null && isExpiring(record, now);
 }
 
 /**

@@ -49,8 +49,8 @@ const CertificateApplyInput = builder.inputType('CertificateApplyInput', {
     }),
     renewedCertificateId: t.id({
       description:
-        'The free certificate this application renews (it must expire within 30 days and not have expired); ' +
-        'omit for a new application.',
+        'The free certificate this application renews (it must expire within 30 days and not have expired, and ' +
+        '`domain` must be its domain); omit for a new application.',
     }),
     alias: t.string({ description: 'A remark name for the certificate.' }),
     projectId: t.id({
