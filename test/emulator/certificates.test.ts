@@ -8,6 +8,7 @@ import { generateKeyPair, splitPemCertificates } from '../../src/emulator/pki/x5
 import { readZip } from '../../src/emulator/pki/zip.ts';
 import { newCertificateRecord } from '../../src/emulator/store/certificates.ts';
 import { DELETE_TASK_DURATION_MS } from '../../src/emulator/store/delete-tasks.ts';
+import type { SslRequest } from '../../src/ssl/actions.ts';
 import { privateCertificateAuthority } from '../support/private-ca.ts';
 import { type Harness, harness, rejection } from './certificates-support.ts';
 
@@ -180,6 +181,135 @@ describe('paid, cancel, revoke and reissue lifecycles', () => {
     expect(await rejection(h.call('ReplaceCertificate', { CertificateId, ValidType: 'DNS' }))).toBe(
       'FailedOperation.OrderAlreadyReplaced',
     );
+  });
+});
+
+describe('submitting the information of a paid order', () => {
+  const ORGANISATION = {
+    OrgOrganization: 'Example Ltd',
+    OrgDivision: 'IT',
+    OrgAddress: '1 Example Road',
+    OrgCountry: 'CN',
+    OrgCity: 'Shanghai',
+    OrgRegion: 'Shanghai',
+    OrgPhoneArea: '021',
+    OrgPhoneNumber: '12345678',
+  };
+  const CONTACTS = {
+    AdminFirstName: 'Ada',
+    AdminLastName: 'Li',
+    AdminPhone: '13800000000',
+    AdminEmail: 'ada@example.com',
+    AdminTitle: 'CTO',
+    TechFirstName: 'Bo',
+    TechLastName: 'Wang',
+    TechPhone: '13900000000',
+    TechTitle: 'Engineer',
+  };
+
+  async function order(h: Harness, ProductId: number, DomainNum = 1): Promise<string> {
+    return (await h.call('CreateCertificate', { ProductId, DomainNum, TimeSpan: 1 })).CertificateIds[0]!;
+  }
+
+  function submit(h: Harness, CertId: string, params: Partial<SslRequest<'CertificateInfoSubmit'>>) {
+    return Promise.resolve().then(() =>
+      h.call('CertificateInfoSubmit', {
+        CertId,
+        GenCsrType: 'online',
+        CertCommonName: 'info.example.com',
+        CompanyType: 2,
+        CompanyId: '0',
+        CsrEncryptAlgo: 'RSA',
+        CsrKeyParameter: '2048',
+        ...params,
+      }),
+    );
+  }
+
+  it("requires a company applicant's organisation and contacts unless a company or manager stands for them", async () => {
+    const h = await harness();
+    // GeoTrust OV (9), a company applicant naming no company nor manager: everything is required.
+    const geotrust = await order(h, 9);
+    expect(await rejection(submit(h, geotrust, {}))).toBe('FailedOperation.InvalidParam');
+    expect(await rejection(submit(h, geotrust, { ...ORGANISATION }))).toBe('FailedOperation.InvalidParam');
+    expect(await rejection(submit(h, geotrust, { ...CONTACTS }))).toBe('FailedOperation.InvalidParam');
+    const { OrgCity: _city, ...withoutCity } = ORGANISATION;
+    expect(await rejection(submit(h, geotrust, { ...withoutCity, ...CONTACTS }))).toBe(
+      'FailedOperation.InvalidParam',
+    );
+    // A company stands for the organisation, whose details fill the submitted data; not for the contacts.
+    const company = h.state.accounts.listCompanies()[0]!;
+    expect(await rejection(submit(h, geotrust, { CompanyId: String(company.id) }))).toBe(
+      'FailedOperation.InvalidParam',
+    );
+    expect(await rejection(submit(h, geotrust, { CompanyId: '987654321', ...CONTACTS }))).toBe(
+      'FailedOperation.InvalidParam',
+    );
+    await submit(h, geotrust, { CompanyId: String(company.id), ...CONTACTS });
+    const detail = await h.call('DescribeCertificateDetail', { CertificateId: geotrust });
+    expect(detail.SubmittedData).toMatchObject({
+      OrganizationName: company.name,
+      AdminEmail: 'ada@example.com',
+    });
+    // With everything given, no company is needed.
+    await submit(h, await order(h, 9), { ...ORGANISATION, ...CONTACTS });
+  });
+
+  it('needs no organisation or contacts from an individual, nor from an applicant with a manager', async () => {
+    const h = await harness();
+    await submit(h, await order(h, 28 /* Wotrus OV */, 1), {
+      ManagerId: String(h.state.accounts.listManagers().find((manager) => manager.status === 'ok')!.id),
+    });
+    await submit(h, await order(h, 48 /* DNSPod DV */, 1), {
+      CompanyType: 1,
+      ContactEmail: 'me@example.com',
+    });
+  });
+
+  it('fits the domains to the product: other domains for multi-domain ones, within the count bought', async () => {
+    const h = await harness();
+    // TrustAsia DV multi-domain (11), bought for 3 domains.
+    const multi = await order(h, 11, 3);
+    const individual = {
+      CompanyType: 1,
+      ContactEmail: 'me@example.com',
+      CertCommonName: 'multi.example.com',
+    };
+    expect(await rejection(submit(h, multi, individual))).toBe('FailedOperation.InvalidParam');
+    expect(
+      await rejection(
+        submit(h, multi, {
+          ...individual,
+          DnsNames: ['a.example.com', 'b.example.com', 'c.example.com', 'd.example.com'],
+        }),
+      ),
+    ).toBe('FailedOperation.InvalidParam');
+    // The common name is one of the three.
+    expect(
+      await rejection(
+        submit(h, multi, { ...individual, DnsNames: ['a.example.com', 'b.example.com', 'c.example.com'] }),
+      ),
+    ).toBe('FailedOperation.InvalidParam');
+    await submit(h, multi, { ...individual, DnsNames: ['a.example.com', 'b.example.com'] });
+    expect((await h.call('DescribeCertificate', { CertificateId: multi })).SubjectAltName).toEqual([
+      'multi.example.com',
+      'a.example.com',
+      'b.example.com',
+    ]);
+  });
+
+  it('takes a wildcard common name only for a wildcard product', async () => {
+    const h = await harness();
+    const applicant = { ...ORGANISATION, ...CONTACTS };
+    // GeoTrust OV (9) is single-domain; GeoTrust OV wildcard (10) is for one wildcard name.
+    expect(
+      await rejection(submit(h, await order(h, 9), { ...applicant, CertCommonName: '*.example.com' })),
+    ).toBe('FailedOperation.CertificateInfoSubmitDomainInvalid');
+    const wildcard = await order(h, 10);
+    expect(await rejection(submit(h, wildcard, { ...applicant, CertCommonName: 'www.example.com' }))).toBe(
+      'FailedOperation.CertificateInfoSubmitDomainInvalid',
+    );
+    await submit(h, wildcard, { ...applicant, CertCommonName: '*.example.com' });
   });
 });
 

@@ -176,6 +176,57 @@ describe('a paid OV order without a manager', () => {
   });
 });
 
+describe('applicant information the product requires', () => {
+  it('refuses a company applicant without organisation or contacts, and no manager or company', async () => {
+    const ordered = await orderCreate('GEOTRUST_OV');
+    const submitted = await submitInformation({
+      id: ordered.id,
+      commonName: 'bare.example.com',
+      csr: { generatedKey: {} },
+      applicantType: 'COMPANY',
+    });
+    expect(submitted.certificate).toBeNull();
+    expect(submitted.userErrors).toEqual([expect.objectContaining({ code: 'FailedOperation.InvalidParam' })]);
+  });
+
+  it('refuses other domains that do not fit the multi-domain count bought, or none at all', async () => {
+    const ordered = await orderCreate('TRUSTASIA_DV_MULTI_DOMAIN', 3);
+    const individual = {
+      id: ordered.id,
+      commonName: 'multi.example.com',
+      csr: { generatedKey: {} },
+      applicantType: 'INDIVIDUAL',
+      contactEmail: 'me@example.com',
+    };
+    for (const additionalDomains of [
+      ['a.example.com', 'b.example.com', 'c.example.com', 'd.example.com'],
+      [],
+    ]) {
+      const submitted = await submitInformation({ ...individual, additionalDomains });
+      expect(submitted.certificate).toBeNull();
+      expect(submitted.userErrors).toEqual([
+        expect.objectContaining({ code: 'FailedOperation.InvalidParam' }),
+      ]);
+    }
+    const fitting = await submitInformation({ ...individual, additionalDomains: ['a.example.com'] });
+    expect(fitting.userErrors).toEqual([]);
+  });
+
+  it('refuses a wildcard common name for a single-domain product', async () => {
+    const ordered = await orderCreate('GEOTRUST_OV');
+    const submitted = await submitInformation({
+      id: ordered.id,
+      commonName: '*.example.com',
+      csr: { generatedKey: {} },
+      ...OV_APPLICANT,
+    });
+    expect(submitted.certificate).toBeNull();
+    expect(submitted.userErrors).toEqual([
+      expect.objectContaining({ code: 'FailedOperation.CertificateInfoSubmitDomainInvalid' }),
+    ]);
+  });
+});
+
 describe('other order mutations', () => {
   it('cancel an order', async () => {
     const ordered = await orderCreate('GEOTRUST_OV');

@@ -1,7 +1,9 @@
 // Filling in a paid order's information (applicant, domains, CSR) and submitting the order to the CA.
+import type { SslRequest } from '../../ssl/actions.ts';
 import type { SubmittedData } from '../../ssl/models.generated.ts';
 import { EmulatorError, type HandlerContext, type HandlerTable } from '../handler.ts';
 import { parseCertificateSigningRequest } from '../pki/x509.ts';
+import type { CompanyRecord } from '../store/accounts.ts';
 import type { CertificateRecord } from '../store/certificates.ts';
 import { isValidDomain, keyChoice, prepareKeyMaterial, requireVerifyType } from './certificate-lifecycle.ts';
 import { logOperation, submitOrder } from './certificate-support.ts';
@@ -96,6 +98,100 @@ function submittedFromManager(ctx: HandlerContext, managerId: number): Partial<S
   };
 }
 
+type InfoSubmitParams = SslRequest<'CertificateInfoSubmit'>;
+
+/** The Org* parameters: "若没有传CompanyId或者ManagerId，则此字段必传" (required unless a company or manager is named). */
+const ORGANISATION_PARAMETERS = [
+  'OrgOrganization',
+  'OrgDivision',
+  'OrgAddress',
+  'OrgCountry',
+  'OrgCity',
+  'OrgRegion',
+  'OrgPhoneArea',
+  'OrgPhoneNumber',
+] as const satisfies ReadonlyArray<keyof InfoSubmitParams>;
+
+/** The Admin* and Tech* parameters "若没有传ManagerId，则此字段必传" (TechEmail is optional). */
+const CONTACT_PARAMETERS = [
+  'AdminFirstName',
+  'AdminLastName',
+  'AdminPhone',
+  'AdminEmail',
+  'AdminTitle',
+  'TechFirstName',
+  'TechLastName',
+  'TechPhone',
+  'TechTitle',
+] as const satisfies ReadonlyArray<keyof InfoSubmitParams>;
+
+/**
+ * A company applicant (CompanyType 2) names its organisation unless a company or manager stands for it, and its
+ * administrator and technical contact unless a manager does; an individual (1, DV only) may leave all of them out.
+ * The message starts with the parameter to fill in.
+ */
+function requireApplicant(params: InfoSubmitParams, hasCompany: boolean, hasManager: boolean): void {
+  if (params.CompanyType === 1) return;
+  const required = [
+    ...(hasCompany || hasManager ? [] : ORGANISATION_PARAMETERS),
+    ...(hasManager ? [] : CONTACT_PARAMETERS),
+  ];
+  const missing = required.find((name) => !params[name]?.trim());
+  if (missing === undefined) return;
+  const standIn = ORGANISATION_PARAMETERS.some((name) => name === missing)
+    ? 'neither CompanyId nor ManagerId'
+    : 'no ManagerId';
+  throw new EmulatorError(
+    'FailedOperation.InvalidParam',
+    `${missing} is required of a company applicant (CompanyType 2) with ${standIn}.`,
+  );
+}
+
+/**
+ * The domains must fit the product bought: wildcards only on wildcard products (whose common name is one), other
+ * domains (DnsNames) required of multi-domain products, and no more domains in all than the order's DomainNum.
+ */
+function requireDomainsFitOrder(record: CertificateRecord, domain: string, others: readonly string[]): void {
+  const wildcardProduct = record.domainType === 3 || record.domainType === 4;
+  const wildcard = [domain, ...others].find((name) => name.startsWith('*.'));
+  if (wildcard !== undefined && !wildcardProduct) {
+    throw new EmulatorError(
+      'FailedOperation.CertificateInfoSubmitDomainInvalid',
+      `域名 ${wildcard} 是通配符域名，所购证书不支持通配符域名。`,
+    );
+  }
+  if (record.domainType === 3 && !domain.startsWith('*.')) {
+    throw new EmulatorError(
+      'FailedOperation.CertificateInfoSubmitDomainInvalid',
+      `域名 ${domain} 不是通配符域名，通配符证书的通用名称须为通配符域名。`,
+    );
+  }
+  const count = new Set([domain, ...others]).size;
+  const multiDomain = record.domainType === 2 || record.domainType === 4;
+  if (multiDomain && count < 2) {
+    throw new EmulatorError(
+      'FailedOperation.InvalidParam',
+      'DnsNames is required for a multi-domain certificate: the domains besides CertCommonName.',
+    );
+  }
+  if (count > record.domainNumber) {
+    throw new EmulatorError(
+      'FailedOperation.InvalidParam',
+      `DnsNames with CertCommonName make ${count} domains, more than the ${record.domainNumber} bought.`,
+    );
+  }
+}
+
+/** The company CompanyId names: it stands for the Org* fields the applicant leaves out. */
+function requireCompany(ctx: HandlerContext, companyId: string): CompanyRecord {
+  const id = Number(companyId);
+  // An ID beyond 2^53 would round to another company's: it names none.
+  const company = Number.isSafeInteger(id) ? ctx.state.accounts.getCompany(id) : undefined;
+  if (!company)
+    throw new EmulatorError('FailedOperation.InvalidParam', `CompanyId ${companyId} does not exist.`);
+  return company;
+}
+
 function requirePaidOrder(ctx: HandlerContext, id: string): CertificateRecord {
   const record = ctx.state.certificates.require(id);
   if (!record.isVip)
@@ -128,6 +224,7 @@ export const certificateInformationHandlers: HandlerTable = {
         );
       }
     }
+    requireDomainsFitOrder(record, domain, others);
     if (params.CompanyType === 1 && !params.ContactEmail) {
       throw new EmulatorError('FailedOperation.CertificateInfoSubmitContactEmailEmpty', '邮箱不能为空。');
     }
@@ -138,7 +235,10 @@ export const certificateInformationHandlers: HandlerTable = {
       );
     }
     const managerId = params.ManagerId && params.ManagerId !== '0' ? Number(params.ManagerId) : null;
+    const namesCompany = Boolean(params.CompanyId) && params.CompanyId !== '0';
+    requireApplicant(params, namesCompany, managerId !== null);
     const fromManager = managerId === null ? {} : submittedFromManager(ctx, managerId);
+    const company = namesCompany ? requireCompany(ctx, params.CompanyId) : null;
     if (params.GenCsrType === 'parse') {
       const csr = adoptSubmittedCsr(record, params.Csr, domain, {
         csr: 'Csr',
@@ -158,7 +258,7 @@ export const certificateInformationHandlers: HandlerTable = {
     record.subjectAltNames = [...new Set([domain, ...others])];
     record.companyType = params.CompanyType === 1 ? 1 : 2;
     record.managerId = managerId;
-    record.companyId = params.CompanyId && params.CompanyId !== '0' ? Number(params.CompanyId) : null;
+    record.companyId = company?.id ?? null;
     record.autoRenewFlag = params.AutoRenewFlag === 1 ? 1 : 0;
     record.keyPassword = params.KeyPass || record.keyPassword;
     record.verifyType = params.VerifyType ? requireVerifyType(params.VerifyType, null) : record.verifyType;
@@ -168,14 +268,14 @@ export const certificateInformationHandlers: HandlerTable = {
       CsrContent: record.csrPem,
       CertificateDomain: domain,
       DomainList: others,
-      OrganizationName: params.OrgOrganization ?? null,
+      OrganizationName: params.OrgOrganization ?? company?.name ?? null,
       OrganizationDivision: params.OrgDivision ?? null,
-      OrganizationAddress: params.OrgAddress ?? null,
-      OrganizationCountry: params.OrgCountry ?? null,
-      OrganizationCity: params.OrgCity ?? null,
-      OrganizationRegion: params.OrgRegion ?? null,
+      OrganizationAddress: params.OrgAddress ?? company?.address ?? null,
+      OrganizationCountry: params.OrgCountry ?? company?.country ?? null,
+      OrganizationCity: params.OrgCity ?? company?.city ?? null,
+      OrganizationRegion: params.OrgRegion ?? company?.province ?? null,
       PhoneAreaCode: params.OrgPhoneArea ?? null,
-      PhoneNumber: params.OrgPhoneNumber ?? null,
+      PhoneNumber: params.OrgPhoneNumber ?? company?.phone ?? null,
       AdminFirstName: params.AdminFirstName ?? null,
       AdminLastName: params.AdminLastName ?? null,
       AdminPhoneNum: params.AdminPhone ?? null,
