@@ -145,6 +145,22 @@ describe('the free DV certificate lifecycle', () => {
     expect(completed.certificate).toMatchObject({ id: reissuedId, status: 'ISSUED' });
   });
 
+  it('refuses an empty uploaded CSR for a reissue instead of calling the upstream', async () => {
+    stack.emulator.stats.reset();
+    const result = await mutate<{ certificate: CertificateView | null }>(
+      stack.gateway,
+      'certificateReissue',
+      'CertificateReissueInput',
+      CERTIFICATE,
+      { id: issuedId, validationMethod: 'DNS', csr: { uploadedCsrPem: '' } },
+    );
+    expect(result.certificate).toBeNull();
+    expect(result.userErrors).toEqual([
+      expect.objectContaining({ code: 'CSR_REQUIRED', field: ['input', 'csr', 'uploadedCsrPem'] }),
+    ]);
+    expect(stack.upstreamCalls('ReplaceCertificate')).toBe(0);
+  });
+
   it('revokes an issued DV certificate and returns the validation values to publish', async () => {
     const revoked = await mutate<{
       certificate: CertificateView | null;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCertificateSigningRequest, generateKeyPair } from '../../src/emulator/pki/x509.ts';
 import { type CertificateView, mutate } from './certificate-mutations.support.ts';
 import { OV_APPLICANT, pdfLetter } from './support/applicant.ts';
 import { startTestStack, type TestStack } from './support/stack.ts';
@@ -224,6 +225,81 @@ describe('applicant information the product requires', () => {
     expect(submitted.userErrors).toEqual([
       expect.objectContaining({ code: 'FailedOperation.CertificateInfoSubmitDomainInvalid' }),
     ]);
+  });
+});
+
+describe('an uploaded CSR', () => {
+  const ownCsr = (commonName: string) =>
+    createCertificateSigningRequest({ commonName }, generateKeyPair('ECC'));
+
+  it('is taken when given, and refused when empty instead of becoming online key generation', async () => {
+    const ordered = await orderCreate('GEOTRUST_OV');
+    stack.emulator.stats.reset();
+    const empty = await submitInformation({
+      id: ordered.id,
+      commonName: 'own-csr.example.com',
+      csr: { uploadedCsrPem: '' },
+      ...OV_APPLICANT,
+    });
+    expect(empty).toEqual({
+      certificate: null,
+      userErrors: [
+        expect.objectContaining({ code: 'CSR_REQUIRED', field: ['input', 'csr', 'uploadedCsrPem'] }),
+      ],
+    });
+    expect(stack.upstreamCalls('CertificateInfoSubmit')).toBe(0);
+
+    const uploaded = await mutate<{ certificate: { application: { csrSource: string } | null } | null }>(
+      stack.gateway,
+      'certificateInformationSubmit',
+      'CertificateInformationSubmitInput',
+      'certificate { application { csrSource } }',
+      {
+        id: ordered.id,
+        commonName: 'own-csr.example.com',
+        csr: { uploadedCsrPem: ownCsr('own-csr.example.com') },
+        ...OV_APPLICANT,
+      },
+    );
+    expect(uploaded.userErrors).toEqual([]);
+    expect(uploaded.certificate?.application?.csrSource).toBe('UPLOADED');
+  });
+
+  it('is refused when empty by the legacy submission and a package renewal too', async () => {
+    const ordered = await orderCreate('DNSPOD_DV');
+    stack.emulator.stats.reset();
+    const legacy = await mutate<{ certificate: CertificateView | null }>(
+      stack.gateway,
+      'certificateInformationSubmitLegacy',
+      'CertificateInformationSubmitLegacyInput',
+      CERTIFICATE,
+      { id: ordered.id, commonName: 'legacy-csr.example.com', csr: { uploadedCsrPem: '  \n' } },
+    );
+    expect(legacy.userErrors).toEqual([
+      expect.objectContaining({ code: 'CSR_REQUIRED', field: ['input', 'csr', 'uploadedCsrPem'] }),
+    ]);
+    expect(stack.upstreamCalls('SubmitCertificateInformation')).toBe(0);
+
+    const renewal = await mutate<{ certificates: CertificateView[] | null }>(
+      stack.gateway,
+      'certificateOrderCreateByPackage',
+      'CertificateOrderCreateByPackageInput',
+      'certificates { id }',
+      {
+        packageIds: ['any-package'],
+        product: 'WOTRUS_DV',
+        domainCount: 1,
+        years: 1,
+        renewal: { certificateId: ordered.id, csr: { uploadedCsrPem: '' } },
+      },
+    );
+    expect(renewal.userErrors).toEqual([
+      expect.objectContaining({
+        code: 'CSR_REQUIRED',
+        field: ['input', 'renewal', 'csr', 'uploadedCsrPem'],
+      }),
+    ]);
+    expect(stack.upstreamCalls('CreateCertificateByPackage')).toBe(0);
   });
 });
 

@@ -4,10 +4,16 @@ import type { DomainValidationResult, RevokeDomainValidateAuths } from '../../ss
 import { builder } from '../builder.ts';
 import { CertificateRef } from './certificate.ts';
 import { DomainValidationMethod } from './certificate-enums.ts';
-import { CertificateCsrInput, DomainValidationChoice, keyTypeParams } from './certificate-inputs.ts';
+import {
+  CertificateCsrInput,
+  csrChoice,
+  DomainValidationChoice,
+  keyTypeParams,
+} from './certificate-inputs.ts';
 import {
   type CertificatePayloadShape,
   certificatePayload,
+  checkingInput,
   fieldOfCode,
   loadCertificate,
 } from './certificate-payloads.ts';
@@ -354,37 +360,40 @@ builder.mutationFields((t) => ({
       'certificate that goes through domain validation again.',
     nullable: false,
     args: { input: t.arg({ type: CertificateReissueInput, required: true }) },
-    resolve: async (_root, { input }, context) => {
-      const generatedKey = input.csr?.generatedKey ?? undefined;
-      const generated = generatedKey ? keyTypeParams(generatedKey.keyType ?? 'RSA_2048') : undefined;
-      const uploadedCsr = input.csr?.uploadedCsrPem ?? undefined;
-      const outcome = await context.loaders.mutations.run(
-        'ReplaceCertificate',
-        {
-          CertificateId: String(input.id),
-          ValidType: input.validationMethod,
-          CsrType: uploadedCsr !== undefined ? 'Upload' : generated ? 'Online' : 'Original',
-          CsrContent: uploadedCsr,
-          CertCSREncryptAlgo: generated?.algorithm,
-          CertCSRKeyParameter: generated?.parameter,
-          CsrkeyPassword: generatedKey?.keyPassword ?? undefined,
-          Reason: input.reason ?? undefined,
-        },
-        {
-          fieldOf: fieldOfCode([
-            ['Algorithm', ['input', 'csr', 'generatedKey', 'keyType']],
-            ['CertificateInvalid', ['input', 'csr', 'uploadedCsrPem']],
-          ]),
-        },
-      );
-      return outcome.ok
-        ? {
-            certificateId: outcome.response.CertificateId,
-            originalCertificateId: String(input.id),
-            userErrors: [],
-          }
-        : { userErrors: outcome.userErrors };
-    },
+    resolve: (_root, { input }, context) =>
+      checkingInput(async () => {
+        // Without a CSR input the original CSR (and key) is reused.
+        const csr = input.csr ? csrChoice(input.csr, ['input', 'csr']) : undefined;
+        const uploadedCsr = csr?.source === 'uploaded' ? csr.csrPem : undefined;
+        const generatedKey = csr?.source === 'generated' ? csr.key : undefined;
+        const generated = generatedKey ? keyTypeParams(generatedKey.keyType ?? 'RSA_2048') : undefined;
+        const outcome = await context.loaders.mutations.run(
+          'ReplaceCertificate',
+          {
+            CertificateId: String(input.id),
+            ValidType: input.validationMethod,
+            CsrType: uploadedCsr !== undefined ? 'Upload' : generated ? 'Online' : 'Original',
+            CsrContent: uploadedCsr,
+            CertCSREncryptAlgo: generated?.algorithm,
+            CertCSRKeyParameter: generated?.parameter,
+            CsrkeyPassword: generatedKey?.keyPassword ?? undefined,
+            Reason: input.reason ?? undefined,
+          },
+          {
+            fieldOf: fieldOfCode([
+              ['Algorithm', ['input', 'csr', 'generatedKey', 'keyType']],
+              ['CertificateInvalid', ['input', 'csr', 'uploadedCsrPem']],
+            ]),
+          },
+        );
+        return outcome.ok
+          ? {
+              certificateId: outcome.response.CertificateId,
+              originalCertificateId: String(input.id),
+              userErrors: [],
+            }
+          : { userErrors: outcome.userErrors };
+      }),
   }),
 
   certificateRevoke: t.field({

@@ -6,6 +6,7 @@ import { ApplicantType } from './certificate-enums.ts';
 import {
   CertificateCsrInput,
   type CsrChoiceShape,
+  csrChoice,
   DomainValidationChoice,
   InputRejection,
   integerId,
@@ -239,15 +240,16 @@ function optionalReference(value: string | number | null | undefined, field: rea
 }
 
 function legacyCsr(csr: CsrChoiceShape): { CsrType: string; CsrContent?: string; KeyPassword?: string } {
-  if (csr.uploadedCsrPem) return { CsrType: 'parse', CsrContent: csr.uploadedCsrPem };
-  if (csr.generatedKey?.keyType && csr.generatedKey.keyType !== 'RSA_2048') {
+  const choice = csrChoice(csr, ['input', 'csr']);
+  if (choice.source === 'uploaded') return { CsrType: 'parse', CsrContent: choice.csrPem };
+  if (choice.key.keyType && choice.key.keyType !== 'RSA_2048') {
     throw new InputRejection(
       'UNSUPPORTED_KEY_TYPE',
       'The legacy action always generates RSA 2048 keys; use certificateInformationSubmit to choose another.',
       ['input', 'csr', 'generatedKey', 'keyType'],
     );
   }
-  return { CsrType: 'online', KeyPassword: csr.generatedKey?.keyPassword ?? undefined };
+  return { CsrType: 'online', KeyPassword: choice.key.keyPassword ?? undefined };
 }
 
 builder.mutationFields((t) => ({
@@ -267,7 +269,8 @@ builder.mutationFields((t) => ({
             ['input', 'organization', 'postalCode'],
           );
         }
-        const generated = input.csr.generatedKey ?? undefined;
+        const csr = csrChoice(input.csr, ['input', 'csr']);
+        const generated = csr.source === 'generated' ? csr.key : undefined;
         const key = generated ? keyTypeParams(generated.keyType ?? 'RSA_2048') : undefined;
         const organization = input.organization ?? undefined;
         const administrator = input.administrator ?? undefined;
@@ -278,8 +281,8 @@ builder.mutationFields((t) => ({
             CertId: String(input.id),
             CertCommonName: input.commonName,
             DnsNames: input.additionalDomains ?? undefined,
-            GenCsrType: input.csr.uploadedCsrPem ? 'parse' : 'online',
-            Csr: input.csr.uploadedCsrPem ?? undefined,
+            GenCsrType: csr.source === 'uploaded' ? 'parse' : 'online',
+            Csr: csr.source === 'uploaded' ? csr.csrPem : undefined,
             CsrEncryptAlgo: key?.algorithm,
             CsrKeyParameter: key?.parameter,
             KeyPass: generated?.keyPassword ?? undefined,

@@ -119,6 +119,33 @@ export const CertificateCsrInput = builder.inputType('CertificateCsrInput', {
   }),
 });
 
+/** What a CertificateCsrInput chose. */
+export type CsrChoice =
+  | { readonly source: 'uploaded'; readonly csrPem: string }
+  | { readonly source: 'generated'; readonly key: KeyGenerationShape };
+
+/**
+ * The CSR source a CertificateCsrInput (at `field`) chose. The input is a oneOf, so the field that is present
+ * decides, not whether its value is truthy: an empty uploaded CSR is the caller's own CSR, left blank, and is
+ * refused here rather than turned into online key generation. The upstream needs the CSR with that choice
+ * (CertificateInfoSubmit.Csr, SubmitCertificateInformation.CsrContent, ReplaceCertificate.CsrContent and
+ * CreateCertificateByPackage.RenewCsr are required for parse/upload), so a blank one costs no upstream call.
+ */
+export function csrChoice(csr: CsrChoiceShape, field: readonly string[]): CsrChoice {
+  const uploaded = csr.uploadedCsrPem;
+  if (uploaded !== null && uploaded !== undefined) {
+    if (uploaded.trim() === '') {
+      throw new InputRejection(
+        'CSR_REQUIRED',
+        'uploadedCsrPem is empty: give your CSR in PEM form, or choose generatedKey instead.',
+        [...field, 'uploadedCsrPem'],
+      );
+    }
+    return { source: 'uploaded', csrPem: uploaded };
+  }
+  return { source: 'generated', key: csr.generatedKey ?? {} };
+}
+
 export interface TagShape {
   readonly key: string;
   readonly value: string;

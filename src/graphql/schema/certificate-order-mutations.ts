@@ -6,6 +6,7 @@ import {
   CertificateCsrInput,
   CertificateKeyGenerationInput,
   CertificateTagInput,
+  csrChoice,
   DomainValidationChoice,
   integerId,
   keyTypeParams,
@@ -306,8 +307,9 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, context) =>
       checkingInput(async () => {
         const renewal = input.renewal ?? undefined;
-        const uploadedCsr = renewal?.csr?.uploadedCsrPem ?? undefined;
-        const generatedKey = renewal?.csr?.generatedKey ?? undefined;
+        const renewalCsr = renewal?.csr ? csrChoice(renewal.csr, ['input', 'renewal', 'csr']) : undefined;
+        const uploadedCsr = renewalCsr?.source === 'uploaded' ? renewalCsr.csrPem : undefined;
+        const generatedKey = renewalCsr?.source === 'generated' ? renewalCsr.key : undefined;
         const generated = generatedKey ? keyTypeParams(generatedKey.keyType ?? 'RSA_2048') : undefined;
         const outcome = await context.loaders.mutations.run(
           'CreateCertificateByPackage',
