@@ -271,6 +271,55 @@ describe('free certificate mistakes', () => {
     ]);
   });
 
+  it('reports a domain the CA cannot certify on the domain', async () => {
+    for (const domain of ['*.x', '1.2.3.4']) {
+      const result = await apply(domain, 'DNS');
+      expect(result.certificate).toBeNull();
+      expect(result.userErrors).toEqual([
+        expect.objectContaining({ code: 'FailedOperation.InvalidParam', field: ['input', 'domain'] }),
+      ]);
+    }
+  });
+
+  it('blames the certificate, not a key type the caller never sent, when a free ECC one cannot be reissued', async () => {
+    const applied = await mutate<{ certificate: CertificateView | null }>(
+      stack.gateway,
+      'certificateApply',
+      'CertificateApplyInput',
+      CERTIFICATE,
+      { domain: 'ecc.example.com', validationMethod: 'DNS_AUTO', key: { keyType: 'ECC_P256' } },
+    );
+    const id = applied.certificate!.id;
+    stack.emulator.clock.advance(5 * MINUTE);
+    expect((await checkVerification(id)).certificate?.status).toBe('ISSUED');
+
+    const result = await mutate<{ certificate: CertificateView | null }>(
+      stack.gateway,
+      'certificateReissue',
+      'CertificateReissueInput',
+      CERTIFICATE,
+      { id, validationMethod: 'DNS' },
+    );
+    expect(result.certificate).toBeNull();
+    expect(result.userErrors).toEqual([
+      expect.objectContaining({ code: 'InvalidParameter.RenewAlgorithmInvalid', field: ['input', 'id'] }),
+    ]);
+
+    const withKeyType = await mutate<{ certificate: CertificateView | null }>(
+      stack.gateway,
+      'certificateReissue',
+      'CertificateReissueInput',
+      CERTIFICATE,
+      { id, validationMethod: 'DNS', csr: { generatedKey: { keyType: 'ECC_P256' } } },
+    );
+    expect(withKeyType.userErrors).toEqual([
+      expect.objectContaining({
+        code: 'InvalidParameter.RenewAlgorithmInvalid',
+        field: ['input', 'csr', 'generatedKey', 'keyType'],
+      }),
+    ]);
+  });
+
   it('refuses to revoke a certificate that is still under review', async () => {
     const applied = await apply('pending.example.com', 'DNS');
     const result = await mutate<{ certificate: CertificateView | null }>(

@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { issueLeafCertificate } from '../../src/emulator/pki/ca.ts';
 import { seededCertificateIds } from '../support/emulator.ts';
@@ -127,6 +128,43 @@ describe('uploadedCaCertificates', () => {
     });
     expect(svr.userErrors).toEqual([]);
     expect(await uploadedCaNames(svr.certificate!.id)).toEqual([]);
+  });
+});
+
+describe('certificateUpload mistakes', () => {
+  it('blames the private key when it cannot be read or is missing', async () => {
+    const certificate = leaf('keys.example.com');
+    const encryptedKey = createPrivateKey(certificate.privateKeyPem!)
+      .export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'secret' })
+      .toString();
+    const encrypted = await upload({
+      certificatePem: certificate.certificatePem,
+      privateKeyPem: encryptedKey,
+    });
+    expect(encrypted.userErrors).toEqual([
+      expect.objectContaining({
+        code: 'FailedOperation.CertificateParseError',
+        field: ['input', 'privateKeyPem'],
+      }),
+    ]);
+
+    const withoutKey = await upload({ certificatePem: certificate.certificatePem });
+    expect(withoutKey.userErrors).toEqual([
+      expect.objectContaining({
+        code: 'InvalidParameter.MissMatchPrivateKey',
+        field: ['input', 'privateKeyPem'],
+      }),
+    ]);
+  });
+
+  it('blames the certificate when it cannot be read', async () => {
+    const result = await upload({ certificatePem: 'not a certificate', privateKeyPem: 'not a key' });
+    expect(result.userErrors).toEqual([
+      expect.objectContaining({
+        code: 'FailedOperation.CertificateParseError',
+        field: ['input', 'certificatePem'],
+      }),
+    ]);
   });
 });
 

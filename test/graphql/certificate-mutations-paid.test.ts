@@ -303,6 +303,88 @@ describe('an uploaded CSR', () => {
   });
 });
 
+describe('userErrors of a paid order', () => {
+  it('point certificateInformationSubmit failures at the input at fault, in the graph terms', async () => {
+    const ordered = await orderCreate('GEOTRUST_OV');
+    const submit = (input: Record<string, unknown>) =>
+      submitInformation({ id: ordered.id, commonName: 'x.example.com', csr: { generatedKey: {} }, ...input });
+
+    const otherCommonName = await submit({
+      ...OV_APPLICANT,
+      csr: {
+        uploadedCsrPem: createCertificateSigningRequest(
+          { commonName: 'y.example.com' },
+          generateKeyPair('ECC'),
+        ),
+      },
+    });
+    expect(otherCommonName.userErrors).toEqual([
+      {
+        code: 'FailedOperation.InvalidParam',
+        message: 'commonName must equal the CSR common name.',
+        field: ['input', 'commonName'],
+      },
+    ]);
+
+    const unknownManager = await submit({ applicantType: 'COMPANY', managerId: '99999' });
+    expect(unknownManager.userErrors).toEqual([
+      expect.objectContaining({ code: 'FailedOperation.InvalidParam', field: ['input', 'managerId'] }),
+    ]);
+
+    const individual = await submit({ applicantType: 'INDIVIDUAL', contactEmail: 'me@example.com' });
+    expect(individual.userErrors).toEqual([
+      expect.objectContaining({ code: 'FailedOperation.InvalidParam', field: ['input', 'applicantType'] }),
+    ]);
+    expect(individual.userErrors[0]?.message).not.toMatch(/CompanyType/);
+
+    // A person needs a contact e-mail: the input to add, although the caller did not send it.
+    const withoutEmail = await submit({ applicantType: 'INDIVIDUAL' });
+    expect(withoutEmail.userErrors).toEqual([
+      expect.objectContaining({
+        code: 'FailedOperation.CertificateInfoSubmitContactEmailEmpty',
+        field: ['input', 'contactEmail'],
+      }),
+    ]);
+
+    // The message quotes the invalid domain, which tells the common name from the additional domains.
+    const invalidDomain = await submit({
+      ...OV_APPLICANT,
+      additionalDomains: ['ok.example.com', 'bad_domain'],
+    });
+    expect(invalidDomain.userErrors).toEqual([
+      expect.objectContaining({
+        code: 'FailedOperation.CertificateInfoSubmitDomainInvalid',
+        field: ['input', 'additionalDomains'],
+      }),
+    ]);
+  });
+
+  it('point certificateOrderCreate failures at the count or the years, in the graph terms', async () => {
+    const order = (input: Record<string, unknown>) =>
+      mutate<{ certificates: CertificateView[] | null }>(
+        stack.gateway,
+        'certificateOrderCreate',
+        'CertificateOrderCreateInput',
+        'certificates { id }',
+        { product: 'GEOTRUST_OV', domainCount: 1, years: 1, ...input },
+      );
+    expect((await order({ domainCount: 3 })).userErrors).toEqual([
+      {
+        code: 'InvalidParameterValue',
+        message: 'domainCount does not fit the product.',
+        field: ['input', 'domainCount'],
+      },
+    ]);
+    expect((await order({ years: 9 })).userErrors).toEqual([
+      {
+        code: 'InvalidParameterValue',
+        message: 'years does not fit the product.',
+        field: ['input', 'years'],
+      },
+    ]);
+  });
+});
+
 describe('other order mutations', () => {
   it('cancel an order', async () => {
     const ordered = await orderCreate('GEOTRUST_OV');

@@ -23,9 +23,25 @@ export type MutationOutcome<A extends SslActionName> =
   | { readonly ok: true; readonly response: SslResponse<A> }
   | { readonly ok: false; readonly userErrors: readonly UserErrorShape[] };
 
-export interface RunMutationOptions {
+/** A caller-fixable failure as the upstream reported it. */
+export interface UpstreamFailure {
+  readonly code: string;
+  /** The upstream's own message, which may name its parameters (`DomainNum does not fit the product.`). */
+  readonly message: string;
+}
+
+export interface RunMutationOptions<A extends SslActionName = SslActionName> {
   /** Maps an upstream error code to the input field it concerns, for `userErrors.field`. */
   readonly fieldOf?: (code: string) => readonly string[] | null;
+  /**
+   * Restates an upstream failure in the graph's terms (the input field at fault, a message naming the graph's
+   * inputs), from its code, its message and the params that were sent; the code stays the upstream's. Takes
+   * precedence over `fieldOf`.
+   */
+  readonly userErrorOf?: (
+    failure: UpstreamFailure,
+    params: SslRequest<A>,
+  ) => Pick<UserErrorShape, 'field' | 'message'>;
   /** X-TC-Region for this call (deployments to regional resource types). */
   readonly region?: string;
 }
@@ -39,7 +55,7 @@ export interface UpstreamMutations {
   run<A extends SslActionName>(
     action: A,
     params: SslRequest<A>,
-    options?: RunMutationOptions,
+    options?: RunMutationOptions<A>,
   ): Promise<MutationOutcome<A>>;
 }
 
@@ -55,16 +71,11 @@ export function createUpstreamMutations(
         return { ok: true, response };
       } catch (error) {
         if (error instanceof SslApiError && USER_ERROR_CATEGORIES.has(error.category)) {
-          return {
-            ok: false,
-            userErrors: [
-              {
-                code: error.code,
-                message: error.upstreamMessage,
-                field: options?.fieldOf?.(error.code) ?? null,
-              },
-            ],
-          };
+          const failure: UpstreamFailure = { code: error.code, message: error.upstreamMessage };
+          const stated = options?.userErrorOf
+            ? options.userErrorOf(failure, params)
+            : { message: failure.message, field: options?.fieldOf?.(error.code) ?? null };
+          return { ok: false, userErrors: [{ code: failure.code, ...stated }] };
         }
         throw toGraphQLError(error);
       } finally {

@@ -14,10 +14,10 @@ import {
   type CertificatePayloadShape,
   certificatePayload,
   checkingInput,
-  fieldOfCode,
   loadCertificate,
 } from './certificate-payloads.ts';
 import { upstreamEnum } from './upstream-enum.ts';
+import { inGraphTerms, upstreamInputs } from './upstream-input-errors.ts';
 import { gatewayUserError, payloadType } from './user-error.ts';
 
 const LOCAL_CHECK_VALUES = {
@@ -249,7 +249,30 @@ const CertificateResubmitPayload = certificatePayload(
   'The certificate, back under review; null when the resubmission failed.',
 );
 
-const NOT_FOUND_OR_STATE = fieldOfCode([]);
+/** The certificate is what these mutations' failures are about (not found, or in the wrong state). */
+const NOT_FOUND_OR_STATE = (): readonly string[] => ['input', 'id'];
+
+const REISSUE_GENERATED_KEY = ['input', 'csr', 'generatedKey'] as const;
+
+const REISSUE_INPUTS = upstreamInputs('ReplaceCertificate', {
+  parameters: {
+    CertificateId: ['input', 'id'],
+    ValidType: ['input', 'validationMethod'],
+    CsrType: ['input', 'csr'],
+    CsrContent: ['input', 'csr', 'uploadedCsrPem'],
+    CertCSREncryptAlgo: [...REISSUE_GENERATED_KEY, 'keyType'],
+    CertCSRKeyParameter: [...REISSUE_GENERATED_KEY, 'keyType'],
+    CsrkeyPassword: [...REISSUE_GENERATED_KEY, 'keyPassword'],
+    Reason: ['input', 'reason'],
+  },
+  clues: [
+    // A free certificate is reissued with RSA 2048 only: the key type the caller chose, or (when they chose
+    // none) the certificate's own key, which the fallback blames.
+    { code: 'InvalidParameter.RenewAlgorithmInvalid', parameter: 'CertCSREncryptAlgo' },
+    { code: /^FailedOperation\.(CertificateInvalid|CertificateMismatch)$/, parameter: 'CsrContent' },
+  ],
+  fallback: [['input', 'id']],
+});
 
 builder.mutationFields((t) => ({
   certificateDomainVerificationCheck: t.field({
@@ -379,12 +402,7 @@ builder.mutationFields((t) => ({
             CsrkeyPassword: generatedKey?.keyPassword ?? undefined,
             Reason: input.reason ?? undefined,
           },
-          {
-            fieldOf: fieldOfCode([
-              ['Algorithm', ['input', 'csr', 'generatedKey', 'keyType']],
-              ['CertificateInvalid', ['input', 'csr', 'uploadedCsrPem']],
-            ]),
-          },
+          { userErrorOf: inGraphTerms(REISSUE_INPUTS, { input }) },
         );
         return outcome.ok
           ? {

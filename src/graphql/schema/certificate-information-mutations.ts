@@ -12,9 +12,10 @@ import {
   integerId,
   keyTypeParams,
 } from './certificate-inputs.ts';
-import { certificatePayload, checkingInput, fieldOfCode, loadCertificate } from './certificate-payloads.ts';
+import { certificatePayload, checkingInput, loadCertificate } from './certificate-payloads.ts';
 import { CertificateProduct } from './certificate-products.ts';
 import { upstreamEnum } from './upstream-enum.ts';
+import { inGraphTerms, upstreamInputs } from './upstream-input-errors.ts';
 import { type PayloadShape, payloadType } from './user-error.ts';
 
 const OrganizationDocumentType = upstreamEnum(
@@ -227,12 +228,108 @@ const CertificateInformationCommitPayload = payloadType<CertificateInformationCo
   }),
 );
 
-const SUBMIT_FIELDS = fieldOfCode([
-  ['ContactEmail', ['input', 'contactEmail']],
-  ['DomainInvalid', ['input', 'additionalDomains']],
-  ['Manager', ['input', 'managerId']],
-  ['Algorithm', ['input', 'csr']],
-]);
+const ID = ['input', 'id'] as const;
+const COMMON_NAME = ['input', 'commonName'] as const;
+const UPLOADED_CSR = ['input', 'csr', 'uploadedCsrPem'] as const;
+const ORGANIZATION = ['input', 'organization'] as const;
+const ADMINISTRATOR = ['input', 'administrator'] as const;
+const TECHNICAL_CONTACT = ['input', 'technicalContact'] as const;
+
+const SUBMIT_INPUTS = upstreamInputs('CertificateInfoSubmit', {
+  parameters: {
+    CertId: ID,
+    CertCommonName: COMMON_NAME,
+    DnsNames: ['input', 'additionalDomains'],
+    GenCsrType: ['input', 'csr'],
+    Csr: UPLOADED_CSR,
+    CsrEncryptAlgo: ['input', 'csr', 'generatedKey', 'keyType'],
+    CsrKeyParameter: ['input', 'csr', 'generatedKey', 'keyType'],
+    KeyPass: ['input', 'csr', 'generatedKey', 'keyPassword'],
+    CompanyType: ['input', 'applicantType'],
+    ManagerId: ['input', 'managerId'],
+    CompanyId: ['input', 'companyId'],
+    OrgOrganization: [...ORGANIZATION, 'name'],
+    OrgDivision: [...ORGANIZATION, 'division'],
+    OrgAddress: [...ORGANIZATION, 'address'],
+    OrgCity: [...ORGANIZATION, 'city'],
+    OrgRegion: [...ORGANIZATION, 'province'],
+    OrgCountry: [...ORGANIZATION, 'country'],
+    OrgPhoneArea: [...ORGANIZATION, 'phoneAreaCode'],
+    OrgPhoneNumber: [...ORGANIZATION, 'phoneNumber'],
+    OrgIdType: [...ORGANIZATION, 'registrationDocument', 'type'],
+    OrgIdNumber: [...ORGANIZATION, 'registrationDocument', 'number'],
+    AdminFirstName: [...ADMINISTRATOR, 'firstName'],
+    AdminLastName: [...ADMINISTRATOR, 'lastName'],
+    AdminEmail: [...ADMINISTRATOR, 'email'],
+    AdminPhone: [...ADMINISTRATOR, 'phone'],
+    AdminTitle: [...ADMINISTRATOR, 'title'],
+    AdminIdType: [...ADMINISTRATOR, 'identityDocument', 'type'],
+    AdminIdNumber: [...ADMINISTRATOR, 'identityDocument', 'number'],
+    TechFirstName: [...TECHNICAL_CONTACT, 'firstName'],
+    TechLastName: [...TECHNICAL_CONTACT, 'lastName'],
+    TechEmail: [...TECHNICAL_CONTACT, 'email'],
+    TechPhone: [...TECHNICAL_CONTACT, 'phone'],
+    TechTitle: [...TECHNICAL_CONTACT, 'title'],
+    TechIdType: [...TECHNICAL_CONTACT, 'identityDocument', 'type'],
+    TechIdNumber: [...TECHNICAL_CONTACT, 'identityDocument', 'number'],
+    ContactEmail: ['input', 'contactEmail'],
+    VerifyType: ['input', 'validationMethod'],
+    AutoRenewFlag: ['input', 'autoRenew'],
+    Type: ['input', 'product'],
+    CaType: ['input', 'caBrand'],
+  },
+  clues: [
+    // A person applying needs the contact e-mail; the failure is that the caller left it out.
+    {
+      code: 'FailedOperation.CertificateInfoSubmitContactEmailEmpty',
+      parameter: 'ContactEmail',
+      absent: true,
+    },
+    // The vendor's message quotes the domain, which tells the input; without it, blame the common name.
+    { code: 'FailedOperation.CertificateInfoSubmitDomainInvalid', parameter: 'CertCommonName' },
+    { code: 'FailedOperation.CertificateOrderSubmitRootCAInvalid', parameter: 'CaType' },
+    { code: 'InvalidParameter.RenewAlgorithmInvalid', parameter: 'CsrEncryptAlgo' },
+  ],
+  fallback: [ID],
+});
+
+const SUBMIT_LEGACY_INPUTS = upstreamInputs('SubmitCertificateInformation', {
+  parameters: {
+    CertificateId: ID,
+    CertificateDomain: COMMON_NAME,
+    DomainList: ['input', 'additionalDomains'],
+    CsrType: ['input', 'csr'],
+    CsrContent: UPLOADED_CSR,
+    KeyPassword: ['input', 'csr', 'generatedKey', 'keyPassword'],
+    OrganizationName: [...ORGANIZATION, 'name'],
+    OrganizationDivision: [...ORGANIZATION, 'division'],
+    OrganizationAddress: [...ORGANIZATION, 'address'],
+    OrganizationCity: [...ORGANIZATION, 'city'],
+    OrganizationRegion: [...ORGANIZATION, 'province'],
+    OrganizationCountry: [...ORGANIZATION, 'country'],
+    PostalCode: [...ORGANIZATION, 'postalCode'],
+    PhoneAreaCode: [...ORGANIZATION, 'phoneAreaCode'],
+    PhoneNumber: [...ORGANIZATION, 'phoneNumber'],
+    AdminFirstName: [...ADMINISTRATOR, 'firstName'],
+    AdminLastName: [...ADMINISTRATOR, 'lastName'],
+    AdminEmail: [...ADMINISTRATOR, 'email'],
+    AdminPhoneNum: [...ADMINISTRATOR, 'phone'],
+    AdminPosition: [...ADMINISTRATOR, 'title'],
+    ContactFirstName: [...TECHNICAL_CONTACT, 'firstName'],
+    ContactLastName: [...TECHNICAL_CONTACT, 'lastName'],
+    ContactEmail: [...TECHNICAL_CONTACT, 'email'],
+    ContactNumber: [...TECHNICAL_CONTACT, 'phone'],
+    ContactPosition: [...TECHNICAL_CONTACT, 'title'],
+    VerifyType: ['input', 'validationMethod'],
+    IsDV: ['input', 'isDomainValidated'],
+  },
+  fallback: [ID],
+});
+
+const COMMIT_INPUTS = upstreamInputs('CommitCertificateInformation', {
+  parameters: { CertificateId: ID, VerifyType: ['input', 'validationMethod'] },
+  fallback: [ID],
+});
 
 /** A "none" reference is "0" for CertificateInfoSubmit, which takes manager and company IDs as strings. */
 function optionalReference(value: string | number | null | undefined, field: readonly string[]): string {
@@ -320,7 +417,7 @@ builder.mutationFields((t) => ({
             Type: input.product ?? undefined,
             CaType: input.caBrand ?? undefined,
           },
-          { fieldOf: SUBMIT_FIELDS },
+          { userErrorOf: inGraphTerms(SUBMIT_INPUTS, { input }) },
         );
         return outcome.ok
           ? { certificateId: String(input.id), userErrors: [] }
@@ -383,7 +480,7 @@ builder.mutationFields((t) => ({
             VerifyType: input.validationMethod ?? undefined,
             IsDV: input.isDomainValidated ?? undefined,
           },
-          { fieldOf: SUBMIT_FIELDS },
+          { userErrorOf: inGraphTerms(SUBMIT_LEGACY_INPUTS, { input }) },
         );
         return outcome.ok
           ? { certificateId: outcome.response.CertificateId, userErrors: [] }
@@ -402,7 +499,7 @@ builder.mutationFields((t) => ({
       const outcome = await context.loaders.mutations.run(
         'CommitCertificateInformation',
         { CertificateId: String(input.id), VerifyType: input.validationMethod ?? undefined },
-        { fieldOf: fieldOfCode([['VerifyType', ['input', 'validationMethod']]]) },
+        { userErrorOf: inGraphTerms(COMMIT_INPUTS, { input }) },
       );
       return outcome.ok
         ? { certificateId: String(input.id), caOrderId: outcome.response.OrderId || null, userErrors: [] }

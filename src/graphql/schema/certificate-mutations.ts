@@ -3,8 +3,9 @@ import { builder } from '../builder.ts';
 import { CertificateRef } from './certificate.ts';
 import { CertificateType } from './certificate-enums.ts';
 import { CertificateTagInput, certificateIdList, integerId, toUpstreamTags } from './certificate-inputs.ts';
-import { checkingInput, fieldOfCode, loadCertificate, loadCertificates } from './certificate-payloads.ts';
+import { checkingInput, loadCertificate, loadCertificates } from './certificate-payloads.ts';
 import { upstreamEnum } from './upstream-enum.ts';
+import { inGraphTerms, upstreamInputs } from './upstream-input-errors.ts';
 import { type PayloadShape, payloadType } from './user-error.ts';
 
 /** ModifyCertificateProject.CertificateIdList and ModifyCertificatesExpiringNotificationSwitch.CertificateIds. */
@@ -37,6 +38,11 @@ const CertificateAliasUpdateInput = builder.inputType('CertificateAliasUpdateInp
   }),
 });
 
+const ALIAS_UPDATE_INPUTS = upstreamInputs('ModifyCertificateAlias', {
+  parameters: { CertificateId: ['input', 'id'], Alias: ['input', 'alias'] },
+  fallback: [['input', 'id']],
+});
+
 builder.mutationField('certificateAliasUpdate', (t) =>
   t.field({
     type: CertificateAliasUpdatePayload,
@@ -47,7 +53,7 @@ builder.mutationField('certificateAliasUpdate', (t) =>
       const outcome = await context.loaders.mutations.run(
         'ModifyCertificateAlias',
         { CertificateId: String(input.id), Alias: input.alias },
-        { fieldOf: (code) => (code.includes('Alias') ? ['input', 'alias'] : ['input', 'id']) },
+        { userErrorOf: inGraphTerms(ALIAS_UPDATE_INPUTS, { input }) },
       );
       return outcome.ok
         ? { certificateId: outcome.response.CertificateId, userErrors: [] }
@@ -194,6 +200,47 @@ const CertificateExpiryNotificationUpdatePayload = payloadType<CertificateProjec
   }),
 );
 
+const UPLOAD_INPUTS = upstreamInputs('UploadCertificate', {
+  parameters: {
+    CertificatePublicKey: ['input', 'certificatePem'],
+    CertificatePrivateKey: ['input', 'privateKeyPem'],
+    CertificateType: ['input', 'certificateType'],
+    Alias: ['input', 'alias'],
+    ProjectId: ['input', 'projectId'],
+    CertificateUse: ['input', 'intendedUse'],
+    Tags: ['input', 'tags'],
+    Repeatable: ['input', 'allowDuplicate'],
+  },
+  clues: [
+    // A server certificate without its key: the key is what the caller has to add.
+    { code: 'InvalidParameter.MissMatchPrivateKey', parameter: 'CertificatePrivateKey', absent: true },
+    {
+      code: /^FailedOperation\.(CertificateMismatch|CertificateMatchError)$/,
+      parameter: 'CertificatePrivateKey',
+    },
+    // The one parse error covers both texts; its message says which (私钥: private key).
+    {
+      code: 'FailedOperation.CertificateParseError',
+      message: /private key|私钥/i,
+      parameter: 'CertificatePrivateKey',
+    },
+    { code: 'FailedOperation.CertificateCaError', parameter: 'CertificateType' },
+    { code: 'FailedOperation.NoProjectPermission', parameter: 'ProjectId' },
+  ],
+  fallback: [['input', 'certificatePem']],
+});
+
+const PROJECT_UPDATE_INPUTS = upstreamInputs('ModifyCertificateProject', {
+  parameters: { CertificateIdList: ['input', 'ids'], ProjectId: ['input', 'projectId'] },
+  clues: [{ code: 'FailedOperation.NoProjectPermission', parameter: 'ProjectId' }],
+  fallback: [['input', 'ids']],
+});
+
+const EXPIRY_NOTIFICATION_INPUTS = upstreamInputs('ModifyCertificatesExpiringNotificationSwitch', {
+  parameters: { CertificateIds: ['input', 'ids'], SwitchStatus: ['input', 'enabled'] },
+  fallback: [['input', 'ids']],
+});
+
 builder.mutationFields((t) => ({
   certificateUpload: t.field({
     type: CertificateUploadPayload,
@@ -214,18 +261,7 @@ builder.mutationFields((t) => ({
             Tags: toUpstreamTags(input.tags),
             Repeatable: input.allowDuplicate ?? undefined,
           },
-          {
-            fieldOf: fieldOfCode(
-              [
-                ['PrivateKey', ['input', 'privateKeyPem']],
-                ['Mismatch', ['input', 'privateKeyPem']],
-                ['MatchError', ['input', 'privateKeyPem']],
-                ['CaError', ['input', 'certificateType']],
-                ['Project', ['input', 'projectId']],
-              ],
-              ['input', 'certificatePem'],
-            ),
-          },
+          { userErrorOf: inGraphTerms(UPLOAD_INPUTS, { input }) },
         );
         if (!outcome.ok) return { userErrors: outcome.userErrors };
         const duplicateId = outcome.response.RepeatCertId.trim();
@@ -250,7 +286,7 @@ builder.mutationFields((t) => ({
             CertificateIdList: certificateIdList(input.ids, MAX_PROJECT_UPDATE_IDS, ['input', 'ids']),
             ProjectId: integerId(input.projectId, ['input', 'projectId']),
           },
-          { fieldOf: fieldOfCode([['Project', ['input', 'projectId']]], ['input', 'ids']) },
+          { userErrorOf: inGraphTerms(PROJECT_UPDATE_INPUTS, { input }) },
         );
         return outcome.ok
           ? {
@@ -277,7 +313,7 @@ builder.mutationFields((t) => ({
             // The upstream switch is "ignore notifications": 1 ignores, 0 notifies.
             SwitchStatus: input.enabled ? 0 : 1,
           },
-          { fieldOf: fieldOfCode([], ['input', 'ids']) },
+          { userErrorOf: inGraphTerms(EXPIRY_NOTIFICATION_INPUTS, { input }) },
         );
         return outcome.ok
           ? { updatedIds: outcome.response.CertificateIds ?? [], userErrors: [] }

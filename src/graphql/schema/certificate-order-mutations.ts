@@ -16,7 +16,6 @@ import {
   type CertificatePayloadShape,
   certificatePayload,
   checkingInput,
-  fieldOfCode,
   loadCertificate,
   loadCertificates,
 } from './certificate-payloads.ts';
@@ -25,6 +24,7 @@ import {
   CertificateProduct,
   PRICE_KEY_OF_PACKAGE_PRODUCT,
 } from './certificate-products.ts';
+import { inGraphTerms, upstreamInputs } from './upstream-input-errors.ts';
 import { type PayloadShape, payloadType } from './user-error.ts';
 
 const CertificateApplyInput = builder.inputType('CertificateApplyInput', {
@@ -213,6 +213,90 @@ const CertificateOrderSubmitPayload = payloadType<CertificateOrderSubmitShape>(
   }),
 );
 
+const APPLY_KEY_TYPE = ['input', 'key', 'keyType'] as const;
+
+const APPLY_INPUTS = upstreamInputs('ApplyCertificate', {
+  parameters: {
+    DomainName: ['input', 'domain'],
+    DvAuthMethod: ['input', 'validationMethod'],
+    DeleteDnsAutoRecord: ['input', 'deleteDnsRecordAfterIssue'],
+    CsrEncryptAlgo: APPLY_KEY_TYPE,
+    CsrKeyParameter: APPLY_KEY_TYPE,
+    CsrKeyPassword: ['input', 'key', 'keyPassword'],
+    OldCertificateId: ['input', 'renewedCertificateId'],
+    Alias: ['input', 'alias'],
+    ProjectId: ['input', 'projectId'],
+    ContactEmail: ['input', 'contactEmail'],
+    ContactPhone: ['input', 'contactPhone'],
+    PackageId: ['input', 'expansionPackageId'],
+  },
+  clues: [
+    { code: 'InvalidParameterValue.CertificateEmailParseInvalid', parameter: 'ContactEmail' },
+    // Only a renewal names an existing certificate; for a new application these blame nothing.
+    { code: 'FailedOperation.CertificateNotFound', parameter: 'OldCertificateId' },
+    { code: 'FailedOperation.InvalidCertificateStatusCode', parameter: 'OldCertificateId' },
+    { code: 'FailedOperation.MainDomainCertificateCountLimit', parameter: 'DomainName' },
+    { code: 'FailedOperation.NoProjectPermission', parameter: 'ProjectId' },
+    { code: /^(FailedOperation\.Package|InvalidParameter\.PackageIdsInvalid$)/, parameter: 'PackageId' },
+  ],
+});
+
+const ORDER_CREATE_INPUTS = upstreamInputs('CreateCertificate', {
+  parameters: {
+    ProductId: ['input', 'product'],
+    DomainNum: ['input', 'domainCount'],
+    TimeSpan: ['input', 'years'],
+    AutoVoucher: ['input', 'useVouchers'],
+    Tags: ['input', 'tags'],
+  },
+});
+
+const RENEWAL_CSR = ['input', 'renewal', 'csr'] as const;
+
+const ORDER_CREATE_BY_PACKAGE_INPUTS = upstreamInputs('CreateCertificateByPackage', {
+  parameters: {
+    PackageIds: ['input', 'packageIds'],
+    ProductPid: ['input', 'product'],
+    PriceKey: ['input', 'product'],
+    DomainCount: ['input', 'domainCount'],
+    Period: ['input', 'years'],
+    OldCertificateId: ['input', 'renewal', 'certificateId'],
+    RenewGenCsrMethod: RENEWAL_CSR,
+    RenewCsr: [...RENEWAL_CSR, 'uploadedCsrPem'],
+    RenewAlgorithmType: [...RENEWAL_CSR, 'generatedKey', 'keyType'],
+    RenewAlgorithmParam: [...RENEWAL_CSR, 'generatedKey', 'keyType'],
+    RenewKeyPass: [...RENEWAL_CSR, 'generatedKey', 'keyPassword'],
+    CertificateCount: ['input', 'certificateCount'],
+    DomainNames: ['input', 'domains'],
+    ManagerId: ['input', 'managerId'],
+    CompanyId: ['input', 'companyId'],
+    VerifyType: ['input', 'validationMethod'],
+    ProjectId: ['input', 'projectId'],
+    Tags: ['input', 'tags'],
+  },
+  clues: [
+    { code: /^(FailedOperation\.Package|InvalidParameter\.PackageIdsInvalid$)/, parameter: 'PackageIds' },
+    { code: 'InvalidParameter.ProductPidInvalid', parameter: 'ProductPid' },
+    { code: 'InvalidParameter.DomainCountInvalid', parameter: 'DomainCount' },
+    { code: 'InvalidParameter.PeriodInvalid', parameter: 'Period' },
+    { code: 'InvalidParameter.DomainInvalid', parameter: 'DomainNames' },
+    { code: 'InvalidParameter.RenewGenCsrMethodInvalid', parameter: 'RenewGenCsrMethod' },
+    { code: 'InvalidParameter.RenewCsrInvalid', parameter: 'RenewCsr' },
+    { code: 'InvalidParameter.RenewAlgorithmInvalid', parameter: 'RenewAlgorithmType' },
+    { code: 'FailedOperation.CertificateNotFound', parameter: 'OldCertificateId' },
+    { code: /Manager/, parameter: 'ManagerId' },
+  ],
+});
+
+const ORDER_SUBMIT_INPUTS = upstreamInputs('CertificateOrderSubmit', {
+  parameters: {
+    CertId: ['input', 'id'],
+    VerifyType: ['input', 'validationMethod'],
+    DeleteDnsAutoRecord: ['input', 'deleteDnsRecordAfterIssue'],
+  },
+  fallback: [['input', 'id']],
+});
+
 builder.mutationFields((t) => ({
   certificateApply: t.field({
     type: CertificateApplyPayload,
@@ -241,18 +325,7 @@ builder.mutationFields((t) => ({
             PackageId: input.expansionPackageId ? String(input.expansionPackageId) : undefined,
             // PackageType (only 83) and ValidityPeriod (only "3") have one allowed value: the defaults.
           },
-          {
-            fieldOf: fieldOfCode(
-              [
-                ['Email', ['input', 'contactEmail']],
-                ['CertificateNotFound', ['input', 'renewedCertificateId']],
-                ['InvalidCertificateStatus', ['input', 'renewedCertificateId']],
-                ['Domain', ['input', 'domain']],
-                ['Project', ['input', 'projectId']],
-              ],
-              null,
-            ),
-          },
+          { userErrorOf: inGraphTerms(APPLY_INPUTS, { input }) },
         );
         return outcome.ok
           ? { certificateId: outcome.response.CertificateId, userErrors: [] }
@@ -277,16 +350,7 @@ builder.mutationFields((t) => ({
           AutoVoucher: input.useVouchers === false ? 0 : 1,
           Tags: toUpstreamTags(input.tags),
         },
-        {
-          fieldOf: fieldOfCode(
-            [
-              ['DomainNum', ['input', 'domainCount']],
-              ['TimeSpan', ['input', 'years']],
-              ['ProductId', ['input', 'product']],
-            ],
-            null,
-          ),
-        },
+        { userErrorOf: inGraphTerms(ORDER_CREATE_INPUTS, { input }) },
       );
       return outcome.ok
         ? {
@@ -339,21 +403,7 @@ builder.mutationFields((t) => ({
             ProjectId: input.projectId ? integerId(input.projectId, ['input', 'projectId']) : undefined,
             Tags: toUpstreamTags(input.tags),
           },
-          {
-            fieldOf: fieldOfCode(
-              [
-                ['Package', ['input', 'packageIds']],
-                ['ProductPid', ['input', 'product']],
-                ['DomainCount', ['input', 'domainCount']],
-                ['Period', ['input', 'years']],
-                ['DomainInvalid', ['input', 'domains']],
-                ['Renew', ['input', 'renewal', 'csr']],
-                ['CertificateNotFound', ['input', 'renewal', 'certificateId']],
-                ['Manager', ['input', 'managerId']],
-              ],
-              null,
-            ),
-          },
+          { userErrorOf: inGraphTerms(ORDER_CREATE_BY_PACKAGE_INPUTS, { input }) },
         );
         return outcome.ok
           ? {
@@ -387,7 +437,7 @@ builder.mutationFields((t) => ({
                 ? 1
                 : 0,
         },
-        { fieldOf: fieldOfCode([['VerifyType', ['input', 'validationMethod']]]) },
+        { userErrorOf: inGraphTerms(ORDER_SUBMIT_INPUTS, { input }) },
       );
       return outcome.ok
         ? {
