@@ -6,7 +6,7 @@ import {
   bindResourceTaskWithWait,
 } from './bind-resource-task.ts';
 import { certificateIdList } from './certificate-inputs.ts';
-import { checkingInput, fieldOfCode } from './certificate-payloads.ts';
+import { checkingInput } from './certificate-payloads.ts';
 import { JobWaitInputRef } from './job.ts';
 import { type PayloadShape, payloadType } from './user-error.ts';
 
@@ -73,7 +73,7 @@ builder.mutationField('certificateBindingsRefresh', (t) =>
           'CreateCertificateBindResourceSyncTask',
           // IsCache is required upstream although documented as defaulting to 1.
           { CertificateIds: certificateIds, IsCache: input.useCache === false ? 0 : 1 },
-          { fieldOf: fieldOfCode([], ['input', 'certificateIds']) },
+          { fieldOf: () => ['input', 'certificateIds'] },
         );
         if (!outcome.ok) return { tasks: null, userErrors: outcome.userErrors };
         return {

@@ -7,7 +7,7 @@ import {
   certificateDeleteTaskWithWait,
 } from './certificate-delete-task.ts';
 import { certificateIdList } from './certificate-inputs.ts';
-import { checkingInput, fieldOfCode } from './certificate-payloads.ts';
+import { checkingInput } from './certificate-payloads.ts';
 import { JobWaitInputRef } from './job.ts';
 import { type PayloadShape, payloadType } from './user-error.ts';
 
@@ -76,7 +76,7 @@ builder.mutationField('certificateDelete', (t) =>
       const outcome = await context.loaders.mutations.run(
         'DeleteCertificate',
         { CertificateId: certificateId, IsCheckResource: input.checkBoundResources === true },
-        { fieldOf: fieldOfCode([]) },
+        { fieldOf: () => ['input', 'id'] },
       );
       if (!outcome.ok) return { userErrors: outcome.userErrors };
       const taskId = outcome.response.TaskId?.trim() ?? '';
@@ -177,7 +177,7 @@ builder.mutationField('certificatesDelete', (t) =>
         const outcome = await context.loaders.mutations.run(
           'DeleteCertificates',
           { CertificateIds: ids, IsSync: input.async === true },
-          { fieldOf: fieldOfCode([], ['input', 'ids']) },
+          { fieldOf: () => ['input', 'ids'] },
         );
         if (!outcome.ok) return { userErrors: outcome.userErrors };
         return {

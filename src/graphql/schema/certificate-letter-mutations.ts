@@ -2,7 +2,8 @@
 // Both actions are "no longer maintained" upstream (use the console) but still answer, so they stay reachable.
 import { builder } from '../builder.ts';
 import { InputRejection } from './certificate-inputs.ts';
-import { certificatePayload, checkingInput, fieldOfCode } from './certificate-payloads.ts';
+import { certificatePayload, checkingInput } from './certificate-payloads.ts';
+import { inGraphTerms, upstreamInputs } from './upstream-input-errors.ts';
 import { gatewayUserError } from './user-error.ts';
 
 /** The upstream's documented bounds for a letter file (catalogue §1.4). */
@@ -73,10 +74,20 @@ const CertificateRevocationLetterUploadPayload = certificatePayload(
   'The certificate, now being revoked; null when the upload failed.',
 );
 
-const LETTER_FIELDS = fieldOfCode([
-  ['Letter', ['input', 'letter']],
-  ['File', ['input', 'letter']],
-]);
+/** The letter's own failures (its size or format); the others are about the certificate. */
+const LETTER_CODE = /Letter(Too|Format)|^FailedOperation\.(FileToo|InvalidFileType)/;
+
+const CONFIRMATION_LETTER_INPUTS = upstreamInputs('UploadConfirmLetter', {
+  parameters: { CertificateId: ['input', 'id'], ConfirmLetter: ['input', 'letter'] },
+  clues: [{ code: LETTER_CODE, parameter: 'ConfirmLetter' }],
+  fallback: [['input', 'id']],
+});
+
+const REVOCATION_LETTER_INPUTS = upstreamInputs('UploadRevokeLetter', {
+  parameters: { CertificateId: ['input', 'id'], RevokeLetter: ['input', 'letter'] },
+  clues: [{ code: LETTER_CODE, parameter: 'RevokeLetter' }],
+  fallback: [['input', 'id']],
+});
 
 const LETTER_REFUSED = gatewayUserError('LETTER_NOT_ACCEPTED', 'Tencent Cloud did not accept the letter.', [
   'input',
@@ -103,7 +114,7 @@ builder.mutationFields((t) => ({
             CertificateId: String(input.id),
             ConfirmLetter: checkedLetter(input.letter, ['input', 'letter']),
           },
-          { fieldOf: LETTER_FIELDS },
+          { userErrorOf: inGraphTerms(CONFIRMATION_LETTER_INPUTS, { input }) },
         );
         if (!outcome.ok) return { userErrors: outcome.userErrors };
         return outcome.response.IsSuccess
@@ -125,7 +136,7 @@ builder.mutationFields((t) => ({
         const outcome = await context.loaders.mutations.run(
           'UploadRevokeLetter',
           { CertificateId: String(input.id), RevokeLetter: checkedLetter(input.letter, ['input', 'letter']) },
-          { fieldOf: LETTER_FIELDS },
+          { userErrorOf: inGraphTerms(REVOCATION_LETTER_INPUTS, { input }) },
         );
         if (!outcome.ok) return { userErrors: outcome.userErrors };
         return outcome.response.IsSuccess

@@ -1,5 +1,5 @@
 // What the certificate mutations share: payloads returning the changed certificate(s), loading them fresh,
-// turning gateway-side input checks into userErrors, and pointing upstream error codes at input fields.
+// and turning gateway-side input checks into userErrors (upstream failures: upstream-input-errors.ts).
 import type { GraphQLContext } from '../context.ts';
 import type { CertificateRecord } from '../loaders/certificate-record.ts';
 import { CertificateRef } from './certificate.ts';
@@ -50,15 +50,4 @@ export async function checkingInput<Shape extends PayloadShape>(
     if (error instanceof InputRejection) return gatewayUserError(error.code, error.message, error.field);
     throw error;
   }
-}
-
-/**
- * Maps an upstream error code to the input field it concerns: the first rule whose fragment occurs in the code
- * wins; otherwise the fallback (usually the certificate ID, which most errors are about).
- */
-export function fieldOfCode(
-  rules: ReadonlyArray<readonly [fragment: string, field: readonly string[]]>,
-  fallback: readonly string[] | null = ['input', 'id'],
-): (code: string) => readonly string[] | null {
-  return (code) => rules.find(([fragment]) => code.includes(fragment))?.[1] ?? fallback;
 }
