@@ -271,6 +271,18 @@ describe('free certificate mistakes', () => {
     ]);
   });
 
+  it('refuses a blank domain before calling the upstream', async () => {
+    stack.emulator.stats.reset();
+    for (const domain of ['', '  ']) {
+      const result = await apply(domain, 'DNS');
+      expect(result.certificate).toBeNull();
+      expect(result.userErrors).toEqual([
+        expect.objectContaining({ code: 'DOMAIN_REQUIRED', field: ['input', 'domain'] }),
+      ]);
+    }
+    expect(stack.upstreamCalls('ApplyCertificate')).toBe(0);
+  });
+
   it('reports a domain the CA cannot certify on the domain', async () => {
     for (const domain of ['*.x', '1.2.3.4']) {
       const result = await apply(domain, 'DNS');

@@ -359,6 +359,32 @@ describe('userErrors of a paid order', () => {
     ]);
   });
 
+  it('refuse a blank common name before calling the upstream', async () => {
+    const ordered = await orderCreate('DNSPOD_DV');
+    stack.emulator.stats.reset();
+    const submitted = await submitInformation({
+      id: ordered.id,
+      commonName: ' ',
+      csr: { generatedKey: {} },
+      ...OV_APPLICANT,
+    });
+    expect(submitted.userErrors).toEqual([
+      expect.objectContaining({ code: 'DOMAIN_REQUIRED', field: ['input', 'commonName'] }),
+    ]);
+    const legacy = await mutate<{ certificate: CertificateView | null }>(
+      stack.gateway,
+      'certificateInformationSubmitLegacy',
+      'CertificateInformationSubmitLegacyInput',
+      CERTIFICATE,
+      { id: ordered.id, commonName: '', csr: { generatedKey: {} } },
+    );
+    expect(legacy.userErrors).toEqual([
+      expect.objectContaining({ code: 'DOMAIN_REQUIRED', field: ['input', 'commonName'] }),
+    ]);
+    expect(stack.upstreamCalls('CertificateInfoSubmit')).toBe(0);
+    expect(stack.upstreamCalls('SubmitCertificateInformation')).toBe(0);
+  });
+
   it('point certificateOrderCreate failures at the count or the years, in the graph terms', async () => {
     const order = (input: Record<string, unknown>) =>
       mutate<{ certificates: CertificateView[] | null }>(

@@ -11,6 +11,7 @@ import {
   InputRejection,
   integerId,
   keyTypeParams,
+  requiredDomain,
 } from './certificate-inputs.ts';
 import { certificatePayload, checkingInput, loadCertificate } from './certificate-payloads.ts';
 import { CertificateProduct } from './certificate-products.ts';
@@ -376,7 +377,7 @@ builder.mutationFields((t) => ({
           'CertificateInfoSubmit',
           {
             CertId: String(input.id),
-            CertCommonName: input.commonName,
+            CertCommonName: requiredDomain(input.commonName, ['input', 'commonName']),
             DnsNames: input.additionalDomains ?? undefined,
             GenCsrType: csr.source === 'uploaded' ? 'parse' : 'online',
             Csr: csr.source === 'uploaded' ? csr.csrPem : undefined,
@@ -455,7 +456,7 @@ builder.mutationFields((t) => ({
           'SubmitCertificateInformation',
           {
             CertificateId: String(input.id),
-            CertificateDomain: input.commonName,
+            CertificateDomain: requiredDomain(input.commonName, ['input', 'commonName']),
             DomainList: input.additionalDomains ?? undefined,
             ...legacyCsr(input.csr),
             OrganizationName: organization?.name ?? undefined,

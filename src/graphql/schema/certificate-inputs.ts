@@ -119,6 +119,16 @@ export const CertificateCsrInput = builder.inputType('CertificateCsrInput', {
   }),
 });
 
+/**
+ * A domain the upstream requires (ApplyCertificate.DomainName, CertificateInfoSubmit.CertCommonName), returned
+ * unchanged. A blank one is certainly refused upstream, so it is refused here without spending a call; whether a
+ * non-blank one can be certified (wildcards, IP addresses, the CA's rules) is the upstream's to say.
+ */
+export function requiredDomain(domain: string, field: readonly string[]): string {
+  if (domain.trim() === '') throw new InputRejection('DOMAIN_REQUIRED', 'Give the domain to certify.', field);
+  return domain;
+}
+
 /** What a CertificateCsrInput chose. */
 export type CsrChoice =
   | { readonly source: 'uploaded'; readonly csrPem: string }

@@ -10,6 +10,7 @@ import {
   DomainValidationChoice,
   integerId,
   keyTypeParams,
+  requiredDomain,
   toUpstreamTags,
 } from './certificate-inputs.ts';
 import {
@@ -311,7 +312,7 @@ builder.mutationFields((t) => ({
         const outcome = await context.loaders.mutations.run(
           'ApplyCertificate',
           {
-            DomainName: input.domain,
+            DomainName: requiredDomain(input.domain, ['input', 'domain']),
             DvAuthMethod: input.validationMethod,
             DeleteDnsAutoRecord: input.deleteDnsRecordAfterIssue ?? undefined,
             CsrEncryptAlgo: key?.algorithm,
