@@ -310,6 +310,40 @@ describe('content replacement records', () => {
     expect(foreign.phaseAt(stack.emulator.clock.now())).toBe('failed');
   });
 
+  it('blames the private key that does not match the certificate, and a certificate with no content', async () => {
+    const state = stack.emulator.state;
+    const now = stack.emulator.clock.now();
+    const served = state.certificates.all().find((candidate) => candidate.status === 1)!;
+    const [issued, other] = [served.domain, `other.${served.domain}`].map((name) =>
+      issueLeafCertificate({
+        domain: name,
+        subjectAltNames: [],
+        notBefore: now - DAY_MS,
+        notAfter: now + DAY_MS,
+      }),
+    );
+    const replace = (certificateId: string) =>
+      execute<ReplaceData, unknown>(stack.gateway, REPLACE, {
+        input: { certificateId, certificatePem: issued!.certificatePem, privateKeyPem: other!.privateKeyPem },
+      });
+    const mismatched = await replace(served.id);
+    expect(mismatched.data!.certificateContentReplace.userErrors).toEqual([
+      expect.objectContaining({
+        code: 'FailedOperation.CertificateMismatch',
+        field: ['input', 'privateKeyPem'],
+      }),
+    ]);
+
+    const pending = state.certificates.all().find((candidate) => candidate.status === 0)!;
+    const withoutContent = await replace(pending.id);
+    expect(withoutContent.data!.certificateContentReplace.userErrors).toEqual([
+      expect.objectContaining({
+        code: 'FailedOperation.CertificateNotAvailable',
+        field: ['input', 'certificateId'],
+      }),
+    ]);
+  });
+
   it('refuses the mutations without ssl:write, before any upstream call', async () => {
     const before = readOnly.upstreamCalls('UploadUpdateCertificateInstance');
     const response = await execute<unknown, unknown>(readOnly.gateway, REPLACE, {

@@ -439,6 +439,32 @@ describe('update records', () => {
     expect(foreign.phaseAt(stack.emulator.clock.now())).toBe('failed');
   });
 
+  it('blames the uploaded private key that does not match the uploaded certificate', async () => {
+    const { certificateId: oldCertificateId, domain } = certificateOnLegacyClb();
+    const now = stack.emulator.clock.now();
+    const [issued, other] = [domain, `other.${domain}`].map((name) =>
+      issueLeafCertificate({
+        domain: name,
+        subjectAltNames: [],
+        notBefore: now - DAY_MS,
+        notAfter: now + DAY_MS,
+      }),
+    );
+    const response = await execute<ReplaceData, unknown>(stack.gateway, REPLACE, {
+      input: {
+        oldCertificateId,
+        newCertificate: { certificatePem: issued!.certificatePem, privateKeyPem: other!.privateKeyPem },
+        resourceTypes: ['CDN'],
+      },
+    });
+    expect(response.data!.certificateBindingsReplace.userErrors).toEqual([
+      expect.objectContaining({
+        code: 'FailedOperation.CertificateMismatch',
+        field: ['input', 'newCertificate', 'privateKeyPem'],
+      }),
+    ]);
+  });
+
   it('refuses the mutations without ssl:write, before any upstream call', async () => {
     const before = readOnly.upstreamCalls('UpdateCertificateRecordRollback');
     const response = await execute<unknown, unknown>(readOnly.gateway, ROLLBACK, { input: { id: '1' } });

@@ -27,20 +27,52 @@ import {
   retryRecord,
   waitedRecord,
 } from './update-record-support.ts';
+import { inGraphTerms, upstreamInputs } from './upstream-input-errors.ts';
 import { type PayloadShape, payloadType } from './user-error.ts';
 
 // Mutations on update records: replacing a certificate by another on its bound resources
 // (UpdateCertificateInstance), retrying what failed and rolling back what succeeded.
 
-/** Which input field an upstream error of these mutations concerns. */
-function replaceFieldOf(code: string): readonly string[] | null {
-  if (/ResourceType|InstanceEmpty/.test(code)) return ['input', 'resourceTypes'];
-  if (/Region/.test(code)) return ['input', 'resourceRegions'];
-  if (/CertificateInvalid|PrivateKey|PublicKey|CertificateExists|Repeat|Pem/i.test(code)) {
-    return ['input', 'newCertificate'];
-  }
-  return null;
-}
+const NEW_CERTIFICATE = ['input', 'newCertificate'] as const;
+
+const BINDINGS_REPLACE_INPUTS = upstreamInputs('UpdateCertificateInstance', {
+  parameters: {
+    OldCertificateId: ['input', 'oldCertificateId'],
+    ResourceTypes: ['input', 'resourceTypes'],
+    CertificateId: ['input', 'newCertificateId'],
+    ResourceTypesRegions: ['input', 'resourceRegions'],
+    CertificatePublicKey: [...NEW_CERTIFICATE, 'certificatePem'],
+    CertificatePrivateKey: [...NEW_CERTIFICATE, 'privateKeyPem'],
+    ExpiringNotificationSwitch: ['input', 'ignoreOldCertificateExpiry'],
+    Repeatable: [...NEW_CERTIFICATE, 'allowDuplicate'],
+    AllowDownload: [...NEW_CERTIFICATE, 'allowDownload'],
+    Tags: [...NEW_CERTIFICATE, 'tags'],
+    ProjectId: [...NEW_CERTIFICATE, 'projectId'],
+  },
+  clues: [
+    {
+      code: /^FailedOperation\.(CertificateHostResourceTypeInvalid|CertificateDeployInstanceEmpty)$/,
+      parameter: 'ResourceTypes',
+    },
+    // The one parse error covers both texts; its message says which (私钥: private key).
+    {
+      code: 'FailedOperation.CertificateParseError',
+      message: /private key|私钥/i,
+      parameter: 'CertificatePrivateKey',
+    },
+    {
+      code: /^FailedOperation\.(CertificateMismatch|CertificateMatchError)$/,
+      parameter: 'CertificatePrivateKey',
+    },
+    {
+      code: /^(FailedOperation\.(CertificateParseError|CertificateExists)|InvalidParameterValue\.IntermediateCertNotSame)$/,
+      parameter: 'CertificatePublicKey',
+    },
+    // Not servable: the uploaded certificate, when one was (else it is the one named, or the old one).
+    { code: 'FailedOperation.CertificateInvalid', parameter: 'CertificatePublicKey' },
+  ],
+  // Other failures may concern the old certificate or the new one; the message quotes an ID when it says which.
+});
 
 function recordIdOf(raw: string | number, field: readonly string[]): number {
   return requireRecordId(raw, 'an update record ID', field);
@@ -207,7 +239,9 @@ builder.mutationField('certificateBindingsReplace', (t) =>
           };
           const { outcome, created } = await runCreation(
             () =>
-              context.loaders.mutations.run('UpdateCertificateInstance', params, { fieldOf: replaceFieldOf }),
+              context.loaders.mutations.run('UpdateCertificateInstance', params, {
+                userErrorOf: inGraphTerms(BINDINGS_REPLACE_INPUTS, { input }),
+              }),
             input.creationWaitSeconds,
           );
           if (!outcome.ok) {

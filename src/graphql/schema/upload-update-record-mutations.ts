@@ -24,6 +24,7 @@ import {
   type UploadUpdateRecordShape,
   uploadUpdateRecordShape,
 } from './upload-update-record.ts';
+import { inGraphTerms, upstreamInputs } from './upstream-input-errors.ts';
 import { type PayloadShape, payloadType } from './user-error.ts';
 
 // Mutations on content replacement records: replacing a certificate's content under the same ID
@@ -33,13 +34,34 @@ function recordIdOf(raw: string | number): number {
   return requireRecordId(raw, 'a record ID', ['input', 'id']);
 }
 
-function contentFieldOf(code: string): readonly string[] | null {
-  if (/ResourceType|InstanceEmpty/.test(code)) return ['input', 'resourceTypes'];
-  if (/Region/.test(code)) return ['input', 'resourceRegions'];
-  if (/CertificateInvalid|PrivateKey|PublicKey|Pem|KeyPair/i.test(code)) return ['input', 'certificatePem'];
-  if (/NotFound|NotAvailable/.test(code)) return ['input', 'certificateId'];
-  return null;
-}
+const CONTENT_REPLACE_INPUTS = upstreamInputs('UploadUpdateCertificateInstance', {
+  parameters: {
+    OldCertificateId: ['input', 'certificateId'],
+    ResourceTypes: ['input', 'resourceTypes'],
+    CertificatePublicKey: ['input', 'certificatePem'],
+    CertificatePrivateKey: ['input', 'privateKeyPem'],
+    ResourceTypesRegions: ['input', 'resourceRegions'],
+  },
+  clues: [
+    { code: 'FailedOperation.CertificateHostResourceTypeInvalid', parameter: 'ResourceTypes' },
+    // The one parse error covers both texts; its message says which (私钥: private key).
+    {
+      code: 'FailedOperation.CertificateParseError',
+      message: /private key|私钥/i,
+      parameter: 'CertificatePrivateKey',
+    },
+    {
+      code: /^FailedOperation\.(CertificateMismatch|CertificateMatchError)$/,
+      parameter: 'CertificatePrivateKey',
+    },
+    {
+      code: /^(FailedOperation\.(CertificateParseError|CertificateInvalid)|InvalidParameterValue\.IntermediateCertNotSame)$/,
+      parameter: 'CertificatePublicKey',
+    },
+  ],
+  // The rest (not found, nothing bound to update, a replacement running) is about the certificate.
+  fallback: [['input', 'certificateId']],
+});
 
 interface ContentReplacePayloadShape extends PayloadShape {
   readonly certificateId: string | null;
@@ -151,7 +173,7 @@ builder.mutationField('certificateContentReplace', (t) =>
         const { outcome, created } = await runCreation(
           () =>
             context.loaders.mutations.run('UploadUpdateCertificateInstance', params, {
-              fieldOf: contentFieldOf,
+              userErrorOf: inGraphTerms(CONTENT_REPLACE_INPUTS, { input }),
             }),
           input.creationWaitSeconds,
         );
