@@ -5,7 +5,7 @@ import { CertificateType } from './certificate-enums.ts';
 import { CertificateTagInput, certificateIdList, integerId, toUpstreamTags } from './certificate-inputs.ts';
 import { checkingInput, loadCertificate, loadCertificates } from './certificate-payloads.ts';
 import { upstreamEnum } from './upstream-enum.ts';
-import { inGraphTerms, upstreamInputs } from './upstream-input-errors.ts';
+import { inGraphTerms, pemPairClues, upstreamInputs } from './upstream-input-errors.ts';
 import { type PayloadShape, payloadType } from './user-error.ts';
 
 /** ModifyCertificateProject.CertificateIdList and ModifyCertificatesExpiringNotificationSwitch.CertificateIds. */
@@ -214,16 +214,7 @@ const UPLOAD_INPUTS = upstreamInputs('UploadCertificate', {
   clues: [
     // A server certificate without its key: the key is what the caller has to add.
     { code: 'InvalidParameter.MissMatchPrivateKey', parameter: 'CertificatePrivateKey', absent: true },
-    {
-      code: /^FailedOperation\.(CertificateMismatch|CertificateMatchError)$/,
-      parameter: 'CertificatePrivateKey',
-    },
-    // The one parse error covers both texts; its message says which (私钥: private key).
-    {
-      code: 'FailedOperation.CertificateParseError',
-      message: /private key|私钥/i,
-      parameter: 'CertificatePrivateKey',
-    },
+    ...pemPairClues<'UploadCertificate'>(),
     { code: 'FailedOperation.CertificateCaError', parameter: 'CertificateType' },
     { code: 'FailedOperation.NoProjectPermission', parameter: 'ProjectId' },
   ],

@@ -27,7 +27,7 @@ import {
   retryRecord,
   waitedRecord,
 } from './update-record-support.ts';
-import { inGraphTerms, upstreamInputs } from './upstream-input-errors.ts';
+import { inGraphTerms, pemPairClues, upstreamInputs } from './upstream-input-errors.ts';
 import { type PayloadShape, payloadType } from './user-error.ts';
 
 // Mutations on update records: replacing a certificate by another on its bound resources
@@ -54,20 +54,8 @@ const BINDINGS_REPLACE_INPUTS = upstreamInputs('UpdateCertificateInstance', {
       code: /^FailedOperation\.(CertificateHostResourceTypeInvalid|CertificateDeployInstanceEmpty)$/,
       parameter: 'ResourceTypes',
     },
-    // The one parse error covers both texts; its message says which (私钥: private key).
-    {
-      code: 'FailedOperation.CertificateParseError',
-      message: /private key|私钥/i,
-      parameter: 'CertificatePrivateKey',
-    },
-    {
-      code: /^FailedOperation\.(CertificateMismatch|CertificateMatchError)$/,
-      parameter: 'CertificatePrivateKey',
-    },
-    {
-      code: /^(FailedOperation\.(CertificateParseError|CertificateExists)|InvalidParameterValue\.IntermediateCertNotSame)$/,
-      parameter: 'CertificatePublicKey',
-    },
+    ...pemPairClues<'UpdateCertificateInstance'>(),
+    { code: 'FailedOperation.CertificateExists', parameter: 'CertificatePublicKey' },
     // Not servable: the uploaded certificate, when one was (else it is the one named, or the old one).
     { code: 'FailedOperation.CertificateInvalid', parameter: 'CertificatePublicKey' },
   ],

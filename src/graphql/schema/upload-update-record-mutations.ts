@@ -24,7 +24,7 @@ import {
   type UploadUpdateRecordShape,
   uploadUpdateRecordShape,
 } from './upload-update-record.ts';
-import { inGraphTerms, upstreamInputs } from './upstream-input-errors.ts';
+import { inGraphTerms, pemPairClues, upstreamInputs } from './upstream-input-errors.ts';
 import { type PayloadShape, payloadType } from './user-error.ts';
 
 // Mutations on content replacement records: replacing a certificate's content under the same ID
@@ -44,20 +44,8 @@ const CONTENT_REPLACE_INPUTS = upstreamInputs('UploadUpdateCertificateInstance',
   },
   clues: [
     { code: 'FailedOperation.CertificateHostResourceTypeInvalid', parameter: 'ResourceTypes' },
-    // The one parse error covers both texts; its message says which (私钥: private key).
-    {
-      code: 'FailedOperation.CertificateParseError',
-      message: /private key|私钥/i,
-      parameter: 'CertificatePrivateKey',
-    },
-    {
-      code: /^FailedOperation\.(CertificateMismatch|CertificateMatchError)$/,
-      parameter: 'CertificatePrivateKey',
-    },
-    {
-      code: /^(FailedOperation\.(CertificateParseError|CertificateInvalid)|InvalidParameterValue\.IntermediateCertNotSame)$/,
-      parameter: 'CertificatePublicKey',
-    },
+    ...pemPairClues<'UploadUpdateCertificateInstance'>(),
+    { code: 'FailedOperation.CertificateInvalid', parameter: 'CertificatePublicKey' },
   ],
   // The rest (not found, nothing bound to update, a replacement running) is about the certificate.
   fallback: [['input', 'certificateId']],

@@ -34,6 +34,28 @@ export interface UpstreamInputMap<A extends SslActionName> {
   readonly fallback?: readonly InputPath[];
 }
 
+/** The actions that take a certificate as its two PEM texts (CertificatePublicKey, CertificatePrivateKey). */
+type PemPairAction = 'UploadCertificate' | 'UpdateCertificateInstance' | 'UploadUpdateCertificateInstance';
+
+/**
+ * Which of the two texts of a certificate a failure concerns: a key that does not match, or one the parse error's
+ * message says could not be read (私钥: private key), is the key; any other parse error, or an intermediate that
+ * does not chain, is the certificate.
+ */
+export function pemPairClues<A extends PemPairAction>(): readonly UpstreamClue<A>[] {
+  // Each of these actions has both parameters; TypeScript cannot see it through the generic request type.
+  const privateKey = 'CertificatePrivateKey' as UpstreamParameter<A>;
+  const certificate = 'CertificatePublicKey' as UpstreamParameter<A>;
+  return [
+    { code: /^FailedOperation\.(CertificateMismatch|CertificateMatchError)$/, parameter: privateKey },
+    { code: 'FailedOperation.CertificateParseError', message: /private key|私钥/i, parameter: privateKey },
+    {
+      code: /^(FailedOperation\.CertificateParseError|InvalidParameterValue\.IntermediateCertNotSame)$/,
+      parameter: certificate,
+    },
+  ];
+}
+
 /** Declares the map of `action`'s parameters, typed by the action's request. */
 export function upstreamInputs<A extends SslActionName>(
   _action: A,
