@@ -1307,14 +1307,14 @@ export type BudgetCertificateDetailPageQueryVariables = Exact<{
 }>;
 
 
-export type BudgetCertificateDetailPageQuery = { certificate: { id: string, alias: string | null, domain: string, status: CertificateStatus, expiresAt: string | null, certificatePem: string | null, fingerprintSha1: string | null, purchase: { validationLevel: CertificateValidationLevel | null, domainCoverage: CertificateDomainCoverage | null, orderId: string | null } | null, x509: { subject: string, issuer: string, serialNumber: string, fingerprintSha256: string, validFrom: string, validTo: string, subjectAltNames: Array<string>, chain: Array<{ subject: string }> } | null, deployRecords: { totalCount: number, edges: Array<{ node: { id: string, resourceType: ResourceType | null, region: string | null } }> }, operationLogs: { totalCount: number, edges: Array<{ node: { type: CertificateOperationType, message: string | null, createdAt: string | null } }> } } | null };
+export type BudgetCertificateDetailPageQuery = { certificate: { id: string, alias: string | null, domain: string, status: CertificateStatus, expiresAt: string | null, certificatePem: string | null, fingerprintSha1: string | null, purchase: { validationLevel: CertificateValidationLevel | null, domainCoverage: CertificateDomainCoverage | null, orderId: string | null } | null, x509: { subject: string, issuer: string, serialNumber: string, fingerprintSha256: string, validFrom: string, validTo: string, subjectAltNames: Array<string>, chain: Array<{ subject: string }> } | null, deployRecords: { totalCount: number, edges: Array<{ node: { id: string, resourceType: ResourceType | null, region: string | null } }> } | null, operationLogs: { totalCount: number, edges: Array<{ node: { type: CertificateOperationType, message: string | null, createdAt: string | null } }> } | null } | null };
 
 export type BudgetDeployRecordStatusesQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type BudgetDeployRecordStatusesQuery = { certificate: { id: string, deployRecords: { totalCount: number, edges: Array<{ node: { id: string, status: JobStatus, isFinished: boolean, progress: { total: number, succeeded: number, failed: number } } }> } } | null };
+export type BudgetDeployRecordStatusesQuery = { certificate: { id: string, deployRecords: { totalCount: number, edges: Array<{ node: { id: string, status: JobStatus, isFinished: boolean, progress: { total: number, succeeded: number, failed: number } } }> } | null } | null };
 
 export type BudgetDashboardQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1327,7 +1327,7 @@ export type BudgetDeployedResourcesPageQueryVariables = Exact<{
 }>;
 
 
-export type BudgetDeployedResourcesPageQuery = { certificates: { edges: Array<{ node: { id: string, domain: string, deployedResources: { resourceType: ResourceType, totalCount: number, identifiers: Array<string> } } }> } };
+export type BudgetDeployedResourcesPageQuery = { certificates: { edges: Array<{ node: { id: string, domain: string, deployedResources: { resourceType: ResourceType, totalCount: number, identifiers: Array<string> } | null } }> } };
 
 export type CoverageCertificateUploadMutationVariables = Exact<{
   input: CertificateUploadInput;
@@ -1383,7 +1383,7 @@ export type CoverageCertificateDetailQueryVariables = Exact<{
 }>;
 
 
-export type CoverageCertificateDetailQuery = { certificate: { id: string, certificatePem: string | null, privateKeyPem: string | null, x509: { subject: string, fingerprintSha256: string, validTo: string } | null, operationLogs: { totalCount: number, edges: Array<{ node: { type: CertificateOperationType, createdAt: string | null } }> }, deployRecords: { totalCount: number, edges: Array<{ node: { id: string, status: JobStatus } }> }, replacementRecords: { totalCount: number }, contentReplacementRecords: { totalCount: number }, deployedResources: { resourceType: ResourceType, totalCount: number, identifiers: Array<string> }, archive: { contentType: string } | null, downloadLink: { url: string, filename: string } | null } | null };
+export type CoverageCertificateDetailQuery = { certificate: { id: string, certificatePem: string | null, privateKeyPem: string | null, x509: { subject: string, fingerprintSha256: string, validTo: string } | null, operationLogs: { totalCount: number, edges: Array<{ node: { type: CertificateOperationType, createdAt: string | null } }> } | null, deployRecords: { totalCount: number, edges: Array<{ node: { id: string, status: JobStatus } }> } | null, replacementRecords: { totalCount: number } | null, contentReplacementRecords: { totalCount: number } | null, deployedResources: { resourceType: ResourceType, totalCount: number, identifiers: Array<string> } | null, archive: { contentType: string } | null, downloadLink: { url: string, filename: string } | null } | null };
 
 export type CoverageDomainValidationQueryVariables = Exact<{
   id: string | number;

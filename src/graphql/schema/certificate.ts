@@ -10,6 +10,16 @@ const MS_PER_DAY = 24 * 60 * 60 * 1000;
 
 export const CertificateRef = builder.objectRef<CertificateRecord>('Certificate');
 
+/**
+ * For the fields of a certificate that make upstream calls of their own (one per certificate): nullable, so that
+ * one certificate's failed read (a refused call, the gateway's rate limiter) fails that field alone, not the
+ * whole page of certificates around it.
+ */
+export const OWN_UPSTREAM_READ = {
+  nullable: true,
+  note: ' Null, with an error at its path, when the upstream read it needs fails.',
+} as const;
+
 const CertificateTagRef = builder.simpleObject('CertificateTag', {
   description: 'A tag (key/value pair) attached to a certificate.',
   fields: (t) => ({

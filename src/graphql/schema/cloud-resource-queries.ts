@@ -11,7 +11,7 @@ import {
   type ListableResourceType,
 } from '../loaders/cloud-resources.ts';
 import { parseUpstreamTime } from '../time.ts';
-import { CertificateRef } from './certificate.ts';
+import { CertificateRef, OWN_UPSTREAM_READ } from './certificate.ts';
 import { type AnyCloudResource, CloudResourceRef } from './cloud-resource.ts';
 import { ResourceType, type ResourceTypeCode } from './cloud-resource-enums.ts';
 import { anyCloudResourceFromUpstream } from './cloud-resource-types.ts';
@@ -211,8 +211,8 @@ const CertificateDeployedResourcesRef = builder
 builder.objectFields(CertificateRef, (t) => ({
   deployTargets: t.field({
     type: CloudResourceConnectionRef,
-    description: 'The resources of one type this certificate could be deployed to.',
-    nullable: false,
+    description: `The resources of one type this certificate could be deployed to.${OWN_UPSTREAM_READ.note}`,
+    nullable: OWN_UPSTREAM_READ.nullable,
     args: listingArgs,
     resolve: (certificate, args, context) => listCloudResources(args, certificate.id, context),
   }),
@@ -220,8 +220,9 @@ builder.objectFields(CertificateRef, (t) => ({
     type: CertificateDeployedResourcesRef,
     description:
       `The resources of one type this certificate is currently bound to. Covers ${DEPLOYED_RESOURCES_TYPES.map((type) => type.toUpperCase()).join(', ')}; ` +
-      'the certificates of a page are looked up together.',
-    nullable: false,
+      'the certificates of a page are looked up together.' +
+      OWN_UPSTREAM_READ.note,
+    nullable: OWN_UPSTREAM_READ.nullable,
     args: {
       type: t.arg({ type: ResourceType.ref, required: true, description: 'The kind of resource.' }),
     },

@@ -17,7 +17,7 @@ import { translatingUpstreamErrors } from '../loaders/upstream-errors.ts';
 import { prefetchedById } from '../prefetch.ts';
 import { parseUpstreamTime } from '../time.ts';
 import { presentOrNull } from '../upstream-values.ts';
-import { CertificateRef } from './certificate.ts';
+import { CertificateRef, OWN_UPSTREAM_READ } from './certificate.ts';
 import { ResourceType } from './cloud-resource-enums.ts';
 import { JobRef, type JobWait, JobWaitInputRef, loadJob } from './job.ts';
 import { forwardWindow, type OffsetConnectionShape, toOffsetConnection } from './pagination.ts';
@@ -394,8 +394,9 @@ builder.objectField(CertificateRef, 'deployRecords', (t) =>
     ...prefetchedById(loadDeployRecordPage),
     type: DeployRecordConnectionRef,
     description:
-      'The deployments of this certificate to cloud resources (and their rollbacks), newest first.',
-    nullable: false,
+      'The deployments of this certificate to cloud resources (and their rollbacks), newest first.' +
+      OWN_UPSTREAM_READ.note,
+    nullable: OWN_UPSTREAM_READ.nullable,
     args: {
       first: t.arg.int({ description: 'How many records to return (default 20, at most 100).' }),
       after: t.arg.string({ description: 'Return the records after this cursor.' }),

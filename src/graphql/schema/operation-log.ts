@@ -5,7 +5,7 @@ import type { OperationLogRecord, OperationLogWindow } from '../loaders/operatio
 import { prefetchedById } from '../prefetch.ts';
 import { parseUpstreamTime } from '../time.ts';
 import { presentOrNull } from '../upstream-values.ts';
-import { CertificateRef } from './certificate.ts';
+import { CertificateRef, OWN_UPSTREAM_READ } from './certificate.ts';
 import { forwardWindow, type OffsetConnectionShape, toOffsetConnection } from './pagination.ts';
 import { upstreamEnum } from './upstream-enum.ts';
 
@@ -176,8 +176,9 @@ builder.objectFields(CertificateRef, (t) => ({
     description:
       `What happened to this certificate, newest first. ${WINDOW_NOTE} Tencent Cloud cannot filter its log by ` +
       "certificate, so the gateway reads the account's whole window once per request and picks this " +
-      "certificate's entries; `totalCount` counts exactly those.",
-    nullable: false,
+      "certificate's entries; `totalCount` counts exactly those." +
+      OWN_UPSTREAM_READ.note,
+    nullable: OWN_UPSTREAM_READ.nullable,
     args: {
       first: t.arg.int({ description: 'How many entries to return (default 20, at most 100).' }),
       after: t.arg.string({ description: 'Return the entries after this cursor.' }),

@@ -11,7 +11,7 @@ import {
 } from '../loaders/update-records.ts';
 import { parseUpstreamTime } from '../time.ts';
 import { presentOrNull } from '../upstream-values.ts';
-import { CertificateRef } from './certificate.ts';
+import { CertificateRef, OWN_UPSTREAM_READ } from './certificate.ts';
 import { ResourceType } from './cloud-resource-enums.ts';
 import { JobRef, JobWaitInputRef } from './job.ts';
 import { forwardWindow, type OffsetConnectionShape } from './pagination.ts';
@@ -322,8 +322,9 @@ builder.objectFields(CertificateRef, (t) => ({
     type: UpdateRecordConnectionRef,
     description:
       'One-click updates that replaced this certificate by another on its bound resources (this is the old ' +
-      'certificate), newest first.',
-    nullable: false,
+      'certificate), newest first.' +
+      OWN_UPSTREAM_READ.note,
+    nullable: OWN_UPSTREAM_READ.nullable,
     args: {
       first: t.arg.int({ description: 'How many records to return (default 20, at most 100).' }),
       after: t.arg.string({ description: 'Return the records after this cursor.' }),
@@ -335,8 +336,9 @@ builder.objectFields(CertificateRef, (t) => ({
     type: UpdateRecordConnectionRef,
     description:
       'One-click updates that installed this certificate in place of another (this is the new certificate), ' +
-      'newest first.',
-    nullable: false,
+      'newest first.' +
+      OWN_UPSTREAM_READ.note,
+    nullable: OWN_UPSTREAM_READ.nullable,
     args: {
       first: t.arg.int({ description: 'How many records to return (default 20, at most 100).' }),
       after: t.arg.string({ description: 'Return the records after this cursor.' }),

@@ -11,7 +11,7 @@ import {
 } from '../loaders/upload-update-records.ts';
 import { parseUpstreamTime } from '../time.ts';
 import { presentOrNull } from '../upstream-values.ts';
-import { CertificateRef } from './certificate.ts';
+import { CertificateRef, OWN_UPSTREAM_READ } from './certificate.ts';
 import { LoadBalancerKind, ResourceType, TlsAuthenticationMode } from './cloud-resource-enums.ts';
 import { JobRef, JobWaitInputRef } from './job.ts';
 import { forwardWindow, type OffsetConnectionShape } from './pagination.ts';
@@ -415,8 +415,8 @@ const UploadUpdateRecordConnectionRef = builder.connectionObject<
 builder.objectFields(CertificateRef, (t) => ({
   contentReplacementRecords: t.field({
     type: UploadUpdateRecordConnectionRef,
-    description: "Replacements of this certificate's content (keeping its ID), newest first.",
-    nullable: false,
+    description: `Replacements of this certificate's content (keeping its ID), newest first.${OWN_UPSTREAM_READ.note}`,
+    nullable: OWN_UPSTREAM_READ.nullable,
     args: {
       first: t.arg.int({ description: 'How many records to return (default 20, at most 100).' }),
       after: t.arg.string({ description: 'Return the records after this cursor.' }),
