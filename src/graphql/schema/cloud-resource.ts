@@ -133,7 +133,9 @@ export const CloudResourceRef = builder.interfaceRef<AnyCloudResource>('CloudRes
     region: t.string({
       description:
         'The region the resource is in (e.g. `ap-guangzhou`); null when Tencent Cloud does not report it, ' +
-        'or the resource is global (CDN, EdgeOne, live, VOD and Anti-DDoS domains).',
+        'or the resource is global (CDN, EdgeOne, live, VOD and Anti-DDoS domains). The instance listings of ' +
+        'CLB, TKE, WAF, API Gateway and Lighthouse carry no region, although deploying to them needs one: a ' +
+        "bind-resource task (`certificateBindingsRefresh`) reports the certificate's bound resources by region.",
       resolve: (resource) => resource.region,
     }),
     domains: t.stringList({
