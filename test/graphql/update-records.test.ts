@@ -250,6 +250,29 @@ describe('update records', () => {
     expect(response.data!.updateRecord).toEqual({ status: 'SUCCEEDED', isFinished: true });
   });
 
+  it('shares updateStatus with content replacement records, so one job query selects it on both', async () => {
+    const update = stack.emulator.state.jobs.updateRecords[0]!;
+    const replacement = stack.emulator.state.jobs.uploadUpdateRecords[0]!;
+    const response = await execute<
+      { update: { updateStatus: string | null }; replacement: { updateStatus: string | null } },
+      unknown
+    >(
+      stack.gateway,
+      `query Jobs($update: ID!, $replacement: ID!) {
+        update: job(kind: UPDATE_RECORD, id: $update) { ...UpdateStatus }
+        replacement: job(kind: UPLOAD_UPDATE_RECORD, id: $replacement) { ...UpdateStatus }
+      }
+      fragment UpdateStatus on Job {
+        ... on UpdateRecord { updateStatus }
+        ... on UploadUpdateRecord { updateStatus }
+      }`,
+      { update: String(update.id), replacement: String(replacement.id) },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.update.updateStatus).toEqual(expect.any(String));
+    expect(response.data?.replacement.updateStatus).toEqual(expect.any(String));
+  });
+
   it('returns null for a record that does not exist', async () => {
     const response = await execute<{ updateRecord: null }, unknown>(stack.gateway, RECORD, { id: '987654' });
     expect(response.errors).toBeUndefined();

@@ -243,8 +243,9 @@ UpdateRecordRef.implement({
     updateStatus: t.field({
       type: UpdateStatus.ref,
       description:
-        "The record's status as Tencent Cloud reports it (`status` is the same, on the scale every Job shares).",
-      nullable: false,
+        "The record's status as Tencent Cloud reports it (`status` is the same, on the scale every Job shares); " +
+        'null, with an error naming it, for a value the documented scale lacks. Nullable as ' +
+        '`UploadUpdateRecord.updateStatus` is, so that one selection of both in `job` fragments is valid.',
       resolve: async (record, _args, context) =>
         UpdateStatus.fromUpstream((await summaryOf(record, context)).Status),
     }),
