@@ -111,8 +111,8 @@ const CertificateDomainValidationRef = builder
         type: [DomainValidationRecordRef],
         description:
           'The records to publish so the CA can validate the domains, as the API keeps them (DvAuthDetail): they ' +
-          'stay listed once validation passed or the order ended, so look at `status` to know whether they are ' +
-          'still awaited; empty when the order has none.',
+          "stay listed once validation passed or the order ended, so `passedAt` and the certificate's `status` tell " +
+          'whether they are still awaited; empty when the order has none.',
         nullable: false,
         resolve: async (certificate, _args, context) => {
           const order = await context.loaders.certificateDetails.orderDataById.load(certificate.id);
