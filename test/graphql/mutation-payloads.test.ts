@@ -48,6 +48,20 @@ describe('mutation payloads', () => {
     });
   });
 
+  it('take a certificate ID with the spaces a paste leaves around it, as the batch mutations do', async () => {
+    const result = await execute<
+      { certificateAliasUpdate: { certificate: { id: string; alias: string | null } | null } },
+      unknown
+    >(stack.gateway, RENAME, { input: { id: ` ${certificateId} `, alias: 'pasted' } });
+    expect(result.data?.certificateAliasUpdate.certificate).toEqual({ id: certificateId, alias: 'pasted' });
+    const looked = await execute<{ certificate: { id: string } | null }, unknown>(
+      stack.gateway,
+      'query ($id: ID!) { certificate(id: $id) { id } }',
+      { id: ` ${certificateId}\n` },
+    );
+    expect(looked.data?.certificate).toEqual({ id: certificateId });
+  });
+
   it('report what the caller can fix as userErrors with the upstream code and the input field', async () => {
     const result = await execute<
       { certificateAliasUpdate: { certificate: null; userErrors: { code: string; field: string[] }[] } },

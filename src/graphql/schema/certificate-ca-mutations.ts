@@ -6,6 +6,7 @@ import { CertificateRef } from './certificate.ts';
 import { DomainValidationMethod } from './certificate-enums.ts';
 import {
   CertificateCsrInput,
+  certificateIdOf,
   csrChoice,
   DomainValidationChoice,
   keyTypeParams,
@@ -286,12 +287,12 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, context) => {
       const outcome = await context.loaders.mutations.run(
         'CheckCertificateDomainVerification',
-        { CertificateId: String(input.id) },
+        { CertificateId: certificateIdOf(input.id) },
         { fieldOf: NOT_FOUND_OR_STATE },
       );
       return outcome.ok
         ? {
-            certificateId: String(input.id),
+            certificateId: certificateIdOf(input.id),
             results: outcome.response.VerificationResults ?? [],
             userErrors: [],
           }
@@ -309,7 +310,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, context) => {
       const outcome = await context.loaders.mutations.run(
         'CompleteCertificate',
-        { CertificateId: String(input.id) },
+        { CertificateId: certificateIdOf(input.id) },
         { fieldOf: NOT_FOUND_OR_STATE },
       );
       return outcome.ok
@@ -328,12 +329,12 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, context) => {
       const outcome = await context.loaders.mutations.run(
         'CancelAuditCertificate',
-        { CertificateId: String(input.id) },
+        { CertificateId: certificateIdOf(input.id) },
         { fieldOf: NOT_FOUND_OR_STATE },
       );
       if (!outcome.ok) return { userErrors: outcome.userErrors };
       return outcome.response.Result
-        ? { certificateId: String(input.id), userErrors: [] }
+        ? { certificateId: certificateIdOf(input.id), userErrors: [] }
         : gatewayUserError('AUDIT_NOT_CANCELLED', 'Tencent Cloud did not cancel the review.', [
             'input',
             'id',
@@ -349,7 +350,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, context) => {
       const outcome = await context.loaders.mutations.run(
         'CancelCertificateOrder',
-        { CertificateId: String(input.id) },
+        { CertificateId: certificateIdOf(input.id) },
         { fieldOf: NOT_FOUND_OR_STATE },
       );
       return outcome.ok
@@ -367,7 +368,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, context) => {
       const outcome = await context.loaders.mutations.run(
         'ModifyCertificateResubmit',
-        { CertificateId: String(input.id) },
+        { CertificateId: certificateIdOf(input.id) },
         { fieldOf: NOT_FOUND_OR_STATE },
       );
       return outcome.ok
@@ -393,7 +394,7 @@ builder.mutationFields((t) => ({
         const outcome = await context.loaders.mutations.run(
           'ReplaceCertificate',
           {
-            CertificateId: String(input.id),
+            CertificateId: certificateIdOf(input.id),
             ValidType: input.validationMethod,
             CsrType: uploadedCsr !== undefined ? 'Upload' : generated ? 'Online' : 'Original',
             CsrContent: uploadedCsr,
@@ -407,7 +408,7 @@ builder.mutationFields((t) => ({
         return outcome.ok
           ? {
               certificateId: outcome.response.CertificateId,
-              originalCertificateId: String(input.id),
+              originalCertificateId: certificateIdOf(input.id),
               userErrors: [],
             }
           : { userErrors: outcome.userErrors };
@@ -424,12 +425,12 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, context) => {
       const outcome = await context.loaders.mutations.run(
         'RevokeCertificate',
-        { CertificateId: String(input.id), Reason: input.reason ?? undefined },
+        { CertificateId: certificateIdOf(input.id), Reason: input.reason ?? undefined },
         { fieldOf: NOT_FOUND_OR_STATE },
       );
       return outcome.ok
         ? {
-            certificateId: String(input.id),
+            certificateId: certificateIdOf(input.id),
             validations: outcome.response.RevokeDomainValidateAuths ?? [],
             userErrors: [],
           }

@@ -6,7 +6,7 @@ import {
   type CertificateDeleteTaskShape,
   certificateDeleteTaskWithWait,
 } from './certificate-delete-task.ts';
-import { certificateIdList } from './certificate-inputs.ts';
+import { certificateIdList, certificateIdOf } from './certificate-inputs.ts';
 import { checkingInput } from './certificate-payloads.ts';
 import { JobWaitInputRef } from './job.ts';
 import { type PayloadShape, payloadType } from './user-error.ts';
@@ -72,7 +72,7 @@ builder.mutationField('certificateDelete', (t) =>
     nullable: false,
     args: { input: t.arg({ type: CertificateDeleteInput, required: true }) },
     resolve: async (_root, { input }, context): Promise<CertificateDeleteShape> => {
-      const certificateId = String(input.id).trim();
+      const certificateId = certificateIdOf(input.id);
       const outcome = await context.loaders.mutations.run(
         'DeleteCertificate',
         { CertificateId: certificateId, IsCheckResource: input.checkBoundResources === true },

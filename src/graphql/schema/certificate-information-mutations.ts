@@ -6,6 +6,7 @@ import { ApplicantType } from './certificate-enums.ts';
 import {
   CertificateCsrInput,
   type CsrChoiceShape,
+  certificateIdOf,
   csrChoice,
   DomainValidationChoice,
   InputRejection,
@@ -376,7 +377,7 @@ builder.mutationFields((t) => ({
         const outcome = await context.loaders.mutations.run(
           'CertificateInfoSubmit',
           {
-            CertId: String(input.id),
+            CertId: certificateIdOf(input.id),
             CertCommonName: requiredDomain(input.commonName, ['input', 'commonName']),
             DnsNames: input.additionalDomains ?? undefined,
             GenCsrType: csr.source === 'uploaded' ? 'parse' : 'online',
@@ -421,7 +422,7 @@ builder.mutationFields((t) => ({
           { userErrorOf: inGraphTerms(SUBMIT_INPUTS, { input }) },
         );
         return outcome.ok
-          ? { certificateId: String(input.id), userErrors: [] }
+          ? { certificateId: certificateIdOf(input.id), userErrors: [] }
           : { userErrors: outcome.userErrors };
       }),
   }),
@@ -455,7 +456,7 @@ builder.mutationFields((t) => ({
         const outcome = await context.loaders.mutations.run(
           'SubmitCertificateInformation',
           {
-            CertificateId: String(input.id),
+            CertificateId: certificateIdOf(input.id),
             CertificateDomain: requiredDomain(input.commonName, ['input', 'commonName']),
             DomainList: input.additionalDomains ?? undefined,
             ...legacyCsr(input.csr),
@@ -499,11 +500,15 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, context) => {
       const outcome = await context.loaders.mutations.run(
         'CommitCertificateInformation',
-        { CertificateId: String(input.id), VerifyType: input.validationMethod ?? undefined },
+        { CertificateId: certificateIdOf(input.id), VerifyType: input.validationMethod ?? undefined },
         { userErrorOf: inGraphTerms(COMMIT_INPUTS, { input }) },
       );
       return outcome.ok
-        ? { certificateId: String(input.id), caOrderId: outcome.response.OrderId || null, userErrors: [] }
+        ? {
+            certificateId: certificateIdOf(input.id),
+            caOrderId: outcome.response.OrderId || null,
+            userErrors: [],
+          }
         : { userErrors: outcome.userErrors };
     },
   }),

@@ -182,13 +182,18 @@ export function integerId(value: string | number, field: readonly string[]): num
   return Number(text);
 }
 
+/** A certificate ID as the upstream wants it: pasted IDs often carry spaces around them. */
+export function certificateIdOf(raw: string | number): string {
+  return String(raw).trim();
+}
+
 /** Certificate IDs as the upstream wants them: trimmed, without duplicates, within the action's limit. */
 export function certificateIdList(
   ids: readonly (string | number)[],
   maximum: number,
   field: readonly string[],
 ): string[] {
-  const unique = [...new Set(ids.map((id) => String(id).trim()))];
+  const unique = [...new Set(ids.map(certificateIdOf))];
   if (unique.length === 0) throw new InputRejection('EMPTY_LIST', 'Give at least one certificate ID.', field);
   if (unique.length > maximum) {
     throw new InputRejection(

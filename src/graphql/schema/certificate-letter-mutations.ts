@@ -1,7 +1,7 @@
 // Uploading the signed confirmation letter of an OV/EV order and the revocation letter of an OV/EV revocation.
 // Both actions are "no longer maintained" upstream (use the console) but still answer, so they stay reachable.
 import { builder } from '../builder.ts';
-import { InputRejection } from './certificate-inputs.ts';
+import { certificateIdOf, InputRejection } from './certificate-inputs.ts';
 import { certificatePayload, checkingInput } from './certificate-payloads.ts';
 import { inGraphTerms, upstreamInputs } from './upstream-input-errors.ts';
 import { gatewayUserError } from './user-error.ts';
@@ -111,7 +111,7 @@ builder.mutationFields((t) => ({
         const outcome = await context.loaders.mutations.run(
           'UploadConfirmLetter',
           {
-            CertificateId: String(input.id),
+            CertificateId: certificateIdOf(input.id),
             ConfirmLetter: checkedLetter(input.letter, ['input', 'letter']),
           },
           { userErrorOf: inGraphTerms(CONFIRMATION_LETTER_INPUTS, { input }) },
@@ -135,7 +135,10 @@ builder.mutationFields((t) => ({
       checkingInput(async () => {
         const outcome = await context.loaders.mutations.run(
           'UploadRevokeLetter',
-          { CertificateId: String(input.id), RevokeLetter: checkedLetter(input.letter, ['input', 'letter']) },
+          {
+            CertificateId: certificateIdOf(input.id),
+            RevokeLetter: checkedLetter(input.letter, ['input', 'letter']),
+          },
           { userErrorOf: inGraphTerms(REVOCATION_LETTER_INPUTS, { input }) },
         );
         if (!outcome.ok) return { userErrors: outcome.userErrors };

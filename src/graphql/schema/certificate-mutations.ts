@@ -2,7 +2,13 @@
 import { builder } from '../builder.ts';
 import { CertificateRef } from './certificate.ts';
 import { CertificateType } from './certificate-enums.ts';
-import { CertificateTagInput, certificateIdList, integerId, toUpstreamTags } from './certificate-inputs.ts';
+import {
+  CertificateTagInput,
+  certificateIdList,
+  certificateIdOf,
+  integerId,
+  toUpstreamTags,
+} from './certificate-inputs.ts';
 import { checkingInput, loadCertificate, loadCertificates } from './certificate-payloads.ts';
 import { upstreamEnum } from './upstream-enum.ts';
 import { inGraphTerms, pemPairClues, upstreamInputs } from './upstream-input-errors.ts';
@@ -52,7 +58,7 @@ builder.mutationField('certificateAliasUpdate', (t) =>
     resolve: async (_root, { input }, context) => {
       const outcome = await context.loaders.mutations.run(
         'ModifyCertificateAlias',
-        { CertificateId: String(input.id), Alias: input.alias },
+        { CertificateId: certificateIdOf(input.id), Alias: input.alias },
         { userErrorOf: inGraphTerms(ALIAS_UPDATE_INPUTS, { input }) },
       );
       return outcome.ok

@@ -6,6 +6,7 @@ import {
   CertificateCsrInput,
   CertificateKeyGenerationInput,
   CertificateTagInput,
+  certificateIdOf,
   csrChoice,
   DomainValidationChoice,
   integerId,
@@ -429,7 +430,7 @@ builder.mutationFields((t) => ({
       const outcome = await context.loaders.mutations.run(
         'CertificateOrderSubmit',
         {
-          CertId: String(input.id),
+          CertId: certificateIdOf(input.id),
           VerifyType: input.validationMethod ?? undefined,
           DeleteDnsAutoRecord:
             input.deleteDnsRecordAfterIssue === null || input.deleteDnsRecordAfterIssue === undefined
@@ -442,7 +443,7 @@ builder.mutationFields((t) => ({
       );
       return outcome.ok
         ? {
-            certificateId: String(input.id),
+            certificateId: certificateIdOf(input.id),
             caOrderId: outcome.response.OrderId || null,
             isManagerPreAudited: outcome.response.IsAudited,
             userErrors: [],

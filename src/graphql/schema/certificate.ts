@@ -4,6 +4,7 @@ import type { CertificateRecord } from '../loaders/certificate-record.ts';
 import { prefetchSelectedFields } from '../prefetch.ts';
 import { CertificateSource, CertificateStatus, CertificateType } from './certificate-enums.ts';
 import { CertificateFilter, CertificateOrder, toCertificateListQuery } from './certificate-filter.ts';
+import { certificateIdOf } from './certificate-inputs.ts';
 import { forwardWindow, type OffsetConnectionShape, toOffsetConnection } from './pagination.ts';
 
 const MS_PER_DAY = 24 * 60 * 60 * 1000;
@@ -204,7 +205,7 @@ builder.queryFields((t) => ({
       id: t.arg.id({ required: true, description: 'The certificate ID, e.g. `LqQxgqUe`.' }),
     },
     resolve: (_root, args, context, info) => {
-      const id = String(args.id);
+      const id = certificateIdOf(args.id);
       prefetchSelectedFields(id, info, context);
       return context.loaders.certificates.byId.load(id);
     },

@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts';
 import { DEPLOY_DETAIL_BLOCK_SIZE } from '../loaders/deploy-records.ts';
+import { certificateIdOf } from './certificate-inputs.ts';
 import { LiveHttpsStatus, ResourceType, type ResourceTypeCode } from './cloud-resource-enums.ts';
 import { DeployRecordRef, type DeployRecordShape, deployRecordWithWait } from './deploy-record.ts';
 import { JobWaitInputRef } from './job.ts';
@@ -143,7 +144,7 @@ builder.mutationField('certificateDeploy', (t) =>
       const outcome = await context.loaders.mutations.run(
         'DeployCertificateInstance',
         {
-          CertificateId: String(input.certificateId),
+          CertificateId: certificateIdOf(input.certificateId),
           InstanceIdList: [...input.instanceIds],
           ResourceType: resourceType,
           IsCache: input.useCachedInstances === false ? 0 : 1,

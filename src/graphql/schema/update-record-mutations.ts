@@ -3,6 +3,7 @@ import { builder } from '../builder.ts';
 import { UPDATE_DETAIL_BLOCK_SIZE } from '../loaders/update-records.ts';
 import {
   CertificateTagInput,
+  certificateIdOf,
   InputRejection,
   integerId,
   type TagShape,
@@ -217,7 +218,7 @@ builder.mutationField('certificateBindingsReplace', (t) =>
         { record: null, isExistingUpdate: false, isCreationPending: false, creationProgress: [] },
         async () => {
           const params: UpdateCertificateInstanceRequest = {
-            OldCertificateId: String(input.oldCertificateId),
+            OldCertificateId: certificateIdOf(input.oldCertificateId),
             ResourceTypes: [...input.resourceTypes],
             ...newCertificateParams(input.newCertificateId, input.newCertificate),
             ...resourceTypesRegionsParam(input.resourceRegions),

@@ -1,6 +1,7 @@
 import { builder } from '../builder.ts';
 import { UPLOAD_UPDATE_DETAIL_BLOCK_SIZE } from '../loaders/upload-update-records.ts';
 import { CertificateRef } from './certificate.ts';
+import { certificateIdOf } from './certificate-inputs.ts';
 import { ResourceType } from './cloud-resource-enums.ts';
 import { JobWaitInputRef } from './job.ts';
 import {
@@ -150,7 +151,7 @@ builder.mutationField('certificateContentReplace', (t) =>
     args: { input: t.arg({ type: CertificateContentReplaceInput, required: true }) },
     resolve: (_root, { input }, context) =>
       rejectingInput<ContentReplacePayloadShape>(blankContentReplace, async () => {
-        const certificateId = String(input.certificateId);
+        const certificateId = certificateIdOf(input.certificateId);
         const params = {
           OldCertificateId: certificateId,
           ResourceTypes: input.resourceTypes ? [...input.resourceTypes] : ['clb'],
