@@ -166,6 +166,20 @@ describe('certificateUpload mistakes', () => {
       }),
     ]);
   });
+
+  it('refuses an empty project ID instead of taking it for none, before any upstream call', async () => {
+    const certificate = leaf('project.example.com');
+    const calls = stack.upstreamCalls('UploadCertificate');
+    const result = await upload({
+      certificatePem: certificate.certificatePem,
+      privateKeyPem: certificate.privateKeyPem,
+      projectId: '',
+    });
+    expect(result.userErrors).toEqual([
+      expect.objectContaining({ code: 'INVALID_ID', field: ['input', 'projectId'] }),
+    ]);
+    expect(stack.upstreamCalls('UploadCertificate')).toBe(calls);
+  });
 });
 
 describe('certificateProjectUpdate', () => {

@@ -182,6 +182,14 @@ export function integerId(value: string | number, field: readonly string[]): num
   return Number(text);
 }
 
+/** An optional integer ID: absent stays absent, but a sent one must be valid (an empty one is not "none"). */
+export function optionalIntegerId(
+  value: string | number | null | undefined,
+  field: readonly string[],
+): number | undefined {
+  return value === null || value === undefined ? undefined : integerId(value, field);
+}
+
 /** A certificate ID as the upstream wants it: pasted IDs often carry spaces around them. */
 export function certificateIdOf(raw: string | number): string {
   return String(raw).trim();

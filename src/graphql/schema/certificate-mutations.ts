@@ -7,6 +7,7 @@ import {
   certificateIdList,
   certificateIdOf,
   integerId,
+  optionalIntegerId,
   toUpstreamTags,
 } from './certificate-inputs.ts';
 import { checkingInput, loadCertificate, loadCertificates } from './certificate-payloads.ts';
@@ -253,7 +254,7 @@ builder.mutationFields((t) => ({
             CertificatePrivateKey: input.privateKeyPem ?? undefined,
             CertificateType: input.certificateType ?? undefined,
             Alias: input.alias ?? undefined,
-            ProjectId: input.projectId ? integerId(input.projectId, ['input', 'projectId']) : undefined,
+            ProjectId: optionalIntegerId(input.projectId, ['input', 'projectId']),
             CertificateUse: input.intendedUse ?? undefined,
             Tags: toUpstreamTags(input.tags),
             Repeatable: input.allowDuplicate ?? undefined,
