@@ -9,7 +9,6 @@ import {
   certificateIdOf,
   csrChoice,
   DomainValidationChoice,
-  integerId,
   keyTypeParams,
   optionalIntegerId,
   requiredDomain,
