@@ -117,8 +117,8 @@ export function pageSizeVariablesCostPlugin(maxCost: number): Plugin {
 /**
  * The executed operation (with the document's fragments) and each of its page-size variables replaced by the
  * integer it runs with: the value sent (a page holds at most MAX_PAGE_SIZE items, whatever it asks for), else
- * the variable's default. A variable with neither (or a value that is
- * no integer, which execution refuses anyway) drops the argument, as armor costs an omitted page size.
+ * the variable's default. A variable with neither (or with a value that is no integer, which execution refuses
+ * anyway) drops the argument, as armor costs an omitted page size.
  */
 function withPageSizeValues(
   document: DocumentNode,
