@@ -10,8 +10,8 @@ import {
   csrChoice,
   DomainValidationChoice,
   InputRejection,
-  integerId,
   keyTypeParams,
+  optionalIntegerId,
   requiredDomain,
 } from './certificate-inputs.ts';
 import { certificatePayload, checkingInput, loadCertificate } from './certificate-payloads.ts';
@@ -335,7 +335,7 @@ const COMMIT_INPUTS = upstreamInputs('CommitCertificateInformation', {
 
 /** A "none" reference is "0" for CertificateInfoSubmit, which takes manager and company IDs as strings. */
 function optionalReference(value: string | number | null | undefined, field: readonly string[]): string {
-  return value === null || value === undefined ? '0' : String(integerId(value, field));
+  return String(optionalIntegerId(value, field) ?? 0);
 }
 
 function legacyCsr(csr: CsrChoiceShape): { CsrType: string; CsrContent?: string; KeyPassword?: string } {
