@@ -15,7 +15,8 @@ import { canonicalJson } from './coalescer.ts';
  * - calls that start work upstream although the spec files them as reads;
  * - answers whose point is to show progress (task results, deployment and update details, domain checks): job
  *   pollers and people re-asking expect each answer to be fresh.
- * Instance lists are kept, except the calls with AsyncCache=1 (see concernsBackgroundRefresh).
+ * Instance lists are kept, except the calls with AsyncCache=1 (see concernsBackgroundRefresh) and answers that show
+ * a background refresh still running (see reportsRefreshUnderway).
  */
 export const UNCACHEABLE_READS: ReadonlySet<SslActionName> = new Set<SslActionName>([
   'DescribeCertificateDetail',
@@ -42,6 +43,19 @@ function concernsBackgroundRefresh(params: unknown): boolean {
   return (
     typeof params === 'object' && params !== null && (params as { AsyncCache?: unknown }).AsyncCache === 1
   );
+}
+
+/**
+ * Whether an instance list reports a background refresh that has not finished (AsyncOffset of AsyncTotalNum): a
+ * client following it with plain reads (AsyncCache=0) needs each answer fresh, and the list changes when it ends.
+ */
+function reportsRefreshUnderway(response: unknown): boolean {
+  if (typeof response !== 'object' || response === null) return false;
+  const { AsyncOffset: processed, AsyncTotalNum: total } = response as {
+    AsyncOffset?: unknown;
+    AsyncTotalNum?: unknown;
+  };
+  return typeof processed === 'number' && typeof total === 'number' && processed < total;
 }
 
 export const DEFAULT_READ_CACHE_MAX_ENTRIES = 1_000;
@@ -161,8 +175,9 @@ export class InMemoryReadCacheStore implements ReadCacheStore {
  * A short-lived cache of read answers shared by every request of the process, in front of the SslClient (which
  * already shares identical reads while they are in flight; this keeps their answers for `ttlMs` afterwards).
  *
- * Invalidation rule: any mutating call through this caller, whether it succeeded or failed (a failed call may
- * still have changed something upstream), drops every entry of its identity. Dropping only the mutated entity's
+ * Invalidation rule: any mutating call through this caller, or one starting a background refresh, whether it
+ * succeeded or failed (a failed call may still have changed something upstream), drops every entry of its
+ * identity. Dropping only the mutated entity's
  * reads would not be honest: actions reach across entities (deploying a certificate changes the resource lists
  * and the certificate's own deployment fields; deleting one changes deploy records and tasks), and the spec's
  * `entity` tag does not record those effects. A read that was in flight when the mutation happened is not stored.
@@ -205,7 +220,8 @@ export class ReadCachingSslCaller implements SslCaller {
     options?: SslCallOptions,
   ): Promise<SslResponse<A>> {
     if (this.#ttlMs === 0) return this.#inner.call(action, params, options);
-    if (isMutatingAction(action)) {
+    // A background refresh works upstream like a mutation: kept lists of before it would show none running.
+    if (isMutatingAction(action) || concernsBackgroundRefresh(params)) {
       const identity = await this.#identity();
       try {
         return await this.#inner.call(action, params, options);
@@ -214,9 +230,7 @@ export class ReadCachingSslCaller implements SslCaller {
         await this.#store.invalidate(identity);
       }
     }
-    if (UNCACHEABLE_READS.has(action) || concernsBackgroundRefresh(params)) {
-      return this.#inner.call(action, params, options);
-    }
+    if (UNCACHEABLE_READS.has(action)) return this.#inner.call(action, params, options);
 
     const identity = await this.#identity();
     const entryKey = `${action}\n${canonicalJson(params ?? {})}`;
@@ -227,7 +241,7 @@ export class ReadCachingSslCaller implements SslCaller {
     }
     this.#misses += 1;
     const response = await this.#inner.call(action, params, options);
-    if (lookup.generation !== null) {
+    if (lookup.generation !== null && !reportsRefreshUnderway(response)) {
       await this.#store.save(identity, entryKey, lookup.generation, response, this.#ttlMs);
     }
     return response;

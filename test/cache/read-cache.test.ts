@@ -11,6 +11,8 @@ interface RecordedCall {
 class CountingCaller implements SslCaller {
   readonly calls: RecordedCall[] = [];
   failNext: Error | undefined;
+  /** Fields every answer carries besides its number. */
+  answerFields: Record<string, unknown> = {};
   #pending: Array<() => void> = [];
   holdAnswers = false;
 
@@ -23,7 +25,11 @@ class CountingCaller implements SslCaller {
       this.failNext = undefined;
       throw error;
     }
-    return { callNumber, RequestId: `request-${callNumber}` } as unknown as SslResponse<A>;
+    return {
+      ...this.answerFields,
+      callNumber,
+      RequestId: `request-${callNumber}`,
+    } as unknown as SslResponse<A>;
   }
 
   releaseAll(): void {
@@ -147,6 +153,32 @@ describe('ReadCachingSslCaller', () => {
     const again = await cache.call('DescribeHostCdnInstanceList', read);
     expect(numberOf(again)).toBe(numberOf(first));
     expect(inner.countOf('DescribeHostCdnInstanceList')).toBe(1);
+  });
+
+  it('drops kept instance lists when a background refresh starts: they would show none running', async () => {
+    const { inner, cache } = setUp();
+    const read = { Offset: 0, Limit: 1, IsCache: 1, AsyncCache: 0 } as const;
+    inner.answerFields = { AsyncOffset: 0, AsyncTotalNum: 0 };
+    const beforeRefresh = await cache.call('DescribeHostClbInstanceList', read);
+    inner.answerFields = { AsyncOffset: 0, AsyncTotalNum: 40 };
+    await cache.call('DescribeHostClbInstanceList', { ...read, AsyncCache: 1 });
+    const following = await cache.call('DescribeHostClbInstanceList', read);
+    expect(numberOf(following)).not.toBe(numberOf(beforeRefresh));
+    expect(following).toMatchObject({ AsyncOffset: 0, AsyncTotalNum: 40 });
+  });
+
+  it('does not keep an answer that shows a background refresh still running, so following it sees progress', async () => {
+    const { inner, cache } = setUp();
+    const read = { Offset: 0, Limit: 1, IsCache: 1, AsyncCache: 0 } as const;
+    inner.answerFields = { AsyncOffset: 10, AsyncTotalNum: 40 };
+    await cache.call('DescribeHostCdnInstanceList', read);
+    inner.answerFields = { AsyncOffset: 40, AsyncTotalNum: 40 };
+    const finished = await cache.call('DescribeHostCdnInstanceList', read);
+    expect(finished).toMatchObject({ AsyncOffset: 40 });
+    // Once it has finished, the list is kept again.
+    const kept = await cache.call('DescribeHostCdnInstanceList', read);
+    expect(numberOf(kept)).toBe(numberOf(finished));
+    expect(inner.countOf('DescribeHostCdnInstanceList')).toBe(2);
   });
 
   it('never caches errors', async () => {

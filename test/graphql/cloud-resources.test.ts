@@ -430,6 +430,42 @@ describe('instance cache', () => {
     expect(processed[1]).toBeGreaterThan(processed[0]!);
     expect(processed[2]).toBeGreaterThan(processed[1]!);
   });
+
+  it('follows a refresh with refreshCache: false behind the read cache, as the field describes', async () => {
+    const cached = new ReadCachingSslCaller(stack.client, {
+      ttlMs: 60_000,
+      identity: async () => stack.emulator.secretId,
+    });
+    const gateway = createGateway({ ssl: cached, logging: false });
+    const read = async (refreshCache: boolean) =>
+      (
+        await query<{ cloudResources: Connection<ResourceNode> }>(
+          gateway,
+          `query ($refresh: Boolean!) { cloudResources(type: CDN, refreshCache: $refresh, first: 1) {
+            cacheStatus { isRefreshing refreshTotal refreshProcessed }
+          } }`,
+          { refresh: refreshCache },
+        )
+      ).cloudResources.cacheStatus!;
+    try {
+      // Finish any refresh an earlier test left running, then keep a plain read in the cache.
+      stack.emulator.clock.advance(200 * 1_000);
+      expect((await read(false)).isRefreshing).toBe(false);
+      const started = await read(true);
+      expect(started.isRefreshing).toBe(true);
+      expect((await read(false)).isRefreshing).toBe(true);
+      stack.emulator.clock.advance(200);
+      const followed = await read(false);
+      expect(followed.refreshProcessed).toBeGreaterThan(0);
+      stack.emulator.clock.advance(200 * started.refreshTotal);
+      expect(await read(false)).toMatchObject({
+        isRefreshing: false,
+        refreshProcessed: started.refreshTotal,
+      });
+    } finally {
+      await gateway.dispose();
+    }
+  });
 });
 
 interface Rule {
