@@ -62,11 +62,19 @@ function scopeRefusal(coordinate: string, failure: AuthFailure, fallback: string
       : failure.kind === AuthScopeFailureType.AllAuthScopes
         ? `the scopes ${scopes.join(' and ')}`
         : `one of the scopes ${scopes.join(', ')}`;
+  return scopesNeededError(coordinate, needed);
+}
+
+/** The refusal of a field the token lacks one scope for; also raised outside scope-auth's reach (federation.ts). */
+export function missingScopeError(coordinate: string, scope: keyof GatewayScopes): Error {
+  return scopesNeededError(coordinate, `the ${TOKEN_SCOPES[scope]} scope`);
+}
+
+function scopesNeededError(coordinate: string, needed: string): Error {
   return notAuthorizedError(`${coordinate} needs ${needed}, which the token does not grant.`);
 }
 
-/** The error of a refused field; also raised for entity references outside scope-auth's reach (federation.ts). */
-export function notAuthorizedError(reason: string): Error {
+function notAuthorizedError(reason: string): Error {
   return createGraphQLError(`Not authorized: ${reason}`, { extensions: { code: 'FORBIDDEN' } });
 }
 

@@ -147,7 +147,9 @@ describe('entity references of a caller without ssl:read', () => {
         [['_entities', 0], 'FORBIDDEN'],
         [['_entities', 1], 'FORBIDDEN'],
       ]);
-      expect(result.errors?.[0]?.message).not.toContain('Nope');
+      expect(result.errors?.[0]?.message).toBe(
+        'Not authorized: Query._entities needs the ssl:read scope, which the token does not grant.',
+      );
       expect(stack.emulator.stats.byAction()).toEqual({});
     } finally {
       await gateway.dispose();

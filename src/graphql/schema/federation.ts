@@ -1,6 +1,6 @@
 import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
-import { builder, grantedScopes, notAuthorizedError } from '../builder.ts';
+import { builder, grantedScopes, missingScopeError } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { prefetchSelectedFields } from '../prefetch.ts';
 import { CertificateRef } from './certificate.ts';
@@ -114,7 +114,7 @@ export function checkedEntityReferences(schema: GraphQLSchema): GraphQLSchema {
     const { representations } = args as { representations: readonly unknown[] };
     const read = grantedScopes(context).read;
     return representations.map((representation, index) => {
-      if (!read) return notAuthorizedError('entity references need the read scope');
+      if (!read) return missingScopeError('Query._entities', 'read');
       const problem = representationProblem(representation, entityTypes);
       if (problem !== undefined) {
         return createGraphQLError(`Entity representation ${index} ${problem}.`, {
