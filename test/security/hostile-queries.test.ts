@@ -150,6 +150,15 @@ describe('the default limits', () => {
       { r: managers(101, 5000) },
     );
     expectRefusedWith(byVariable, /^Entity representations limit of 100 exceeded, found 101\.$/);
+    // A variable's default counts as a value sent.
+    const defaulted = managers(101, 8000)
+      .map(({ id }) => `{ __typename: "Manager", id: "${id}" }`)
+      .join(' ');
+    const byDefault = await sendHostile(
+      stack.gateway,
+      `query ($r: [_Any!]! = [${defaulted}]) { _entities(representations: $r) { __typename } }`,
+    );
+    expectRefusedWith(byDefault, /^Entity representations limit of 100 exceeded, found 101\.$/);
     // Aliases and literal lists add up.
     const literal = (count: number, from: number) =>
       managers(count, from)

@@ -9,6 +9,7 @@ import {
   type FragmentDefinitionNode,
   type GraphQLError,
   getOperationAST,
+  getVariableValues,
   Kind,
   type OperationDefinitionNode,
   type SelectionNode,
@@ -156,7 +157,8 @@ function withPageSizeValues(
  * Federation's `_entities` resolves every representation it is given, and for types the API cannot read in
  * batches (managers, companies, packages) each one is an upstream call: unbounded, one operation could spend the
  * account's quota for everyone (aliases are limited, a list argument is not). The representations of all the
- * operation's `_entities` fields, literal or passed as variables, are counted before it executes.
+ * operation's `_entities` fields, literal or passed as variables (sent or defaulted), are counted before it
+ * executes.
  */
 export function entityRepresentationsLimitPlugin(maxRepresentations: number): Plugin {
   const entitiesFieldsOf = new WeakMap<OperationDefinitionNode, readonly FieldNode[]>();
@@ -170,7 +172,14 @@ export function entityRepresentationsLimitPlugin(maxRepresentations: number): Pl
         entitiesFieldsOf.set(operation, fields);
       }
       if (fields.length === 0) return;
-      const variables = args.variableValues ?? {};
+      // Coerced as execution will: a variable not sent counts with its default.
+      const coerced = getVariableValues(
+        args.schema,
+        operation.variableDefinitions ?? [],
+        args.variableValues ?? {},
+      );
+      if (coerced.coerced === undefined) return; // execution refuses the variables anyway
+      const variables = coerced.coerced;
       let representations = 0;
       for (const field of fields) representations += representationCount(field, variables);
       if (representations <= maxRepresentations) return;
