@@ -10,8 +10,8 @@ import { canonicalJson } from './coalescer.ts';
 
 /**
  * Reads this cache never holds, whatever the TTL:
- * - answers carrying secrets (private keys, download links, package transfer codes), which must not outlive the
- *   request that was authorised to see them;
+ * - answers carrying secrets (private keys, the key password in an order's submitted data, download links, package
+ *   transfer codes), which must not outlive the request that was authorised to see them, nor reach a shared store;
  * - calls that start work upstream although the spec files them as reads;
  * - answers whose point is to show progress (task results, deployment and update details, domain checks): job
  *   pollers and people re-asking expect each answer to be fresh.
@@ -19,6 +19,7 @@ import { canonicalJson } from './coalescer.ts';
  * a background refresh still running (see reportsRefreshUnderway).
  */
 export const UNCACHEABLE_READS: ReadonlySet<SslActionName> = new Set<SslActionName>([
+  'DescribeCertificate',
   'DescribeCertificateDetail',
   'DownloadCertificate',
   'DescribeDownloadCertificateUrl',

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SslActionName, SslCaller, SslRequest, SslResponse } from '../../src/ssl/actions.ts';
 import { ReadCachingSslCaller, UNCACHEABLE_READS } from '../../src/ssl/read-cache.ts';
+import { SSL_SPEC } from '../../src/ssl/spec.generated.ts';
+import type { SpecFieldDescriptor, SslSpec } from '../../src/ssl/spec-types.ts';
 
 interface RecordedCall {
   readonly action: SslActionName;
@@ -138,6 +140,28 @@ describe('ReadCachingSslCaller', () => {
     expect(inner.calls).toHaveLength(8);
     expect(cache.size).toBe(0);
     expect(UNCACHEABLE_READS.has('DescribeHostDeployRecordDetail')).toBe(true);
+  });
+
+  it('never keeps a read whose answer can carry a secret, by the spec: every field of such a name it can reach', () => {
+    const SECRET_FIELD = /(PrivateKey|Password|TransferCode|DownloadCertificateUrl)$/;
+    const secretPaths = (fields: readonly SpecFieldDescriptor[], seen: ReadonlySet<string>): string[] =>
+      fields.flatMap((field) => {
+        const own = SECRET_FIELD.test(field.name) ? [field.name] : [];
+        const structure = (SSL_SPEC as SslSpec).structures[field.type];
+        if (structure === undefined || seen.has(field.type)) return own;
+        const nested = secretPaths(structure, new Set([...seen, field.type]));
+        return [...own, ...nested.map((path) => `${field.name}.${path}`)];
+      });
+    const readsWithSecrets = Object.entries(SSL_SPEC.actions)
+      .filter(([, action]) => !action.mutating && secretPaths(action.outputs, new Set()).length > 0)
+      .map(([name]) => name);
+    expect(readsWithSecrets).toEqual(
+      expect.arrayContaining(['DescribeCertificate', 'DescribeCertificateDetail', 'DescribePackages']),
+    );
+    // DownloadCertificate's secret is its whole Content (an archive with the key), whatever its name.
+    for (const action of [...readsWithSecrets, 'DownloadCertificate']) {
+      expect(UNCACHEABLE_READS.has(action as SslActionName), action).toBe(true);
+    }
   });
 
   it('never serves a call that starts or reports a background refresh (AsyncCache=1) from the cache', async () => {

@@ -15,7 +15,8 @@ export type CertificateDetail = DescribeCertificateDetailResponse;
 
 /**
  * The order-related data both DescribeCertificate and DescribeCertificateDetail return (validation records,
- * submitted applicant data, order ID); neither the list shape nor anything secret.
+ * submitted applicant data, order ID), not the list shape. The submitted data holds the key password, a secret:
+ * the read cache keeps neither answer (UNCACHEABLE_READS).
  */
 export type CertificateOrderData = Pick<
   DescribeCertificateResponse,
