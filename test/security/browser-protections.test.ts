@@ -160,6 +160,32 @@ describe('schema exposure', () => {
     expect(blocked.body.errors?.[0]?.message).toContain('[Suggestion hidden]');
   });
 
+  it('hides every kind of suggestion when asked: arguments, types and enum values, sent literally or as variables', async () => {
+    const gateway = gatewayWith({ security: { introspection: false, blockFieldSuggestions: true } });
+    const typos = [
+      { query: '{ certificates(frist: 1) { totalCount } }', hidden: 'first' },
+      {
+        query: 'query ($t: ResourceTyp!) { cloudResources(type: $t) { totalCount } }',
+        hidden: 'ResourceType',
+      },
+      { query: '{ cloudResources(type: CL) { totalCount } }', hidden: 'CLB' },
+      {
+        query: 'query ($t: ResourceType!) { cloudResources(type: $t) { totalCount } }',
+        variables: { t: 'CL' },
+        hidden: 'CLB',
+      },
+    ];
+    for (const { hidden, ...operation } of typos) {
+      const open = await postOperation(stack.gateway, operation);
+      expect(open.body.errors?.[0]?.message, operation.query).toContain(`"${hidden}"`);
+      const blocked = await postOperation(gateway, operation);
+      expect(blocked.status, operation.query).toBe(400);
+      const message = blocked.body.errors?.[0]?.message;
+      expect(message, operation.query).not.toContain(`"${hidden}"`);
+      expect(message, operation.query).toContain('[Suggestion hidden]');
+    }
+  });
+
   it('serves GraphiQL only when it is on', async () => {
     const html = { headers: { accept: 'text/html' } };
     const on = await stack.gateway.fetch(ENDPOINT, html);

@@ -1,6 +1,5 @@
-import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import type { ASTVisitor, ValidationContext } from 'graphql';
+import type { ASTVisitor, GraphQLError, ValidationContext } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 
 export interface SchemaExposure {
@@ -11,7 +10,10 @@ export interface SchemaExposure {
    * committed SDL, as production supergraphs are composed) only needs `_entities`, which stays.
    */
   readonly introspection: boolean;
-  /** Replace "Did you mean …?" hints, which reveal field names to callers who cannot introspect. */
+  /**
+   * Replace "Did you mean …?" hints, which reveal field, argument, type and enum value names to callers who
+   * cannot introspect.
+   */
   readonly blockFieldSuggestions: boolean;
 }
 
@@ -48,10 +50,39 @@ function disableFederationService(): Plugin {
   };
 }
 
+/**
+ * Every suggestion graphql-js makes, whatever it names (fields, arguments, types, enum values, fragments), is one
+ * "Did you mean …?" sentence closing its message.
+ */
+const SUGGESTION = /Did you mean [^?]*\?/g;
+const SUGGESTION_MASK = '[Suggestion hidden]';
+
+function hideSuggestions(errors: readonly GraphQLError[] | undefined): void {
+  for (const error of errors ?? []) {
+    if (error.message.includes('Did you mean'))
+      error.message = error.message.replace(SUGGESTION, SUGGESTION_MASK);
+  }
+}
+
+/**
+ * Masks the suggestions of every answer, not only of validation (GraphQL Armor's plugin covers only its
+ * field-name form there): a variable's value is coerced at execution, and its errors suggest enum values.
+ */
+function hideSuggestionsPlugin(): Plugin {
+  return {
+    onResultProcess({ result }) {
+      for (const single of Array.isArray(result) ? result : [result]) {
+        if (typeof single === 'object' && single !== null && 'errors' in single)
+          hideSuggestions(single.errors);
+      }
+    },
+  };
+}
+
 /** How much of the schema the gateway reveals to callers beyond the operations they already know. */
 export function schemaExposurePlugins(exposure: SchemaExposure): Plugin[] {
   const plugins: Plugin[] = [];
   if (!exposure.introspection) plugins.push(useDisableIntrospection(), disableFederationService());
-  if (exposure.blockFieldSuggestions) plugins.push(blockFieldSuggestionsPlugin());
+  if (exposure.blockFieldSuggestions) plugins.push(hideSuggestionsPlugin());
   return plugins;
 }
