@@ -2,7 +2,11 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom
 import type { SslCallEvent } from '../ssl/actions.ts';
 import type { SslRateLimitWaitEvent } from '../ssl/client.ts';
 
-/** Operation names come from clients; past this many distinct ones, new names are counted as `other`. */
+/**
+ * Operation names come from clients; past this many distinct ones, new names are counted as `other`. Only an
+ * operation that executed admits a new name: refused ones (unauthenticated or invalid) of a name not seen yet are
+ * counted as `refused`, so callers without a token cannot use up the labels.
+ */
 const MAX_DISTINCT_OPERATION_NAMES = 200;
 const MAX_OPERATION_NAME_LENGTH = 64;
 
@@ -13,6 +17,8 @@ const BATCH_SIZE_BUCKETS = [1, 2, 5, 10, 20, 50, 100];
 export interface GraphQLOperationObservation {
   readonly operationName: string | undefined;
   readonly operationType: string | undefined;
+  /** Whether the operation got as far as execution (OperationRecord.executed). */
+  readonly executed: boolean;
   readonly durationMs: number;
   readonly errorCodes: readonly string[];
 }
@@ -104,7 +110,7 @@ export class GatewayMetrics {
 
   observeOperation(observation: GraphQLOperationObservation): void {
     const labels = {
-      operation_name: this.#operationNameLabel(observation.operationName),
+      operation_name: this.#operationNameLabel(observation.operationName, observation.executed),
       operation_type: observation.operationType ?? 'unknown',
     };
     this.#operations.inc(labels);
@@ -134,10 +140,11 @@ export class GatewayMetrics {
     return { body: await this.registry.metrics(), contentType: this.registry.contentType };
   }
 
-  #operationNameLabel(name: string | undefined): string {
+  #operationNameLabel(name: string | undefined, executed: boolean): string {
     if (name === undefined || name === '') return 'anonymous';
     const label = name.slice(0, MAX_OPERATION_NAME_LENGTH);
     if (this.#operationNames.has(label)) return label;
+    if (!executed) return 'refused';
     if (this.#operationNames.size >= MAX_DISTINCT_OPERATION_NAMES) return 'other';
     this.#operationNames.add(label);
     return label;

@@ -13,6 +13,11 @@ export interface OperationRecord {
   readonly startedAt: number;
   operationName: string | undefined;
   operationType: string | undefined;
+  /**
+   * Whether the operation got as far as execution (its caller authenticated, the operation valid). Only such an
+   * operation may give the metrics a new operation-name label.
+   */
+  executed: boolean;
   readonly upstreamCalls: SslCallEvent[];
   readonly batchSink: BatchObserver;
 }

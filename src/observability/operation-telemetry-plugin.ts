@@ -52,6 +52,10 @@ export function useOperationTelemetry(
   operations: RequestOperations,
 ): Plugin {
   const logger = telemetry.logger.child({ component: 'graphql' });
+  const markExecuted = (request: Request): void => {
+    const record = operations.of(request);
+    if (record !== undefined) record.executed = true;
+  };
   return {
     instrumentation: {
       request({ request }, wrapped) {
@@ -60,6 +64,7 @@ export function useOperationTelemetry(
             startedAt: performance.now(),
             operationName: undefined,
             operationType: undefined,
+            executed: false,
             upstreamCalls: [],
             batchSink: (loaderName, size) => telemetry.metrics.observeBatch(loaderName, size),
           });
@@ -85,6 +90,12 @@ export function useOperationTelemetry(
         record.operationName = operation.name?.value ?? record.operationName;
       };
     },
+    onExecute({ args }) {
+      markExecuted(args.contextValue.request);
+    },
+    onSubscribe({ args }) {
+      markExecuted(args.contextValue.request);
+    },
     onResultProcess({ request, result }) {
       const record = operations.of(request);
       if (record === undefined) return;
@@ -96,6 +107,7 @@ export function useOperationTelemetry(
       telemetry.metrics.observeOperation({
         operationName: record.operationName,
         operationType: record.operationType,
+        executed: record.executed,
         durationMs,
         errorCodes: outcome.errorCodes,
       });

@@ -1,3 +1,4 @@
+import { createGraphQLError } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway } from '../../src/graphql/yoga.ts';
 import { createLogger } from '../../src/observability/logger.ts';
@@ -203,6 +204,49 @@ describe('GET /metrics', () => {
     expect(
       sample(exposition, 'ssl_graph_upstream_rate_limit_wait_seconds_count{action="DescribeCertificates"}'),
     ).toBeGreaterThan(0);
+  });
+
+  it('lets only operations that executed add operation names: refused callers cannot use up the labels', async () => {
+    const gateway = createGateway({
+      ssl: stack.client,
+      logging: false,
+      authenticate: async (request) => {
+        if (request.headers.get('authorization') !== 'Bearer good') {
+          throw createGraphQLError('Unauthorized', { extensions: { http: { status: 401 } } });
+        }
+        return { subject: 'tester', scopes: new Set(['ssl:read']) };
+      },
+    });
+    const post = (query: string, authorization?: string) =>
+      gateway.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json',
+          ...(authorization === undefined ? {} : { authorization }),
+        },
+        body: JSON.stringify({ query }),
+      });
+    try {
+      for (let index = 0; index < 250; index += 1) {
+        expect((await post(`query Flood${index} { __typename }`)).status).toBe(401);
+      }
+      expect((await post('query Legit { __typename }', 'Bearer good')).status).toBe(200);
+      // An invalid operation of an authenticated caller does not execute either.
+      expect((await post('query Typo { __typenam }', 'Bearer good')).status).toBe(400);
+      const exposition = await (await gateway.fetch('http://gateway.test/metrics')).text();
+      const operations = (name: string) =>
+        sample(
+          exposition,
+          `ssl_graph_graphql_operations_total{operation_name="${name}",operation_type="query"}`,
+        );
+      expect(operations('refused')).toBe(251);
+      expect(operations('Legit')).toBe(1);
+      expect(exposition).not.toContain('Flood');
+      expect(exposition).not.toContain('Typo');
+    } finally {
+      await gateway.dispose();
+    }
   });
 
   it('keeps each gateway in its own registry', async () => {
