@@ -197,6 +197,7 @@ async function main(): Promise<void> {
       scaleBackend === undefined ? undefined : { sharing: scaleBackend.jobPollSharing(upstream.secretId) },
     security: {
       cors: security.cors,
+      hosts: security.hosts,
       limits: security.limits,
       introspection: security.introspection,
       blockFieldSuggestions: security.blockFieldSuggestions,

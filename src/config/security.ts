@@ -72,9 +72,19 @@ export type CorsPolicy =
   | { readonly kind: 'any' }
   | { readonly kind: 'origins'; readonly origins: readonly string[] };
 
+/**
+ * Which Host headers the gateway answers. `any`: every one (with authentication on, a request without a token
+ * gets nothing, whatever its host). `listed`: the names given, besides IP literals and localhost, which are always
+ * answered (see host-check.ts).
+ */
+export type HostPolicy =
+  | { readonly kind: 'any' }
+  | { readonly kind: 'listed'; readonly hosts: readonly string[] };
+
 export interface SecurityConfig {
   readonly auth: AuthConfig;
   readonly cors: CorsPolicy;
+  readonly hosts: HostPolicy;
   readonly graphiql: boolean;
   readonly introspection: boolean;
   /** "Did you mean …?" hints leak field names; blocked in production or when introspection is off. */
@@ -215,6 +225,33 @@ function readCors(env: Environment): CorsPolicy {
   return { kind: 'origins', origins: [...new Set(entries.map(readOrigin))] };
 }
 
+/**
+ * ALLOWED_HOSTS, or by default: every host with authentication on, and only IP literals and localhost without it
+ * (the sandbox, AUTH_DISABLED), whose answers DNS rebinding could otherwise hand to any web page.
+ */
+function readHosts(env: Environment, auth: AuthConfig): HostPolicy {
+  const text = read(env, 'ALLOWED_HOSTS');
+  if (text === undefined) return auth.mode === 'disabled' ? { kind: 'listed', hosts: [] } : { kind: 'any' };
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim().toLowerCase().replace(/\.$/, ''))
+    .filter((entry) => entry !== '');
+  if (entries.includes('*')) {
+    if (entries.length > 1)
+      throw new ConfigError('ALLOWED_HOSTS', 'is either * or a list of host names, not both');
+    return { kind: 'any' };
+  }
+  for (const entry of entries) {
+    if (!HOST_NAME.test(entry)) {
+      throw new ConfigError('ALLOWED_HOSTS', `must list host names without scheme or port, got "${entry}"`);
+    }
+  }
+  return { kind: 'listed', hosts: [...new Set(entries)] };
+}
+
+const HOST_NAME =
+  /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
 function readLimits(env: Environment): QueryLimits {
   return {
     maxDepth: readPositiveInteger(env, 'GRAPHQL_MAX_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth),
@@ -239,9 +276,11 @@ function readLimits(env: Environment): QueryLimits {
 export function loadSecurityConfig(env: Environment, upstream: UpstreamConfig): SecurityConfig {
   const production = read(env, 'NODE_ENV') === 'production';
   const introspection = readBoolean(env, 'GRAPHQL_INTROSPECTION') ?? true;
+  const auth = readAuth(env, upstream);
   return {
-    auth: readAuth(env, upstream),
+    auth,
     cors: readCors(env),
+    hosts: readHosts(env, auth),
     graphiql: readBoolean(env, 'GRAPHIQL') ?? !production,
     introspection,
     blockFieldSuggestions: production || !introspection,

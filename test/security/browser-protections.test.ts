@@ -132,6 +132,49 @@ describe('CORS', () => {
   });
 });
 
+describe('DNS rebinding', () => {
+  const certificateQuery = () => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ certificates(first: 1) { totalCount } }' }),
+  });
+
+  it('refuses a host name the gateway was not told it is reached by, before any upstream call', async () => {
+    const gateway = gatewayWith({
+      security: { hosts: { kind: 'listed', hosts: ['ssl-graph.internal'] } },
+    });
+    stack.emulator.stats.reset();
+    const refused = await gateway.fetch('http://attacker.example.com:4000/graphql', certificateQuery());
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toEqual({
+      errors: [
+        {
+          message: 'This host name is not one the gateway serves; an operator can add it to ALLOWED_HOSTS.',
+          extensions: { code: 'HOST_NOT_ALLOWED' },
+        },
+      ],
+    });
+    expect(stack.emulator.stats.byAction()).toEqual({});
+    for (const origin of [
+      'http://localhost:4000',
+      'http://app.localhost',
+      'http://127.0.0.1:4000',
+      'http://10.0.3.7:4000',
+      'http://[::1]:4000',
+      'http://SSL-Graph.internal',
+    ]) {
+      const answered = await gateway.fetch(`${origin}/graphql`, certificateQuery());
+      expect(answered.status, origin).toBe(200);
+    }
+  });
+
+  it('answers every host when told to (authentication on: a request without a token gets nothing anyway)', async () => {
+    const gateway = gatewayWith({ security: { hosts: { kind: 'any' } } });
+    const answered = await gateway.fetch('http://attacker.example.com/graphql', certificateQuery());
+    expect(answered.status).toBe(200);
+  });
+});
+
 describe('schema exposure', () => {
   const INTROSPECTION = '{ __schema { queryType { name } } }';
 

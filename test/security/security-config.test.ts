@@ -145,6 +145,17 @@ describe('browser and query settings', () => {
     expect(load({ CORS_ORIGINS: '*' }).cors).toEqual({ kind: 'any' });
   });
 
+  it('answer only IP literals and localhost without authentication, every host with it, unless ALLOWED_HOSTS says', () => {
+    expect(load({}).hosts).toEqual({ kind: 'listed', hosts: [] });
+    expect(load({ ...REAL_CREDENTIALS, AUTH_DISABLED: 'true' }).hosts).toEqual({ kind: 'listed', hosts: [] });
+    expect(load({ ...REAL_CREDENTIALS, AUTH_JWT_SECRET: SECRET }).hosts).toEqual({ kind: 'any' });
+    expect(load({ ALLOWED_HOSTS: 'SSL-Graph.internal, gw.example.com.' }).hosts).toEqual({
+      kind: 'listed',
+      hosts: ['ssl-graph.internal', 'gw.example.com'],
+    });
+    expect(load({ ALLOWED_HOSTS: '*' }).hosts).toEqual({ kind: 'any' });
+  });
+
   it('read every limit from its variable', () => {
     const limits = load({
       GRAPHQL_MAX_DEPTH: '7',
@@ -171,6 +182,9 @@ describe('browser and query settings', () => {
     [{ CORS_ORIGINS: 'app.example.com' }, 'CORS_ORIGINS'],
     [{ CORS_ORIGINS: '*, https://app.example.com' }, 'CORS_ORIGINS'],
     [{ CORS_ORIGINS: 'ftp://files.example.com' }, 'CORS_ORIGINS'],
+    [{ ALLOWED_HOSTS: 'https://gw.example.com' }, 'ALLOWED_HOSTS'],
+    [{ ALLOWED_HOSTS: 'gw.example.com:4000' }, 'ALLOWED_HOSTS'],
+    [{ ALLOWED_HOSTS: '*, gw.example.com' }, 'ALLOWED_HOSTS'],
     [{ GRAPHIQL: 'on' }, 'GRAPHIQL'],
     [{ GRAPHQL_INTROSPECTION: '0' }, 'GRAPHQL_INTROSPECTION'],
     [{ GRAPHQL_MAX_DEPTH: '0' }, 'GRAPHQL_MAX_DEPTH'],

@@ -1,0 +1,44 @@
+import { isIP } from 'node:net';
+import type { Plugin } from 'graphql-yoga';
+import type { HostPolicy } from '../../config/security.ts';
+
+/**
+ * Whether a request's Host may be served. IP literals and `localhost` (with its subdomains, which resolve to the
+ * loopback) always may: a DNS-rebinding page can only ever send its own domain name, never one of those.
+ */
+export function isAllowedHost(hostname: string, policy: HostPolicy): boolean {
+  if (policy.kind === 'any') return true;
+  const name = hostname.toLowerCase().replace(/\.$/, '');
+  if (isIP(name.replace(/^\[(.*)\]$/, '$1')) !== 0) return true;
+  if (name === 'localhost' || name.endsWith('.localhost')) return true;
+  return policy.hosts.includes(name);
+}
+
+/**
+ * Refuses requests whose Host header names a host the gateway was not told it is reached by (403, before
+ * anything else runs). Without it, DNS rebinding reaches a gateway that trusts its network position: a page on
+ * attacker.example re-points its name at 127.0.0.1, and its same-origin requests, which no CORS or CSRF rule stops,
+ * then read the answers of a sandbox or an AUTH_DISABLED gateway, private keys included.
+ */
+export function hostCheckPlugin(policy: HostPolicy): Plugin {
+  return {
+    onRequest({ request, endResponse, fetchAPI }) {
+      const { hostname } = new URL(request.url);
+      if (isAllowedHost(hostname, policy)) return;
+      endResponse(
+        fetchAPI.Response.json(
+          {
+            errors: [
+              {
+                message:
+                  'This host name is not one the gateway serves; an operator can add it to ALLOWED_HOSTS.',
+                extensions: { code: 'HOST_NOT_ALLOWED' },
+              },
+            ],
+          },
+          { status: 403 },
+        ),
+      );
+    },
+  };
+}
