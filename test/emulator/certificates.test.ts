@@ -311,6 +311,51 @@ describe('submitting the information of a paid order', () => {
     );
     await submit(h, wildcard, { ...applicant, CertCommonName: '*.example.com' });
   });
+
+  it('fits the legacy SubmitCertificateInformation domains to the product as well, and takes only known CsrTypes', async () => {
+    const h = await harness();
+    const legacy = (CertificateId: string, params: Partial<SslRequest<'SubmitCertificateInformation'>>) =>
+      rejection(
+        Promise.resolve().then(() =>
+          h.call('SubmitCertificateInformation', {
+            CertificateId,
+            CsrType: 'online',
+            CertificateDomain: 'legacy.example.com',
+            ...params,
+          }),
+        ),
+      );
+    const single = await order(h, 14 /* TrustAsia OV */);
+    expect(await legacy(single, { DomainList: ['not a domain!!'] })).toBe('FailedOperation.InvalidParam');
+    expect(await legacy(single, { DomainList: ['*.wild.example.com'] })).toBe('FailedOperation.InvalidParam');
+    expect(await legacy(single, { CsrType: 'bogus' })).toBe('FailedOperation.InvalidParam');
+    expect(await legacy(single, { CsrType: undefined })).toBe('FailedOperation.InvalidParam');
+    // A multi-domain order (11, bought for 2) needs DomainList, within the count bought.
+    const multi = await order(h, 11, 2);
+    expect(await legacy(multi, {})).toBe('FailedOperation.InvalidParam');
+    expect(await legacy(multi, { DomainList: ['b.example.com', 'c.example.com'] })).toBe(
+      'FailedOperation.InvalidParam',
+    );
+    // A wildcard product (12) takes a wildcard common name only.
+    expect(await legacy(await order(h, 12), {})).toBe('FailedOperation.InvalidParam');
+    // Nothing refused was stored: the order still takes valid information, and CommitCertificateInformation issues it.
+    await h.call('SubmitCertificateInformation', {
+      CertificateId: multi,
+      CsrType: 'online',
+      CertificateDomain: 'a.example.com',
+      DomainList: ['B.example.com'],
+    });
+    expect((await h.call('DescribeCertificateDetail', { CertificateId: multi })).SubmittedData).toMatchObject(
+      {
+        CsrType: 'online',
+        DomainList: ['b.example.com'],
+      },
+    );
+    await h.call('CommitCertificateInformation', { CertificateId: multi, VerifyType: 'DNS_AUTO' });
+    h.clock.advance(6 * MINUTE);
+    const issued = await h.call('DescribeCertificateDetail', { CertificateId: multi });
+    expect(issued).toMatchObject({ Status: 1, Domain: 'a.example.com', SubjectAltName: ['b.example.com'] });
+  });
 });
 
 describe('validating a reissue', () => {

@@ -147,22 +147,46 @@ function requireApplicant(params: InfoSubmitParams, hasCompany: boolean, hasMana
   );
 }
 
+/** How an action names its domain parameters and which code it answers a domain that does not fit with. */
+export interface DomainParameterNames {
+  commonName: string;
+  others: string;
+  /** The code for a malformed domain or a wildcard the product does not take. */
+  domainCode: string;
+}
+
+/** CertificateInfoSubmit's names: CertCommonName, DnsNames, and its own domain error. */
+export const INFO_SUBMIT_DOMAIN_NAMES: DomainParameterNames = {
+  commonName: 'CertCommonName',
+  others: 'DnsNames',
+  domainCode: 'FailedOperation.CertificateInfoSubmitDomainInvalid',
+};
+
+/** Every domain must be well formed (the message quotes it). */
+export function requireWellFormedDomains(domains: readonly string[], names: DomainParameterNames): void {
+  for (const name of domains) {
+    if (!isValidDomain(name)) throw new EmulatorError(names.domainCode, `域名 ${name} 格式不正确。`);
+  }
+}
+
 /**
  * The domains must fit the product bought: wildcards only on wildcard products (whose common name is one), other
- * domains (DnsNames) required of multi-domain products, and no more domains in all than the order's DomainNum.
+ * domains required of multi-domain products, and no more domains in all than the order's DomainNum.
  */
-function requireDomainsFitOrder(record: CertificateRecord, domain: string, others: readonly string[]): void {
+export function requireDomainsFitOrder(
+  record: CertificateRecord,
+  domain: string,
+  others: readonly string[],
+  names: DomainParameterNames = INFO_SUBMIT_DOMAIN_NAMES,
+): void {
   const wildcardProduct = record.domainType === 3 || record.domainType === 4;
   const wildcard = [domain, ...others].find((name) => name.startsWith('*.'));
   if (wildcard !== undefined && !wildcardProduct) {
-    throw new EmulatorError(
-      'FailedOperation.CertificateInfoSubmitDomainInvalid',
-      `域名 ${wildcard} 是通配符域名，所购证书不支持通配符域名。`,
-    );
+    throw new EmulatorError(names.domainCode, `域名 ${wildcard} 是通配符域名，所购证书不支持通配符域名。`);
   }
   if (record.domainType === 3 && !domain.startsWith('*.')) {
     throw new EmulatorError(
-      'FailedOperation.CertificateInfoSubmitDomainInvalid',
+      names.domainCode,
       `域名 ${domain} 不是通配符域名，通配符证书的通用名称须为通配符域名。`,
     );
   }
@@ -171,16 +195,23 @@ function requireDomainsFitOrder(record: CertificateRecord, domain: string, other
   if (multiDomain && count < 2) {
     throw new EmulatorError(
       'FailedOperation.InvalidParam',
-      'DnsNames is required for a multi-domain certificate: the domains besides CertCommonName.',
+      `${names.others} is required for a multi-domain certificate: the domains besides ${names.commonName}.`,
     );
   }
   if (count > record.domainNumber) {
     throw new EmulatorError(
       'FailedOperation.InvalidParam',
-      `DnsNames with CertCommonName make ${count} domains, more than the ${record.domainNumber} bought.`,
+      `${names.others} with ${names.commonName} make ${count} domains, more than the ${record.domainNumber} bought.`,
     );
   }
 }
+
+/** SubmitCertificateInformation's names; it documents no domain-specific code, so a bad domain is InvalidParam. */
+const LEGACY_SUBMIT_DOMAIN_NAMES: DomainParameterNames = {
+  commonName: 'CertificateDomain',
+  others: 'DomainList',
+  domainCode: 'FailedOperation.InvalidParam',
+};
 
 /** The company CompanyId names: it stands for the Org* fields the applicant leaves out. */
 function requireCompany(ctx: HandlerContext, companyId: string): CompanyRecord {
@@ -216,14 +247,7 @@ export const certificateInformationHandlers: HandlerTable = {
     }
     const domain = params.CertCommonName.trim().toLowerCase();
     const others = (params.DnsNames ?? []).map((name) => name.trim().toLowerCase());
-    for (const name of [domain, ...others]) {
-      if (!isValidDomain(name)) {
-        throw new EmulatorError(
-          'FailedOperation.CertificateInfoSubmitDomainInvalid',
-          `域名 ${name} 格式不正确。`,
-        );
-      }
-    }
+    requireWellFormedDomains([domain, ...others], INFO_SUBMIT_DOMAIN_NAMES);
     requireDomainsFitOrder(record, domain, others);
     if (params.CompanyType === 1 && !params.ContactEmail) {
       throw new EmulatorError('FailedOperation.CertificateInfoSubmitContactEmailEmpty', '邮箱不能为空。');
@@ -305,9 +329,16 @@ export const certificateInformationHandlers: HandlerTable = {
     if (record.status !== 5 && record.status !== 13) {
       throw new EmulatorError('FailedOperation.InvalidCertificateStatusCode', '证书状态不允许提交资料。');
     }
+    if (params.CsrType !== 'online' && params.CsrType !== 'parse') {
+      // "CsrType … 此字段必传 … online … parse".
+      throw new EmulatorError('FailedOperation.InvalidParam', 'CsrType is required: online or parse.');
+    }
     const domain = (params.CertificateDomain ?? '').trim().toLowerCase();
     if (!isValidDomain(domain))
       throw new EmulatorError('FailedOperation.InvalidParam', 'Invalid CertificateDomain.');
+    const others = (params.DomainList ?? []).map((name) => name.trim().toLowerCase());
+    requireWellFormedDomains(others, LEGACY_SUBMIT_DOMAIN_NAMES);
+    requireDomainsFitOrder(record, domain, others, LEGACY_SUBMIT_DOMAIN_NAMES);
     if (params.CsrType === 'parse') {
       adoptSubmittedCsr(record, params.CsrContent, domain, {
         csr: 'CsrContent',
@@ -318,15 +349,15 @@ export const certificateInformationHandlers: HandlerTable = {
       await prepareKeyMaterial(record, { algorithm: 'RSA', parameter: '2048' });
     }
     record.domain = domain;
-    record.subjectAltNames = [...new Set([domain, ...(params.DomainList ?? [])])];
+    record.subjectAltNames = [...new Set([domain, ...others])];
     record.verifyType = params.VerifyType ? requireVerifyType(params.VerifyType, null) : record.verifyType;
     record.keyPassword = params.KeyPassword || record.keyPassword;
     record.submitted = {
       ...emptySubmittedData(),
-      CsrType: params.CsrType ?? 'online',
+      CsrType: params.CsrType,
       CsrContent: record.csrPem,
       CertificateDomain: domain,
-      DomainList: params.DomainList ?? [],
+      DomainList: others,
       KeyPassword: params.KeyPassword ?? null,
       OrganizationName: params.OrganizationName ?? null,
       OrganizationDivision: params.OrganizationDivision ?? null,
