@@ -131,6 +131,34 @@ describe('paid, cancel, revoke and reissue lifecycles', () => {
     expect(detail.SubmittedData?.AdminEmail).toBe(manager!.mail);
   });
 
+  it('CheckCertificateDomainVerification reports on an OV order but leaves it in CA review', async () => {
+    const h = await harness();
+    const certId = (await h.call('CreateCertificate', { ProductId: 14, DomainNum: 1, TimeSpan: 1 }))
+      .CertificateIds[0]!;
+    const manager = h.state.accounts.listManagers().find((candidate) => candidate.status === 'ok')!;
+    await h.call('CertificateInfoSubmit', {
+      CertId: certId,
+      GenCsrType: 'online',
+      CertCommonName: 'check.ov.example.com',
+      CompanyType: 2,
+      CompanyId: '0',
+      ManagerId: String(manager.id),
+      CsrEncryptAlgo: 'RSA',
+      CsrKeyParameter: '2048',
+    });
+    await h.call('CertificateOrderSubmit', { CertId: certId, VerifyType: 'DNS' });
+    h.clock.advance(6 * MINUTE);
+    const checked = await h.call('CheckCertificateDomainVerification', { CertificateId: certId });
+    expect(checked.VerificationResults?.[0]).toMatchObject({ LocalCheck: 1, CaCheck: 2, Issued: false });
+    expect(await h.call('DescribeCertificate', { CertificateId: certId })).toMatchObject({
+      Status: 0,
+      CertBeginTime: null,
+    });
+    // The organisation review issues it after its two hours, as for CompleteCertificate.
+    h.clock.advance(2 * 60 * MINUTE);
+    expect((await h.call('DescribeCertificate', { CertificateId: certId })).Status).toBe(1);
+  });
+
   it('cancels an order (6 then 7) and revokes an issued certificate (9 then 10)', async () => {
     const h = await harness();
     const { CertificateIds } = await h.call('CreateCertificate', {

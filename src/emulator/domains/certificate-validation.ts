@@ -24,38 +24,32 @@ export const certificateValidationHandlers: HandlerTable = {
     const record = store.require(params.CertificateId);
     const now = ctx.clock.now();
     // Reissues (11) are validated like applications (0, 4): the same records, checks and nudges.
-    if (isPendingIssue(record) && record.dcvReadyAt !== null && now >= record.dcvReadyAt) {
-      // The CA checks on demand: visible records pass validation and the certificate is issued.
+    const visible = isPendingIssue(record) && record.dcvReadyAt !== null && now >= record.dcvReadyAt;
+    if (visible && record.certType === 'DV') {
+      // The CA checks a DV order on demand: visible records pass validation and the certificate is issued, as
+      // the scheduler would. An OV/EV order is only reported on: its organisation review still decides.
       passDomainValidation(ctx, record, now);
       store.issue(record, now);
     }
-    if (record.status === 1 || record.status === 3) {
-      return {
-        VerificationResults: record.dvAuths.map((auth) => ({
-          Domain: auth.domain,
-          VerifyType: record.verifyType ?? 'DNS',
-          LocalCheck: 1,
-          CaCheck: 2,
-          LocalCheckFailReason: '',
-          CheckValue: [auth.value],
-          Frequently: false,
-          Issued: true,
-        })),
-      };
-    }
-    if (!isPendingIssue(record)) {
+    const issued = record.status === 1 || record.status === 3;
+    if (!issued && !isPendingIssue(record)) {
       throw new EmulatorError('FailedOperation.CertificateStatusNotAllowVerify', '证书状态不允许域名验证。');
     }
+    const found = issued || visible;
     return {
       VerificationResults: record.dvAuths.map((auth) => ({
         Domain: auth.domain,
         VerifyType: record.verifyType ?? 'DNS',
-        LocalCheck: auth.verifyType === 'FILE' ? -4 : -1,
-        CaCheck: -1,
-        LocalCheckFailReason: auth.verifyType === 'FILE' ? '未检测到验证文件' : '未检测到TXT记录',
-        CheckValue: [],
+        LocalCheck: found ? 1 : auth.verifyType === 'FILE' ? -4 : -1,
+        CaCheck: found ? 2 : -1,
+        LocalCheckFailReason: found
+          ? ''
+          : auth.verifyType === 'FILE'
+            ? '未检测到验证文件'
+            : '未检测到TXT记录',
+        CheckValue: found ? [auth.value] : [],
         Frequently: false,
-        Issued: false,
+        Issued: issued,
       })),
     };
   },
