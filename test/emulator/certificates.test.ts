@@ -585,6 +585,27 @@ describe('upload, existence, chain and download', () => {
       'download',
     ]);
   });
+
+  it('refuses to download a certificate set not to allow downloads, by either action', async () => {
+    const h = await harness();
+    const cert = uploadPem('nodl.example.com');
+    const { CertificateId } = await h.call('UploadCertificate', {
+      CertificatePublicKey: cert.certificatePem,
+      CertificatePrivateKey: cert.privateKeyPem!,
+    });
+    // As UpdateCertificateInstance(AllowDownload=false) leaves it.
+    h.state.certificates.require(CertificateId).allowDownload = false;
+    const refused = (promise: () => Promise<unknown>) => rejection(Promise.resolve().then(promise));
+    expect(await refused(() => h.call('DownloadCertificate', { CertificateId }))).toBe(
+      'FailedOperation.CertificateNotAllowDownload',
+    );
+    expect(
+      await refused(() => h.call('DescribeDownloadCertificateUrl', { CertificateId, ServiceType: 'nginx' })),
+    ).toBe('FailedOperation.CertificateNotAllowDownload');
+    expect(h.state.operationLogs.forCertificate(CertificateId).map((entry) => entry.type)).toEqual([
+      'upload',
+    ]);
+  });
 });
 
 describe('renewals', () => {

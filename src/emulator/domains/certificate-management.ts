@@ -211,6 +211,11 @@ export const certificateManagementHandlers: HandlerTable = {
 
   DownloadCertificate(params, ctx) {
     const record = ctx.state.certificates.require(params.CertificateId);
+    if (!record.allowDownload) {
+      // Not in DownloadCertificate's documented list, but the code's text (「该证书已设置成不允许下载」) is the
+      // download refusal itself, answered by DescribeDownloadCertificateUrl: the key must not leak this way.
+      throw new EmulatorError('FailedOperation.CertificateNotAllowDownload', '证书已设置为不允许下载。');
+    }
     if (record.certificatePem === null) {
       throw new EmulatorError('FailedOperation.InvalidCertificateStatusCode', '证书未签发，无法下载。');
     }
