@@ -732,6 +732,62 @@ describe('renewals', () => {
   });
 });
 
+describe('ordering from packages', () => {
+  async function byPackage(h: Harness, params: Partial<SslRequest<'CreateCertificateByPackage'>>) {
+    const usable = h.state.accounts
+      .listPackages()
+      .filter((candidate) => candidate.status === 'usable')
+      .sort((a, b) => b.balance - a.balance)[0]!;
+    return rejection(
+      Promise.resolve().then(() =>
+        h.call('CreateCertificateByPackage', {
+          ProductPid: 1013890 /* TrustAsia OV, single domain */,
+          PackageIds: [usable.id],
+          DomainCount: '1',
+          Period: 1,
+          ...params,
+        }),
+      ),
+    );
+  }
+
+  it('refuses what does not fit the order: wildcards, unknown or rejected applicants, counts', async () => {
+    const h = await harness();
+    const before = h.state.certificates.all().length;
+    expect(await byPackage(h, { DomainNames: '*.wild.example.com' })).toBe('InvalidParameter.DomainInvalid');
+    expect(await byPackage(h, { ManagerId: 999999 })).toBe('FailedOperation');
+    expect(await byPackage(h, { CompanyId: 999999 })).toBe('FailedOperation');
+    const rejected = h.state.accounts.listManagers().find((manager) => manager.status === 'invalid')!;
+    expect(await byPackage(h, { ManagerId: rejected.id })).toBe('FailedOperation');
+    expect(await byPackage(h, { CertificateCount: 0 })).toBe('FailedOperation');
+    expect(await byPackage(h, { CertificateCount: -3 })).toBe('FailedOperation');
+    expect(
+      await byPackage(h, { CertificateCount: 2, DomainNames: 'a.example.com,b.example.com,c.example.com' }),
+    ).toBe('InvalidParameter.DomainInvalid');
+    expect(h.state.certificates.all().length).toBe(before);
+    // What fits is ordered: one certificate per pre-filled domain, with the applicant named.
+    const manager = h.state.accounts.listManagers().find((candidate) => candidate.status === 'ok')!;
+    const usable = h.state.accounts
+      .listPackages()
+      .filter((candidate) => candidate.status === 'usable')
+      .sort((a, b) => b.balance - a.balance)[0]!;
+    const { CertificateIds } = await h.call('CreateCertificateByPackage', {
+      ProductPid: 1013890,
+      PackageIds: [usable.id],
+      DomainCount: '1',
+      Period: 1,
+      CertificateCount: 2,
+      DomainNames: 'a.example.com,b.example.com',
+      ManagerId: manager.id,
+      CompanyId: manager.companyId,
+    });
+    expect(CertificateIds.map((id) => h.state.certificates.require(id).domain)).toEqual([
+      'a.example.com',
+      'b.example.com',
+    ]);
+  });
+});
+
 describe('root certificates', () => {
   /** RootCert.Standard, SupportDownloadType.ROOT and the ROOT download of one certificate. */
   async function roots(h: Harness, CertificateId: string) {

@@ -9,6 +9,7 @@ import {
   packageTypeTraits,
 } from '../store/certificate-products.ts';
 import { type CertificateRecord, newCertificateRecord } from '../store/certificates.ts';
+import { type DomainParameterNames, requireWildcardsFitProduct } from './certificate-information.ts';
 import {
   isValidDomain,
   keyChoice,
@@ -19,6 +20,13 @@ import {
 } from './certificate-lifecycle.ts';
 import { logOperation } from './certificate-support.ts';
 import { isRenewable } from './certificate-views.ts';
+
+/** DomainNames pre-fills each certificate's common name; a domain that does not fit is DomainInvalid. */
+const PACKAGE_DOMAIN_NAMES: DomainParameterNames = {
+  commonName: 'DomainNames',
+  others: 'DomainNames',
+  domainCode: 'InvalidParameter.DomainInvalid',
+};
 
 export const certificateApplicationHandlers: HandlerTable = {
   async ApplyCertificate(params, ctx) {
@@ -187,6 +195,11 @@ export const certificateApplicationHandlers: HandlerTable = {
         throw new EmulatorError('InvalidParameter.RenewCsrInvalid', 'RenewCsr is not a valid CSR.');
       }
     }
+    const count = params.CertificateCount ?? 1;
+    // CreateCertificateByPackage documents no code for the count: the generic FailedOperation says it.
+    if (!Number.isInteger(count) || count < 1) {
+      throw new EmulatorError('FailedOperation', 'CertificateCount is a positive number of certificates.');
+    }
     const domains = (params.DomainNames ?? '')
       .split(',')
       .map((name) => name.trim().toLowerCase())
@@ -194,9 +207,33 @@ export const certificateApplicationHandlers: HandlerTable = {
     if (domains.some((name) => !isValidDomain(name))) {
       throw new EmulatorError('InvalidParameter.DomainInvalid', 'DomainNames holds an invalid domain.');
     }
-    const original = params.OldCertificateId ? store.require(params.OldCertificateId) : undefined;
-    const count = Math.max(1, params.CertificateCount ?? 1);
+    // One pre-filled domain per certificate bought, each the common name of its order.
+    if (domains.length > count) {
+      throw new EmulatorError(
+        'InvalidParameter.DomainInvalid',
+        `DomainNames pre-fills ${domains.length} domains, more than the ${count} certificates bought.`,
+      );
+    }
+    for (const domain of domains) {
+      requireWildcardsFitProduct(traits.domainType, domain, [], PACKAGE_DOMAIN_NAMES);
+    }
     const now = ctx.clock.now();
+    const managerId = params.ManagerId || null;
+    const companyId = params.CompanyId || null;
+    if (managerId !== null) {
+      const manager = ctx.state.accounts.getManager(managerId, now);
+      if (!manager) throw new EmulatorError('FailedOperation', `ManagerId ${managerId} does not exist.`);
+      if (manager.status === 'invalid') {
+        throw new EmulatorError(
+          'FailedOperation',
+          `Manager ${managerId} failed its review (invalid): it cannot be pre-filled.`,
+        );
+      }
+    }
+    if (companyId !== null && !ctx.state.accounts.getCompany(companyId)) {
+      throw new EmulatorError('FailedOperation', `CompanyId ${companyId} does not exist.`);
+    }
+    const original = params.OldCertificateId ? store.require(params.OldCertificateId) : undefined;
     if (original) {
       // CreateCertificateByPackage documents no status code for this: the generic FailedOperation says it.
       if (!isRenewable(original, now)) {
@@ -236,8 +273,8 @@ export const certificateApplicationHandlers: HandlerTable = {
         companyType: traits.certType === 'DV' ? 1 : 2,
         projectId: params.ProjectId ?? 0,
         totalPeriod: params.Period,
-        managerId: params.ManagerId ?? null,
-        companyId: params.CompanyId ?? null,
+        managerId,
+        companyId,
         verifyType: params.VerifyType ? requireVerifyType(params.VerifyType, null) : null,
         renewedFrom: original?.id ?? null,
         keyPassword: (original && params.RenewKeyPass) || null,

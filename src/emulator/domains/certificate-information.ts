@@ -170,6 +170,29 @@ export function requireWellFormedDomains(domains: readonly string[], names: Doma
 }
 
 /**
+ * Wildcards only on wildcard products (domain types 3 and 4), and a single-wildcard product's (3) common name is
+ * one. Also used for the domains CreateCertificateByPackage pre-fills.
+ */
+export function requireWildcardsFitProduct(
+  domainType: number,
+  domain: string,
+  others: readonly string[],
+  names: DomainParameterNames,
+): void {
+  const wildcardProduct = domainType === 3 || domainType === 4;
+  const wildcard = [domain, ...others].find((name) => name.startsWith('*.'));
+  if (wildcard !== undefined && !wildcardProduct) {
+    throw new EmulatorError(names.domainCode, `域名 ${wildcard} 是通配符域名，所购证书不支持通配符域名。`);
+  }
+  if (domainType === 3 && !domain.startsWith('*.')) {
+    throw new EmulatorError(
+      names.domainCode,
+      `域名 ${domain} 不是通配符域名，通配符证书的通用名称须为通配符域名。`,
+    );
+  }
+}
+
+/**
  * The domains must fit the product bought: wildcards only on wildcard products (whose common name is one), other
  * domains required of multi-domain products, and no more domains in all than the order's DomainNum.
  */
@@ -179,17 +202,7 @@ export function requireDomainsFitOrder(
   others: readonly string[],
   names: DomainParameterNames = INFO_SUBMIT_DOMAIN_NAMES,
 ): void {
-  const wildcardProduct = record.domainType === 3 || record.domainType === 4;
-  const wildcard = [domain, ...others].find((name) => name.startsWith('*.'));
-  if (wildcard !== undefined && !wildcardProduct) {
-    throw new EmulatorError(names.domainCode, `域名 ${wildcard} 是通配符域名，所购证书不支持通配符域名。`);
-  }
-  if (record.domainType === 3 && !domain.startsWith('*.')) {
-    throw new EmulatorError(
-      names.domainCode,
-      `域名 ${domain} 不是通配符域名，通配符证书的通用名称须为通配符域名。`,
-    );
-  }
+  requireWildcardsFitProduct(record.domainType, domain, others, names);
   const count = new Set([domain, ...others]).size;
   const multiDomain = record.domainType === 2 || record.domainType === 4;
   if (multiDomain && count < 2) {
