@@ -786,6 +786,20 @@ describe('ordering from packages', () => {
       'b.example.com',
     ]);
   });
+
+  it('sells CFCA EV for one year only, as CreateCertificate does', async () => {
+    const h = await harness();
+    expect(
+      await rejection(
+        Promise.resolve().then(() =>
+          h.call('CreateCertificate', { ProductId: 101, DomainNum: 1, TimeSpan: 3 }),
+        ),
+      ),
+    ).toBe('InvalidParameterValue');
+    expect(await byPackage(h, { ProductPid: 1022451 /* CFCA EV, type 101 */, Period: 3 })).toBe(
+      'InvalidParameter.PeriodInvalid',
+    );
+  });
 });
 
 describe('root certificates', () => {

@@ -21,6 +21,16 @@ import {
 import { logOperation } from './certificate-support.ts';
 import { isRenewable } from './certificate-views.ts';
 
+/**
+ * Products sold for one year only, whichever action buys them: "99/100/101：CFCA …，不支持多年期"
+ * (CreateCertificate's ProductId; CreateCertificateByPackage's ProductPid maps to these package types).
+ */
+function noMultiYear(packageType: string): boolean {
+  return (
+    (PACKAGE_TYPE_NAMES[packageType] ?? '').includes('CFCA') && ['99', '100', '101'].includes(packageType)
+  );
+}
+
 /** DomainNames pre-fills each certificate's common name; a domain that does not fit is DomainInvalid. */
 const PACKAGE_DOMAIN_NAMES: DomainParameterNames = {
   commonName: 'DomainNames',
@@ -122,13 +132,11 @@ export const certificateApplicationHandlers: HandlerTable = {
     ) {
       throw new EmulatorError('InvalidParameterValue', 'DomainNum does not fit the product.');
     }
-    const noMultiYear =
-      (PACKAGE_TYPE_NAMES[packageType] ?? '').includes('CFCA') && ['99', '100', '101'].includes(packageType);
     if (
       !Number.isInteger(params.TimeSpan) ||
       params.TimeSpan < 1 ||
       params.TimeSpan > 5 ||
-      (noMultiYear && params.TimeSpan > 1)
+      (noMultiYear(packageType) && params.TimeSpan > 1)
     ) {
       throw new EmulatorError('InvalidParameterValue', 'TimeSpan does not fit the product.');
     }
@@ -169,7 +177,12 @@ export const certificateApplicationHandlers: HandlerTable = {
     if (!Number.isInteger(domainCount) || domainCount < 1 || (!multi && domainCount !== 1)) {
       throw new EmulatorError('InvalidParameter.DomainCountInvalid', 'Invalid DomainCount.');
     }
-    if (!Number.isInteger(params.Period) || params.Period < 1 || params.Period > 5) {
+    if (
+      !Number.isInteger(params.Period) ||
+      params.Period < 1 ||
+      params.Period > 5 ||
+      (noMultiYear(packageType) && params.Period > 1)
+    ) {
       throw new EmulatorError('InvalidParameter.PeriodInvalid', 'Invalid Period.');
     }
     const method = params.RenewGenCsrMethod;
