@@ -340,6 +340,36 @@ describe('submitting the information of a paid order', () => {
     await submit(h, wildcard, { ...applicant, CertCommonName: '*.example.com' });
   });
 
+  it('takes only the documented values: applicant type, key, renewal flag and document types', async () => {
+    const h = await harness();
+    const applicant = { ...ORGANISATION, ...CONTACTS };
+    const refused = async (params: Partial<SslRequest<'CertificateInfoSubmit'>>) =>
+      rejection(submit(h, await order(h, 14), { ...applicant, ...params }));
+    expect(await refused({ CompanyType: 3 })).toBe('FailedOperation.InvalidParam');
+    expect(await refused({ CsrEncryptAlgo: 'ECC', CsrKeyParameter: 'secp384r1' })).toBe(
+      'InvalidParameter.RenewAlgorithmInvalid',
+    );
+    expect(await refused({ CsrEncryptAlgo: undefined, CsrKeyParameter: undefined })).toBe(
+      'FailedOperation.InvalidParam',
+    );
+    expect(await refused({ CsrEncryptAlgo: undefined })).toBe('FailedOperation.InvalidParam');
+    expect(await refused({ AutoRenewFlag: 5 })).toBe('FailedOperation.InvalidParam');
+    expect(await refused({ OrgIdType: 'BOGUS' })).toBe('FailedOperation.InvalidParam');
+    expect(await refused({ AdminIdType: 'XX' })).toBe('FailedOperation.InvalidParam');
+    expect(await refused({ TechIdType: 'XX' })).toBe('FailedOperation.InvalidParam');
+    const ok = await order(h, 14);
+    await submit(h, ok, {
+      ...applicant,
+      CsrEncryptAlgo: 'ECC',
+      CsrKeyParameter: 'prime256v1',
+      AutoRenewFlag: 1,
+      OrgIdType: 'TYDMZ',
+      AdminIdType: 'HZ',
+      TechIdType: '',
+    });
+    expect((await h.call('DescribeCertificateDetail', { CertificateId: ok })).EncryptAlgorithm).toBe('ECC');
+  });
+
   it('fits the legacy SubmitCertificateInformation domains to the product as well, and takes only known CsrTypes', async () => {
     const h = await harness();
     const legacy = (CertificateId: string, params: Partial<SslRequest<'SubmitCertificateInformation'>>) =>

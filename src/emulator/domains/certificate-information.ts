@@ -226,6 +226,25 @@ const LEGACY_SUBMIT_DOMAIN_NAMES: DomainParameterNames = {
   domainCode: 'FailedOperation.InvalidParam',
 };
 
+/** The documented values of CertificateInfoSubmit's enumerated parameters ('' and absent mean none). */
+const INFO_SUBMIT_VALUES = {
+  CompanyType: [1, 2],
+  AutoRenewFlag: [0, 1],
+  OrgIdType: ['TYDMZ', 'OTHERS'],
+  AdminIdType: ['SFZ', 'HZ'],
+  TechIdType: ['SFZ', 'HZ'],
+} as const satisfies { [Name in keyof InfoSubmitParams]?: ReadonlyArray<InfoSubmitParams[Name]> };
+
+function requireDocumentedInfoValues(params: InfoSubmitParams): void {
+  for (const [name, values] of Object.entries(INFO_SUBMIT_VALUES)) {
+    const value = params[name as keyof typeof INFO_SUBMIT_VALUES];
+    if (value === undefined || value === '') continue;
+    if (!(values as ReadonlyArray<unknown>).includes(value)) {
+      throw new EmulatorError('FailedOperation.InvalidParam', `${name} is one of ${values.join(', ')}.`);
+    }
+  }
+}
+
 /** The company CompanyId names: it stands for the Org* fields the applicant leaves out. */
 function requireCompany(ctx: HandlerContext, companyId: string): CompanyRecord {
   const id = Number(companyId);
@@ -258,6 +277,7 @@ export const certificateInformationHandlers: HandlerTable = {
         '上传证书的托管续费证书不能手动提交。',
       );
     }
+    requireDocumentedInfoValues(params);
     const domain = params.CertCommonName.trim().toLowerCase();
     const others = (params.DnsNames ?? []).map((name) => name.trim().toLowerCase());
     requireWellFormedDomains([domain, ...others], INFO_SUBMIT_DOMAIN_NAMES);
@@ -284,9 +304,18 @@ export const certificateInformationHandlers: HandlerTable = {
       record.encryptAlgorithm = csr.publicKey.asymmetricKeyType === 'rsa' ? 'RSA' : 'ECC';
     } else if (params.GenCsrType === 'online') {
       record.domain = domain;
+      // 「当 CSR 生成方式为online的时候，此参数必填」, for CsrEncryptAlgo and CsrKeyParameter alike.
+      if (!params.CsrEncryptAlgo || !params.CsrKeyParameter) {
+        throw new EmulatorError(
+          'FailedOperation.InvalidParam',
+          'CsrEncryptAlgo and CsrKeyParameter are required when GenCsrType is online.',
+        );
+      }
       await prepareKeyMaterial(
         record,
-        keyChoice(params.CsrEncryptAlgo, params.CsrKeyParameter, 'InvalidParameter.RenewAlgorithmInvalid'),
+        keyChoice(params.CsrEncryptAlgo, params.CsrKeyParameter, 'InvalidParameter.RenewAlgorithmInvalid', [
+          'prime256v1',
+        ]),
       );
     } else {
       throw new EmulatorError('FailedOperation.InvalidParam', 'GenCsrType is online or parse.');

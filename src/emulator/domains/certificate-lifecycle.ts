@@ -93,11 +93,18 @@ export interface KeyChoice {
   parameter: string;
 }
 
-/** Checks the key algorithm/parameter pair of an application (RSA 2048/4096, ECC prime256v1/secp384r1). */
+/** The ECC curves an action takes: ReplaceCertificate documents prime256v1 and secp384r1. */
+export const ECC_CURVES: readonly string[] = ['prime256v1', 'secp384r1'];
+
+/**
+ * Checks the key algorithm/parameter pair of an application: RSA 2048/4096, ECC on one of `curves`
+ * (CertificateInfoSubmit: 「ECC仅支持prime256v1」).
+ */
 export function keyChoice(
   algorithm: string | undefined,
   parameter: string | undefined,
   code: string,
+  curves: readonly string[] = ECC_CURVES,
 ): KeyChoice {
   const chosen = (algorithm ?? 'RSA').toUpperCase();
   if (chosen === 'RSA') {
@@ -107,9 +114,7 @@ export function keyChoice(
   }
   if (chosen === 'ECC') {
     const curve = parameter ?? 'prime256v1';
-    if (curve !== 'prime256v1' && curve !== 'secp384r1') {
-      throw new EmulatorError(code, 'ECC keys use prime256v1 or secp384r1.');
-    }
+    if (!curves.includes(curve)) throw new EmulatorError(code, `ECC keys use ${curves.join(' or ')}.`);
     return { algorithm: 'ECC', parameter: curve };
   }
   throw new EmulatorError(code, `Unsupported key algorithm ${algorithm}.`);
