@@ -447,6 +447,34 @@ describe('validating a reissue', () => {
     expect(checked.VerificationResults?.every((result) => result.Issued)).toBe(true);
   });
 
+  it('refuses an unknown CsrType and a second reissue while the first is pending', async () => {
+    const h = await harness({ seed: true });
+    const CertificateId = 'MZmyHMKA';
+    const replace = (params: Partial<SslRequest<'ReplaceCertificate'>>) =>
+      h.call('ReplaceCertificate', { CertificateId, ValidType: 'DNS', ...params });
+    expect(await rejection(Promise.resolve().then(() => replace({ CsrType: 'Bogus' })))).toBe(
+      'FailedOperation.InvalidParam',
+    );
+    const { CertificateId: first } = await replace({ CsrType: 'Original' });
+    expect(await rejection(Promise.resolve().then(() => replace({})))).toBe(
+      'FailedOperation.OrderAlreadyReplaced',
+    );
+    expect((await h.call('DescribeCertificate', { CertificateId })).CertificateExtra?.ReplacedFor).toBe(
+      first,
+    );
+    expect((await h.call('DescribeCertificate', { CertificateId: first })).CertificateExtra?.ReplacedBy).toBe(
+      CertificateId,
+    );
+    // Once the first reissue is issued, a paid certificate may be reissued again.
+    h.clock.advance(6 * MINUTE);
+    await h.call('CompleteCertificate', { CertificateId: first });
+    expect((await h.call('DescribeCertificate', { CertificateId: first })).Status).toBe(1);
+    const { CertificateId: second } = await replace({});
+    expect((await h.call('DescribeCertificate', { CertificateId })).CertificateExtra?.ReplacedFor).toBe(
+      second,
+    );
+  });
+
   it('issues a reissue when CheckCertificateDomainVerification finds its records', async () => {
     const h = await harness({ seed: true });
     const { CertificateId } = await h.call('ReplaceCertificate', {

@@ -40,8 +40,20 @@ export const certificateRevocationHandlers: HandlerTable = {
     if (!original.isVip && (original.replacedFor !== null || original.replacedBy !== null)) {
       throw new EmulatorError('FailedOperation.OrderAlreadyReplaced', '免费证书仅支持1次重颁发。');
     }
+    // One reissue at a time: a second would take over ReplacedFor and strand the first one's link back.
+    const pendingReissue = original.replacedFor === null ? undefined : store.get(original.replacedFor);
+    if (pendingReissue?.status === 11) {
+      throw new EmulatorError(
+        'FailedOperation.OrderAlreadyReplaced',
+        `该订单已重签发：重颁发证书 ${pendingReissue.id} 尚未完成验证签发。`,
+      );
+    }
     const verifyType = requireVerifyType(params.ValidType, null);
-    const csrType = (params.CsrType ?? 'original').toLowerCase();
+    // 「可选项：Original = 原证书 CSR，Upload = 手动上传，Online = 在线生成」 (matched regardless of case).
+    const csrType = (params.CsrType ?? 'Original').toLowerCase();
+    if (!['original', 'upload', 'online'].includes(csrType)) {
+      throw new EmulatorError('FailedOperation.InvalidParam', 'CsrType is Original, Upload or Online.');
+    }
     const algorithm = (params.CertCSREncryptAlgo ?? 'RSA').toUpperCase();
     if (
       !original.isVip &&
