@@ -780,6 +780,35 @@ describe('renewals', () => {
     );
   });
 
+  it('renews only a free certificate with a free application, a paid one by package', async () => {
+    const h = await harness({ seed: true });
+    const paid = h.state.certificates
+      .all()
+      .find(
+        (record) =>
+          record.isVip &&
+          record.certType === 'OV' &&
+          record.status === 1 &&
+          record.from === 'trustasia' &&
+          record.renewalId === null &&
+          record.certEndTime !== null &&
+          record.certEndTime - h.clock.now() > 40 * DAY,
+      )!;
+    // Ten days before it expires, the paid OV certificate is renewable.
+    h.clock.advance(paid.certEndTime! - h.clock.now() - 10 * DAY);
+    expect(await renewable(h, paid.id)).toBe(true);
+    expect(
+      await rejection(
+        h.call('ApplyCertificate', {
+          DvAuthMethod: 'DNS',
+          DomainName: paid.domain,
+          OldCertificateId: paid.id,
+        }),
+      ),
+    ).toBe('FailedOperation.InvalidCertificateStatusCode');
+    expect(paid.renewalId).toBeNull();
+  });
+
   it('renews by package points with the renewed domain', async () => {
     const h = await harness({ seed: true });
     const { CertificateId } = await renewByPackage(h, '74xGcIFA');

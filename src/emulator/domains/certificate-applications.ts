@@ -79,10 +79,10 @@ export const certificateApplicationHandlers: HandlerTable = {
     let original: CertificateRecord | undefined;
     if (params.OldCertificateId) {
       original = store.require(params.OldCertificateId);
-      if (!isRenewable(original, now)) {
+      if (!isRenewable(original, now, { free: true })) {
         throw new EmulatorError(
           'FailedOperation.InvalidCertificateStatusCode',
-          `OldCertificateId ${original.id} 不可续期：须为已签发、30天内到期且未过期、未被续期的证书。`,
+          `OldCertificateId ${original.id} 不可续期：须为已签发、30天内到期且未过期、未被续期的免费证书。`,
         );
       }
       // A renewal certifies the renewed domain again: another domain is a new application.

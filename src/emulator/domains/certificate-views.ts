@@ -75,9 +75,16 @@ export function isHostable(record: CertificateRecord): boolean {
  * The one renewal rule, behind RenewAble, DescribeCertificates.Renew and the renewal inputs
  * (ApplyCertificate.OldCertificateId, CreateCertificateByPackage.OldCertificateId): a certificate the CA issued (not
  * uploaded), still valid but expiring within 30 days ("证书有效期在30天内，且未过期"), with no renewal ordered yet.
- * An expired certificate is not renewed: it is applied for again.
+ * An expired certificate is not renewed: it is applied for again. A free renewal (`renewal.free`) renews a free
+ * certificate only.
  */
-export function isRenewable(record: CertificateRecord, now: number): boolean {
+export function isRenewable(
+  record: CertificateRecord,
+  now: number,
+  renewal: { free: boolean } = { free: false },
+): boolean {
+  // A free application (ApplyCertificate) renews only a free certificate: a paid one is renewed by buying it again.
+  if (renewal.free && record.isVip) return false;
   return record.from !== 'upload' && record.renewalId === null && isExpiring(record, now);
 }
 
