@@ -644,6 +644,27 @@ describe('upload, existence, chain and download', () => {
     ]);
   });
 
+  it('refuses letters for an uploaded certificate for its source, before its type', async () => {
+    const h = await harness();
+    const cert = uploadPem('letter.example.com');
+    const { CertificateId } = await h.call('UploadCertificate', {
+      CertificatePublicKey: cert.certificatePem,
+      CertificatePrivateKey: cert.privateKeyPem!,
+    });
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 0x41)]).toString('base64');
+    expect(
+      await rejection(
+        Promise.resolve().then(() => h.call('UploadConfirmLetter', { CertificateId, ConfirmLetter: pdf })),
+      ),
+    ).toBe('FailedOperation.InvalidCertificateSource');
+    // UploadRevokeLetter documents no source code: the generic one.
+    expect(
+      await rejection(
+        Promise.resolve().then(() => h.call('UploadRevokeLetter', { CertificateId, RevokeLetter: pdf })),
+      ),
+    ).toBe('FailedOperation');
+  });
+
   it('refuses to download a certificate set not to allow downloads, by either action', async () => {
     const h = await harness();
     const cert = uploadPem('nodl.example.com');

@@ -155,7 +155,14 @@ export const certificateRevocationHandlers: HandlerTable = {
   },
 
   UploadRevokeLetter(params, ctx) {
-    const record = requireLetterCertificate(ctx, params.CertificateId, '吊销确认函', 12);
+    const record = requireLetterCertificate(
+      ctx,
+      params.CertificateId,
+      '吊销确认函',
+      12,
+      // UploadRevokeLetter does not document InvalidCertificateSource: the generic code says it.
+      'FailedOperation',
+    );
     decodeLetter(
       params.RevokeLetter,
       'FailedOperation.FileTooSmall',

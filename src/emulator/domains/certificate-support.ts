@@ -66,16 +66,21 @@ export function decodeLetter(
 }
 
 /**
- * The certificate an Upload*Letter action attaches `letter` to: never a DV one (it needs no letter), and
- * only in the `status` that awaits the letter.
+ * The certificate an Upload*Letter action attaches `letter` to: one a CA issues (an uploaded certificate has no
+ * order, answered with `sourceCode`), never a DV one (it needs no letter), and only in the `status` that awaits
+ * the letter.
  */
 export function requireLetterCertificate(
   ctx: HandlerContext,
   certId: string,
   letter: '确认函' | '吊销确认函',
   status: number,
+  sourceCode: string,
 ): CertificateRecord {
   const record = ctx.state.certificates.require(certId);
+  if (record.from === 'upload') {
+    throw new EmulatorError(sourceCode, `证书来源错误：上传的证书无需上传${letter}。`);
+  }
   if (record.certType === 'DV') {
     throw new EmulatorError(
       'FailedOperation.UploadConfirmCertificateNotSupportDV',

@@ -113,7 +113,13 @@ export const certificateValidationHandlers: HandlerTable = {
   },
 
   UploadConfirmLetter(params, ctx) {
-    const record = requireLetterCertificate(ctx, params.CertificateId, '确认函', 8);
+    const record = requireLetterCertificate(
+      ctx,
+      params.CertificateId,
+      '确认函',
+      8,
+      'FailedOperation.InvalidCertificateSource',
+    );
     decodeLetter(
       params.ConfirmLetter,
       'FailedOperation.ConfirmLetterTooSmall',
