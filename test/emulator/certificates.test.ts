@@ -11,6 +11,7 @@ import { DELETE_TASK_DURATION_MS } from '../../src/emulator/store/delete-tasks.t
 import type { SslRequest } from '../../src/ssl/actions.ts';
 import { privateCertificateAuthority } from '../support/private-ca.ts';
 import { type Harness, harness, rejection } from './certificates-support.ts';
+import { EV_POLICY_UPLOAD, EV_SUBJECT_UPLOAD } from './ev-fixtures.ts';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -642,6 +643,37 @@ describe('upload, existence, chain and download', () => {
       'upload',
       'download',
     ]);
+  });
+
+  it('reports the validation level an uploaded certificate shows: O= is OV, EV policy or subject fields EV', async () => {
+    const h = await harness();
+    const now = Date.now();
+    const ov = issueLeafCertificate({
+      domain: 'ov-upload.example.com',
+      subjectAltNames: [],
+      notBefore: now - DAY,
+      notAfter: now + 200 * DAY,
+      organization: 'ACME Corp',
+    });
+    const uploads = [
+      [uploadPem('dv-upload.example.com'), 'DV'],
+      [ov, 'OV'],
+      [EV_POLICY_UPLOAD, 'EV'],
+      [EV_SUBJECT_UPLOAD, 'EV'],
+    ] as const;
+    for (const [pem, certType] of uploads) {
+      const { CertificateId } = await h.call('UploadCertificate', {
+        CertificatePublicKey: pem.certificatePem,
+        CertificatePrivateKey: pem.privateKeyPem!,
+      });
+      const detail = await h.call('DescribeCertificateDetail', { CertificateId });
+      expect({ CertType: detail.CertType, IsDv: detail.IsDv }).toEqual({
+        CertType: certType,
+        IsDv: certType === 'DV',
+      });
+      const [listed] = (await h.call('DescribeCertificates', { CertIds: [CertificateId] })).Certificates;
+      expect(listed?.IsDv).toBe(certType === 'DV');
+    }
   });
 
   it('refuses letters for an uploaded certificate for its source, before its type', async () => {

@@ -151,6 +151,7 @@ export const certificateManagementHandlers: HandlerTable = {
       certBeginTime: parsed.certBeginTime,
       certEndTime: parsed.certEndTime,
       encryptAlgorithm: parsed.encryptAlgorithm,
+      certType: parsed.certType,
       keyParameter: '',
       validityMonths: Math.max(1, Math.round((parsed.certEndTime - parsed.certBeginTime) / (30 * DAY_MS))),
       tags: (params.Tags ?? []).map((tag) => ({ key: tag.TagKey, value: tag.TagValue })),

@@ -214,6 +214,24 @@ export interface CertificateSummary {
   fingerprint256: string;
   issuerCommonName: string | null;
   isCertificateAuthority: boolean;
+  /** What the certificate shows of its validation: see validationLevelOf. */
+  validationLevel: 'DV' | 'OV' | 'EV';
+}
+
+/** 2.23.140.1.1, the CA/Browser Forum EV policy, as a DER OBJECT IDENTIFIER. */
+const EV_POLICY_OID = Buffer.from([0x06, 0x05, 0x67, 0x81, 0x0c, 0x01, 0x01]);
+/** Subject fields only EV certificates carry (businessCategory and the jurisdiction of incorporation). */
+const EV_SUBJECT_FIELD =
+  /^(businessCategory|jurisdictionC|jurisdictionST|jurisdictionL|1\.3\.6\.1\.4\.1\.311\.60\.2\.1\.[123])=/m;
+
+/**
+ * The validation level a certificate shows, kept simple: EV when it carries the CA/Browser Forum EV policy OID
+ * (looked for in its DER) or EV subject fields (businessCategory, jurisdiction*); OV when its subject names an
+ * organisation (O=); DV otherwise.
+ */
+export function validationLevelOf(certificate: X509Certificate): 'DV' | 'OV' | 'EV' {
+  if (certificate.raw.includes(EV_POLICY_OID) || EV_SUBJECT_FIELD.test(certificate.subject)) return 'EV';
+  return /^O=/m.test(certificate.subject) ? 'OV' : 'DV';
 }
 
 function commonNameOf(distinguishedName: string): string | null {
@@ -240,6 +258,7 @@ export function summarizeCertificate(certificate: X509Certificate): CertificateS
     fingerprint256: certificate.fingerprint256,
     issuerCommonName: commonNameOf(certificate.issuer),
     isCertificateAuthority: certificate.ca,
+    validationLevel: validationLevelOf(certificate),
   };
 }
 

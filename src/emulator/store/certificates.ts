@@ -238,6 +238,8 @@ export interface ParsedUpload {
   encryptAlgorithm: string;
   fingerprint: string;
   isCertificateAuthority: boolean;
+  /** The leaf's validation level (pki validationLevelOf): an uploaded certificate's CertType. */
+  certType: 'DV' | 'OV' | 'EV';
 }
 
 /**
@@ -282,6 +284,7 @@ export function parseUploadedCertificate(certificatePem: string, privateKeyPem: 
     encryptAlgorithm: summary.encryptAlgorithm,
     fingerprint: summary.fingerprint256,
     isCertificateAuthority: summary.isCertificateAuthority,
+    certType: summary.validationLevel,
   };
 }
 
@@ -362,6 +365,7 @@ export class CertificateStore {
     record.certEndTime = parsed.certEndTime;
     record.encryptAlgorithm = parsed.encryptAlgorithm;
     record.fingerprint = parsed.fingerprint;
+    if (record.from === 'upload') record.certType = parsed.certType;
     const now = this.#clock?.now() ?? Date.now();
     record.status = parsed.certEndTime <= now ? 3 : 1;
     return record;
