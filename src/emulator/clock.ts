@@ -44,10 +44,28 @@ export function formatBeijingDate(epochMs: number): string {
   return formatBeijingTime(epochMs).slice(0, 10);
 }
 
-/** Parses `YYYY-MM-DD[ hh:mm:ss]` as Beijing time; returns NaN for anything else. */
+/**
+ * Parses `YYYY-MM-DD[ hh:mm:ss]` as Beijing time; returns NaN for anything else, including impossible dates and
+ * times (month 13, 31 February, 24:00, minute 60) that Date.UTC would roll over into the next unit.
+ */
 export function parseBeijingTime(text: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}):(\d{2}))?$/.exec(text.trim());
   if (!match) return Number.NaN;
-  const [, y, mo, d, h = '00', mi = '00', s = '00'] = match;
-  return Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) - BEIJING_OFFSET_MS;
+  const [y, mo, d, h, mi, s] = match.slice(1).map((part) => Number(part ?? '0')) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const utc = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+  const exact =
+    utc.getUTCFullYear() === y &&
+    utc.getUTCMonth() === mo - 1 &&
+    utc.getUTCDate() === d &&
+    utc.getUTCHours() === h &&
+    utc.getUTCMinutes() === mi &&
+    utc.getUTCSeconds() === s;
+  return exact ? utc.getTime() - BEIJING_OFFSET_MS : Number.NaN;
 }

@@ -1,6 +1,6 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { formatBeijingTime } from '../../src/emulator/clock.ts';
+import { formatBeijingTime, parseBeijingTime } from '../../src/emulator/clock.ts';
 import { serveDownloadLink } from '../../src/emulator/domains/certificate-downloads.ts';
 import { EmulatorError } from '../../src/emulator/handler.ts';
 import { emulatorCertificateAuthority, issueLeafCertificate } from '../../src/emulator/pki/ca.ts';
@@ -1198,5 +1198,24 @@ describe('deletion and logs', () => {
     });
     const latest = await h.call('DescribeCertificateOperateLogs', { Limit: 1 });
     expect(latest.OperateLogs[0]).toMatchObject({ Type: 'updateAlias' });
+  });
+
+  it('refuses impossible operation-log times instead of rolling them over', async () => {
+    const h = await harness({ seed: true });
+    for (const StartTime of [
+      '2026-13-45 99:99:99',
+      '2026-02-30 00:00:00',
+      '2026-12-01 24:00:00',
+      '2026-12-01 10:60:00',
+    ]) {
+      expect(
+        await rejection(
+          Promise.resolve().then(() => h.call('DescribeCertificateOperateLogs', { StartTime })),
+        ),
+      ).toBe('FailedOperation.InvalidParam');
+    }
+    // Real instants, such as a leap day, still pass.
+    await h.call('DescribeCertificateOperateLogs', { StartTime: '2024-02-29 23:59:59' });
+    expect(parseBeijingTime('2024-02-29 23:59:59')).toBe(Date.UTC(2024, 1, 29, 15, 59, 59));
   });
 });
