@@ -1106,6 +1106,41 @@ describe('deletion and logs', () => {
     expect(h.state.certificates.get(CertificateId)).toBeUndefined();
   });
 
+  it('acts once on a repeated ID in batch actions and words every failure as a sentence', async () => {
+    const h = await harness({ seed: true });
+    const { CertificateId } = await h.call('ApplyCertificate', {
+      DvAuthMethod: 'DNS',
+      DomainName: 'dup.example.com',
+    });
+    const young = (await h.call('ApplyCertificate', { DvAuthMethod: 'DNS', DomainName: 'young.example.com' }))
+      .CertificateId;
+    const project = await h.call('ModifyCertificateProject', {
+      CertificateIdList: [CertificateId, 'nope', CertificateId],
+      ProjectId: 1000001,
+    });
+    expect(project).toEqual({ SuccessCertificates: [CertificateId], FailCertificates: ['nope'] });
+    const switched = await h.call('ModifyCertificatesExpiringNotificationSwitch', {
+      CertificateIds: [CertificateId, CertificateId],
+      SwitchStatus: 1,
+    });
+    expect(switched.CertificateIds).toEqual([CertificateId]);
+    expect(
+      h.state.operationLogs.forCertificate(CertificateId).filter((entry) => entry.type === 'changeProject'),
+    ).toHaveLength(1);
+    h.clock.advance(61 * MINUTE);
+    const fresh = (await h.call('ApplyCertificate', { DvAuthMethod: 'DNS', DomainName: 'fresh.example.com' }))
+      .CertificateId;
+    const batch = await h.call('DeleteCertificates', {
+      CertificateIds: [CertificateId, CertificateId, 'nope', 'nope', fresh],
+    });
+    expect(batch.Success).toEqual([CertificateId]);
+    expect(batch.Fail.map((fail) => fail.CertId)).toEqual(['nope', fresh]);
+    // One format, as the documented example 「当前证书未过期，不能被删除」: a sentence, never a bare code.
+    for (const fail of batch.Fail) expect(fail.Msg).not.toMatch(/^[A-Za-z]+(\.[A-Za-z]+)+$/);
+    const tasks = await h.call('DeleteCertificates', { CertificateIds: [young, young], IsSync: true });
+    expect(tasks.CertTaskIds?.map((task) => task.CertId)).toEqual([young]);
+  });
+
   it('runs asynchronous delete tasks with the clock', async () => {
     const h = await harness();
     const cert = uploadPem('task.example.com');

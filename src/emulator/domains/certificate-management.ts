@@ -57,6 +57,11 @@ function deleteNow(record: CertificateRecord, ctx: HandlerContext): void {
   logOperation(ctx, record.id, 'delete');
 }
 
+/** The IDs of a batch action, each once, in the order first given: a repeated ID is acted on once. */
+function distinct(ids: readonly string[]): string[] {
+  return [...new Set(ids)];
+}
+
 export const certificateManagementHandlers: HandlerTable = {
   DescribeCertificates(params, ctx) {
     const store = ctx.state.certificates;
@@ -257,7 +262,7 @@ export const certificateManagementHandlers: HandlerTable = {
     const store = ctx.state.certificates;
     const success: string[] = [];
     const fail: string[] = [];
-    for (const id of params.CertificateIdList) {
+    for (const id of distinct(params.CertificateIdList)) {
       const record = store.get(id);
       if (!record) {
         fail.push(id);
@@ -281,7 +286,7 @@ export const certificateManagementHandlers: HandlerTable = {
       throw new EmulatorError('FailedOperation', 'SwitchStatus must be 0 or 1.');
     }
     const store = ctx.state.certificates;
-    const records = params.CertificateIds.map((id) => store.require(id));
+    const records = distinct(params.CertificateIds).map((id) => store.require(id));
     for (const record of records) record.ignoreExpiringNotification = params.SwitchStatus === 1;
     return { CertificateIds: records.map((record) => record.id) };
   },
@@ -306,8 +311,9 @@ export const certificateManagementHandlers: HandlerTable = {
       );
     }
     const store = ctx.state.certificates;
+    const ids = distinct(params.CertificateIds);
     if (params.IsSync === true) {
-      const certTaskIds = params.CertificateIds.map((id) => {
+      const certTaskIds = ids.map((id) => {
         const record = store.get(id);
         const task = ctx.state.deleteTasks.start(id, record?.subjectAltNames ?? [], ctx.clock.now());
         return { CertId: id, TaskId: task.taskId };
@@ -316,10 +322,11 @@ export const certificateManagementHandlers: HandlerTable = {
     }
     const success: string[] = [];
     const fail: Array<{ CertId: string; Msg: string }> = [];
-    for (const id of params.CertificateIds) {
+    for (const id of ids) {
       const record = store.get(id);
       if (!record) {
-        fail.push({ CertId: id, Msg: 'FailedOperation.CertificateNotFound' });
+        // Msg is the reason as a sentence, like the documented 「当前证书未过期，不能被删除」.
+        fail.push({ CertId: id, Msg: '证书不存在。' });
         continue;
       }
       const refusal = ctx.state.certificates.deletionRefusal(record, ctx.clock.now());
