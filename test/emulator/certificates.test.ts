@@ -667,10 +667,11 @@ describe('upload, existence, chain and download', () => {
         CertificatePrivateKey: pem.privateKeyPem!,
       });
       const detail = await h.call('DescribeCertificateDetail', { CertificateId });
-      expect({ CertType: detail.CertType, IsDv: detail.IsDv }).toEqual({
-        CertType: certType,
-        IsDv: certType === 'DV',
-      });
+      expect({
+        CertType: detail.CertType,
+        IsDv: detail.IsDv,
+        CompanyType: detail.CertificateExtra.CompanyType,
+      }).toEqual({ CertType: certType, IsDv: certType === 'DV', CompanyType: certType === 'DV' ? 1 : 2 });
       const [listed] = (await h.call('DescribeCertificates', { CertIds: [CertificateId] })).Certificates;
       expect(listed?.IsDv).toBe(certType === 'DV');
     }

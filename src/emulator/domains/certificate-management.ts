@@ -157,6 +157,8 @@ export const certificateManagementHandlers: HandlerTable = {
       certEndTime: parsed.certEndTime,
       encryptAlgorithm: parsed.encryptAlgorithm,
       certType: parsed.certType,
+      // An organisation's certificate (OV/EV) is a company's, as CertificateInfoSubmit's CompanyType 2.
+      companyType: parsed.certType === 'DV' ? 1 : 2,
       keyParameter: '',
       validityMonths: Math.max(1, Math.round((parsed.certEndTime - parsed.certBeginTime) / (30 * DAY_MS))),
       tags: (params.Tags ?? []).map((tag) => ({ key: tag.TagKey, value: tag.TagValue })),

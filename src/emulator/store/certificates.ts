@@ -365,7 +365,10 @@ export class CertificateStore {
     record.certEndTime = parsed.certEndTime;
     record.encryptAlgorithm = parsed.encryptAlgorithm;
     record.fingerprint = parsed.fingerprint;
-    if (record.from === 'upload') record.certType = parsed.certType;
+    if (record.from === 'upload') {
+      record.certType = parsed.certType;
+      record.companyType = parsed.certType === 'DV' ? 1 : 2;
+    }
     const now = this.#clock?.now() ?? Date.now();
     record.status = parsed.certEndTime <= now ? 3 : 1;
     return record;
