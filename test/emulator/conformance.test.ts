@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.ts';
 import { issueLeafCertificate } from '../../src/emulator/pki/ca.ts';
+import { domainsMatchCertificate } from '../../src/emulator/store/resources.ts';
 import { SSL_ACTION_NAMES, type SslActionName } from '../../src/ssl/actions.ts';
 import { callAction, callOk, type EnvelopeResponse, startTestEmulator } from '../support/emulator.ts';
 import { conformanceProblems, responseSchema } from './output-schema.ts';
@@ -377,11 +378,33 @@ const REQUESTS = {
 
   // Update records (one-click replace)
   UpdateCertificateInstance: async () => {
-    const oldCertificateId = await boundCertificate('cdn');
+    // The replacement must cover every CDN domain the old certificate serves.
+    const { state, clock } = emulator;
+    const cdnOf = (certId: string) =>
+      state.resources.boundTargets(certId, clock.now()).filter((t) => t.resourceType === 'cdn');
+    const covers = (certId: string, oldId: string) =>
+      cdnOf(oldId).every((t) =>
+        domainsMatchCertificate(t.domains, state.certificates.get(certId)?.subjectAltNames ?? []),
+      );
+    const oldCertificateId = pick(
+      'serving CDN domains another issued certificate covers',
+      (old) =>
+        cdnOf(old.CertificateId).length > 0 &&
+        certificates.some(
+          (c) =>
+            c.CertificateId !== old.CertificateId &&
+            !claimed.has(c.CertificateId) &&
+            isIssued(c) &&
+            covers(c.CertificateId, old.CertificateId),
+        ),
+    );
     claimed.add(oldCertificateId);
     return {
       OldCertificateId: oldCertificateId,
-      CertificateId: claim('issued, to replace a bound one', isIssued),
+      CertificateId: claim(
+        'issued, covering the domains of the one it replaces',
+        (c) => isIssued(c) && covers(c.CertificateId, oldCertificateId),
+      ),
       ResourceTypes: ['cdn'],
     };
   },

@@ -2,20 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { BIND_TASK_QUERY_MS } from '../../src/emulator/domains/bind-tasks.ts';
 import { issueLeafCertificate } from '../../src/emulator/pki/ca.ts';
 import type { EmulatorState } from '../../src/emulator/state.ts';
-import type { DeployTarget } from '../../src/emulator/store/resources.ts';
+import { type DeployTarget, domainsMatchCertificate } from '../../src/emulator/store/resources.ts';
 import { errorCode, seededEmulator } from './jobs-support.ts';
 
 const isLegacy = (name: string) => /legacy/i.test(name);
 
-/** An issued certificate serving a legacy COS bucket, and another issued certificate to replace it with. */
+/** Issued, unexpired server certificates. */
+function issued(state: EmulatorState, now: number) {
+  return state.certificates
+    .all()
+    .filter((c) => c.status === 1 && c.certificateType === 'SVR' && c.certEndTime! > now);
+}
+
+/**
+ * An issued certificate serving a legacy COS bucket, and another issued certificate to replace it with,
+ * covering every COS bucket the old one serves.
+ */
 function legacyCosPlan(state: EmulatorState, now: number) {
   const legacy = state.resources.targets('cos').find((t) => isLegacy(t.instanceId) && t.slot.at(now))!;
   const oldCertId = legacy.slot.at(now)!;
-  const replacement = state.certificates
-    .all()
-    .find(
-      (c) => c.id !== oldCertId && c.status === 1 && c.certificateType === 'SVR' && c.certEndTime! > now,
-    )!;
+  const served = state.resources.boundTargets(oldCertId, now).filter((t) => t.resourceType === 'cos');
+  const replacement = issued(state, now).find(
+    (c) => c.id !== oldCertId && served.every((t) => domainsMatchCertificate(t.domains, c.subjectAltNames)),
+  )!;
   return { legacy, oldCertId, newCertId: replacement.id };
 }
 
@@ -82,6 +91,26 @@ describe('UpdateCertificateInstance', () => {
     });
     expect(rolledBack.RecordDetailList[0]!.List.every((d) => d.Status === 4)).toBe(true);
     expect(legacy.slot.at(clock.now())).toBe(oldCertId);
+  });
+
+  it('refuses a new certificate that does not cover the bound instances in scope', async () => {
+    const { state, clock, call } = await seededEmulator();
+    const now = clock.now();
+    const target = state.resources.targets('cdn').find((t) => t.slot.at(now) !== null)!;
+    const oldCertId = target.slot.at(now)!;
+    const foreign = issued(state, now).find(
+      (c) => c.id !== oldCertId && !domainsMatchCertificate(target.domains, c.subjectAltNames),
+    )!;
+    const params = { OldCertificateId: oldCertId, CertificateId: foreign.id, ResourceTypes: ['cdn'] };
+    expect(await errorCode(call('UpdateCertificateInstance', params))).toBe(
+      'FailedOperation.CertificateNotDeployInstance',
+    );
+    clock.advance(2_000);
+    expect(await errorCode(call('UpdateCertificateInstance', params))).toBe(
+      'FailedOperation.CertificateNotDeployInstance',
+    );
+    expect(state.jobs.updateRecords.some((r) => r.certId === foreign.id)).toBe(false);
+    expect(target.slot.at(clock.now() + 60_000)).toBe(oldCertId);
   });
 
   it('validates types, regions and emptiness, and pages per type with String Limit/Offset', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { issueLeafCertificate } from '../../src/emulator/pki/ca.ts';
+import { domainsMatchCertificate } from '../../src/emulator/store/resources.ts';
 import { execute } from './support/execute.ts';
 import { READ_ONLY_SESSION, type TestStack, useTestStack } from './support/stack.ts';
 
@@ -382,17 +383,26 @@ describe('update records', () => {
   });
 
   it('keeps repeating the creation request within creationWaitSeconds', async () => {
-    const seeded = stack.emulator.state.certificates
+    // A certificate serving CDN domains, and another issued one covering all of them.
+    const { state, clock } = stack.emulator;
+    const cdnOf = (certId: string) =>
+      state.resources.boundTargets(certId, clock.now()).filter((target) => target.resourceType === 'cdn');
+    const issued = state.certificates
       .all()
-      .find(
-        (certificate) =>
-          stack.emulator.state.resources
-            .boundTargets(certificate.id, stack.emulator.clock.now())
-            .some((target) => target.resourceType === 'cdn') && certificate.status === 1,
-      )!;
-    const replacement = stack.emulator.state.certificates
-      .all()
-      .find((certificate) => certificate.status === 1 && certificate.id !== seeded.id)!;
+      .filter((certificate) => certificate.status === 1 && certificate.certificateType === 'SVR');
+    const [seeded, replacement] = issued
+      .filter((certificate) => cdnOf(certificate.id).length > 0)
+      .flatMap((certificate) =>
+        issued
+          .filter(
+            (other) =>
+              other.id !== certificate.id &&
+              cdnOf(certificate.id).every((target) =>
+                domainsMatchCertificate(target.domains, other.subjectAltNames),
+              ),
+          )
+          .map((other) => [certificate, other] as const),
+      )[0]!;
     const before = stack.upstreamCalls('UpdateCertificateInstance');
     const replacing = execute<ReplaceData, unknown>(stack.gateway, REPLACE, {
       input: {

@@ -33,6 +33,7 @@ import {
   creationProgress,
   parseServableUpload,
   parseUpdateScope,
+  requireTargetsCovered,
   scopeRegions,
   targetsInScope,
   uploadDigest,
@@ -106,8 +107,8 @@ function recordDetail(item: JobItem, now: number): UpdateRecordDetail {
 
 /** The new certificate of an update: an existing one, or one uploaded with the request (created once ready). */
 type NewCertificate =
-  | { kind: 'existing'; id: string }
-  | { kind: 'upload'; certificatePem: string; privateKeyPem: string };
+  | { kind: 'existing'; id: string; subjectAltNames: string[] }
+  | { kind: 'upload'; certificatePem: string; privateKeyPem: string; subjectAltNames: string[] };
 
 function resolveNewCertificate(
   ctx: HandlerContext,
@@ -115,7 +116,8 @@ function resolveNewCertificate(
   now: number,
 ): NewCertificate {
   if (params.CertificateId) {
-    return { kind: 'existing', id: requireDeployableCertificate(ctx.state, params.CertificateId, now).id };
+    const certificate = requireDeployableCertificate(ctx.state, params.CertificateId, now);
+    return { kind: 'existing', id: certificate.id, subjectAltNames: certificate.subjectAltNames };
   }
   if (!params.CertificatePublicKey || !params.CertificatePrivateKey) {
     throw new EmulatorError(
@@ -123,11 +125,12 @@ function resolveNewCertificate(
       'CertificateId, or CertificatePublicKey with CertificatePrivateKey, is required.',
     );
   }
-  parseServableUpload(params.CertificatePublicKey, params.CertificatePrivateKey, now);
+  const parsed = parseServableUpload(params.CertificatePublicKey, params.CertificatePrivateKey, now);
   return {
     kind: 'upload',
     certificatePem: params.CertificatePublicKey,
     privateKeyPem: params.CertificatePrivateKey,
+    subjectAltNames: parsed.subjectAltNames,
   };
 }
 
@@ -184,6 +187,7 @@ export const updateRecordHandlers: HandlerTable = {
     if (running) return { DeployRecordId: running.id, DeployStatus: 0, UpdateSyncProgress: null };
 
     const targets = targetsInScope(ctx, oldCertificate.id, scope, now);
+    requireTargetsCovered(targets, newCertificate.subjectAltNames);
     const request: CreationRequest = {
       action: 'update',
       oldCertId: oldCertificate.id,

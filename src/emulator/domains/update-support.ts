@@ -7,6 +7,7 @@ import { EmulatorError, type HandlerContext } from '../handler.ts';
 import { type ParsedUpload, parseUploadedCertificate } from '../store/certificates.ts';
 import type { PendingCreation } from '../store/jobs.ts';
 import {
+  certificateFitsTarget,
   type DeployTarget,
   isResourceType,
   REGIONAL_RESOURCE_TYPES,
@@ -73,6 +74,24 @@ export function targetsInScope(
     const regions = scope.regionsByType.get(target.resourceType);
     return !regions || (target.region !== null && regions.includes(target.region));
   });
+}
+
+/**
+ * Refuses an update whose new certificate (`certificateNames`) does not cover every bound instance of the
+ * scope: the upstream creates no task then (CertificateNotDeployInstance), rather than a partial one.
+ */
+export function requireTargetsCovered(
+  targets: readonly DeployTarget[],
+  certificateNames: readonly string[],
+): void {
+  const uncovered = targets.filter((target) => !certificateFitsTarget(target, certificateNames));
+  if (uncovered.length > 0) {
+    const names = uncovered.map((target) => `${target.resourceType} "${target.instanceId}"`).join(', ');
+    throw new EmulatorError(
+      'FailedOperation.CertificateNotDeployInstance',
+      `The new certificate does not cover the domains of ${names}.`,
+    );
+  }
 }
 
 export function scopeRegions(scope: UpdateScope): string[] {

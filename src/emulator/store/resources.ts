@@ -310,6 +310,11 @@ export function domainsMatchCertificate(
   return domains.every((domain) => certificateNames.some((name) => certificateNameCovers(name, domain)));
 }
 
+/** Whether a certificate with these names may be installed on `target` (its domains are all covered). */
+export function certificateFitsTarget(target: DeployTarget, certificateNames: readonly string[]): boolean {
+  return domainsMatchCertificate(target.domains, certificateNames);
+}
+
 /** The domains of `domains` a certificate with these names does not cover. */
 export function domainsNotCovered(domains: readonly string[], certificateNames: readonly string[]): string[] {
   return domains.filter((domain) => !certificateNames.some((name) => certificateNameCovers(name, domain)));
