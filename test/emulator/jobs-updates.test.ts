@@ -192,6 +192,38 @@ describe('UploadUpdateCertificateInstance', () => {
   });
 });
 
+describe('UploadUpdateCertificateInstance coverage', () => {
+  it('refuses content that does not cover the bound instances, keeping the certificate as it was', async () => {
+    const { state, clock, call } = await seededEmulator();
+    const now = clock.now();
+    const target = state.resources.targets('clb').find((t) => t.slot.at(now) && t.domains.length > 0)!;
+    const certificate = state.certificates.require(target.slot.at(now)!);
+    const before = { domain: certificate.domain, pem: certificate.certificatePem };
+    const unrelated = issueLeafCertificate({
+      domain: 'unrelated.invalid-example.org',
+      subjectAltNames: ['unrelated.invalid-example.org'],
+      notBefore: now - 60_000,
+      notAfter: now + 200 * 24 * 3600_000,
+    });
+    const params = {
+      OldCertificateId: certificate.id,
+      ResourceTypes: ['clb'],
+      CertificatePublicKey: unrelated.certificatePem,
+      CertificatePrivateKey: unrelated.privateKeyPem!,
+      ResourceTypesRegions: [{ ResourceType: 'clb', Regions: [target.region!] }],
+    };
+    expect(await errorCode(call('UploadUpdateCertificateInstance', params))).toBe(
+      'FailedOperation.CertificateNotDeployInstance',
+    );
+    clock.advance(2_000);
+    expect(await errorCode(call('UploadUpdateCertificateInstance', params))).toBe(
+      'FailedOperation.CertificateNotDeployInstance',
+    );
+    const after = state.certificates.require(certificate.id);
+    expect({ domain: after.domain, pem: after.certificatePem }).toEqual(before);
+  });
+});
+
 describe('bind-resource tasks', () => {
   it('queries for a few seconds, reuses recent tasks with IsCache=1 and pages per type and region', async () => {
     const { state, clock, call } = await seededEmulator();

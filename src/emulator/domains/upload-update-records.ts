@@ -23,6 +23,7 @@ import {
   creationProgress,
   parseServableUpload,
   parseUpdateScope,
+  requireTargetsCovered,
   targetsInScope,
   uploadDigest,
 } from './update-support.ts';
@@ -113,7 +114,7 @@ export const uploadUpdateRecordHandlers: HandlerTable = {
       params.ResourceTypesRegions,
       UPLOAD_UPDATABLE_TYPES,
     );
-    parseServableUpload(params.CertificatePublicKey, params.CertificatePrivateKey, now);
+    const upload = parseServableUpload(params.CertificatePublicKey, params.CertificatePrivateKey, now);
     const jobs = ctx.state.jobs;
     const running = jobs.uploadUpdateRecords.find(
       (record) =>
@@ -122,6 +123,8 @@ export const uploadUpdateRecordHandlers: HandlerTable = {
     if (running) return { DeployRecordId: running.id, DeployStatus: 0, UpdateSyncProgress: null };
 
     const targets = targetsInScope(ctx, certificate.id, scope, now);
+    // The id stays, so the new content must still cover what the instances serve.
+    requireTargetsCovered(targets, upload.subjectAltNames);
     const request: CreationRequest = {
       action: 'upload-update',
       oldCertId: certificate.id,
