@@ -113,6 +113,31 @@ describe('UpdateCertificateInstance', () => {
     expect(target.slot.at(clock.now() + 60_000)).toBe(oldCertId);
   });
 
+  it('refuses a retry while another task installs the new certificate on the same type', async () => {
+    const { state, clock, call } = await seededEmulator();
+    const { legacy, oldCertId, newCertId } = legacyCosPlan(state, clock.now());
+    const params = {
+      OldCertificateId: oldCertId,
+      CertificateId: newCertId,
+      ResourceTypes: ['cos'],
+      ResourceTypesRegions: [{ ResourceType: 'cos', Regions: [legacy.region!] }],
+    };
+    await call('UpdateCertificateInstance', params);
+    clock.advance(2_000);
+    const { DeployRecordId } = await call('UpdateCertificateInstance', params);
+    clock.advance(60_000);
+    expect(legacy.slot.at(clock.now())).toBe(oldCertId);
+    const deploy = await call(
+      'DeployCertificateInstance',
+      { CertificateId: newCertId, InstanceIdList: [legacy.instanceId], ResourceType: 'cos' },
+      legacy.region!,
+    );
+    expect(deploy.DeployStatus).toBe(1);
+    expect(await errorCode(call('UpdateCertificateRecordRetry', { DeployRecordId }))).toBe(
+      'FailedOperation.CertificateDeployHasPendingRecord',
+    );
+  });
+
   it('validates types, regions and emptiness, and pages per type with String Limit/Offset', async () => {
     const { state, clock, call } = await seededEmulator();
     const { oldCertId, newCertId } = legacyCosPlan(state, clock.now());

@@ -146,6 +146,30 @@ describe('deploy records', () => {
     for (const t of targets) expect(t.slot.at(clock.now())).toBe(before.get(t.instanceId));
   });
 
+  it('refuses a retry while another task installs the same certificate on the same type', async () => {
+    const { state, clock, call } = await seededEmulator();
+    const { certificate, targets, region } = deployPlan(state, clock.now(), 'clb', true);
+    const legacy = targets.find(isLegacy)!;
+    const { DeployRecordId } = await call(
+      'DeployCertificateInstance',
+      { CertificateId: certificate.id, InstanceIdList: targets.map((t) => t.instanceId) },
+      region,
+    );
+    clock.advance(60_000);
+    const other = await call(
+      'DeployCertificateInstance',
+      { CertificateId: certificate.id, InstanceIdList: [legacy.instanceId] },
+      region,
+    );
+    expect(other.DeployStatus).toBe(1);
+    expect(other.DeployRecordId).not.toBe(DeployRecordId);
+    expect(await errorCode(call('DeployCertificateRecordRetry', { DeployRecordId }))).toBe(
+      'FailedOperation.CertificateDeployHasPendingRecord',
+    );
+    clock.advance(60_000);
+    expect(await call('DeployCertificateRecordRetry', { DeployRecordId })).toEqual({});
+  });
+
   it('refuses rollback while running and for certificates that are not deployable', async () => {
     const { state, clock, call } = await seededEmulator();
     const { certificate, targets, region } = deployPlan(state, clock.now(), 'clb', false);

@@ -66,10 +66,25 @@ export function logJobOperation(
   for (const certId of new Set(certIds)) if (certId) state.operationLogs.record({ certId, type, at });
 }
 
-/** Restarts the failed items among `chosen`, once the record they belong to has finished. */
+/** Every item of every job record (deploy, update, upload-update with all its phases). */
+export function allJobItems(state: EmulatorState): JobItem[] {
+  const jobs = state.jobs;
+  return [
+    ...jobs.deployRecords.flatMap((record) => record.items),
+    ...jobs.updateRecords.flatMap((record) => record.items),
+    ...jobs.uploadUpdateRecords.flatMap((record) => record.phases.flatMap((phase) => phase.items)),
+  ];
+}
+
+/**
+ * Restarts the failed items among `chosen`, once the record they belong to has finished. Only one task
+ * per certificate and resource type runs at a time, so a retry is refused while another record
+ * (`otherItems`: the items of every other record) is installing the same certificate on the same type.
+ */
 export function retryFailedItems(
   recordItems: readonly JobItem[],
   chosen: readonly JobItem[],
+  otherItems: readonly JobItem[],
   now: number,
 ): void {
   if (recordItems.some((item) => item.isRunning(now))) {
@@ -84,6 +99,20 @@ export function retryFailedItems(
       'FailedOperation.CertificateDeployRetryStatusInvalid',
       'Only failed items can be retried.',
     );
+  }
+  for (const item of failed) {
+    const busy = otherItems.find(
+      (other) =>
+        other.certId === item.certId &&
+        other.target.resourceType === item.target.resourceType &&
+        other.isRunning(now),
+    );
+    if (busy) {
+      throw new EmulatorError(
+        'FailedOperation.CertificateDeployHasPendingRecord',
+        `Another task installing certificate ${item.certId} on ${item.target.resourceType} is in progress.`,
+      );
+    }
   }
   for (const [position, item] of failed.entries()) item.start(now, position);
 }
@@ -234,7 +263,9 @@ export function retryJobRecord<R extends JobRecord>(
       'DeployRecordId or DeployRecordDetailId is required.',
     );
   }
-  retryFailedItems(kind.itemsOf(record), chosen, now);
+  const own = new Set(kind.itemsOf(record));
+  const otherItems = allJobItems(ctx.state).filter((item) => !own.has(item));
+  retryFailedItems(kind.itemsOf(record), chosen, otherItems, now);
   logJobOperation(ctx.state, [record.certId], kind.logType, now);
   return {};
 }
