@@ -138,6 +138,45 @@ describe('UpdateCertificateInstance', () => {
     );
   });
 
+  it('refuses to retry or roll back onto an instance the certificate to install does not cover', async () => {
+    const { state, clock, call } = await seededEmulator();
+    const { legacy, oldCertId, newCertId } = legacyCosPlan(state, clock.now());
+    const params = {
+      OldCertificateId: oldCertId,
+      CertificateId: newCertId,
+      ResourceTypes: ['cos'],
+      ResourceTypesRegions: [{ ResourceType: 'cos', Regions: [legacy.region!] }],
+    };
+    await call('UpdateCertificateInstance', params);
+    clock.advance(2_000);
+    const { DeployRecordId } = await call('UpdateCertificateInstance', params);
+    clock.advance(60_000);
+    // The bucket now also serves a domain the new certificate does not cover: the retry is refused.
+    legacy.domains.push('elsewhere.not-covered.invalid');
+    expect(await errorCode(call('UpdateCertificateRecordRetry', { DeployRecordId }))).toBe(
+      'FailedOperation.CertificateNotDeployInstance',
+    );
+    legacy.domains.pop();
+    await call('UpdateCertificateRecordRetry', { DeployRecordId });
+    clock.advance(60_000);
+    expect(legacy.slot.at(clock.now())).toBe(newCertId);
+    // A domain only the new certificate covers: rolling back to the old one is refused.
+    const newNames = state.certificates.require(newCertId).subjectAltNames;
+    const oldNames = state.certificates.require(oldCertId).subjectAltNames;
+    const onlyNew = newNames
+      .map((name) => (name.startsWith('*.') ? `other-host${name.slice(1)}` : name))
+      .find((host) => !domainsMatchCertificate([host], oldNames))!;
+    expect(onlyNew).toBeDefined();
+    legacy.domains.push(onlyNew);
+    expect(await errorCode(call('UpdateCertificateRecordRollback', { DeployRecordId }))).toBe(
+      'FailedOperation.CertificateNotDeployInstance',
+    );
+    legacy.domains.pop();
+    expect(
+      (await call('UpdateCertificateRecordRollback', { DeployRecordId })).DeployRecordId,
+    ).toBeGreaterThan(DeployRecordId);
+  });
+
   it('validates types, regions and emptiness, and pages per type with String Limit/Offset', async () => {
     const { state, clock, call } = await seededEmulator();
     const { oldCertId, newCertId } = legacyCosPlan(state, clock.now());

@@ -222,4 +222,31 @@ describe('seeded job history', () => {
     expect(updates.TotalCount).toBe(2);
     expect(updates.DeployRecordList.map((r) => r.Status).sort()).toEqual([1, 2]);
   });
+
+  it('pairs certificates only with instances they cover, and updates with what the instances served', async () => {
+    const { state, clock } = await seededEmulator();
+    const now = clock.now();
+    const names = (certId: string | null) => state.certificates.get(certId ?? '')?.subjectAltNames ?? [];
+    const jobs = state.jobs;
+    const allItems = [
+      ...jobs.deployRecords.flatMap((r) => r.items),
+      ...jobs.updateRecords.flatMap((r) => r.items),
+      ...jobs.uploadUpdateRecords.flatMap((r) => r.phases.flatMap((p) => p.items)),
+    ];
+    expect(allItems.length).toBeGreaterThan(0);
+    for (const item of allItems) {
+      expect(domainsMatchCertificate(item.target.domains, names(item.certId)), item.target.instanceId).toBe(
+        true,
+      );
+      // What the instance serves now: the new certificate if the item succeeded, the old one otherwise.
+      const succeeded = item.phaseAt(now) === 'succeeded';
+      expect(item.target.slot.at(now)).toBe(succeeded ? item.certId : item.oldCertId);
+    }
+    for (const record of jobs.updateRecords) {
+      for (const item of record.items) {
+        expect(item.oldCertId).toBe(record.oldCertId);
+        expect(domainsMatchCertificate(item.target.domains, names(record.oldCertId))).toBe(true);
+      }
+    }
+  });
 });

@@ -144,7 +144,7 @@ describe('update records', () => {
       updateStatus: 'FAILED',
       certificate: { id: seeded!.certId },
       oldCertificate: { id: seeded!.oldCertId },
-      resourceTypes: ['COS'],
+      resourceTypes: seeded!.resourceTypes.map((type) => type.toUpperCase()),
     });
     expect(record.progress.failed).toBe(1);
     expect(record.progress.succeeded).toBe(record.progress.total - 1);

@@ -5,6 +5,7 @@ import { EmulatorError, type HandlerContext } from '../handler.ts';
 import type { EmulatorState } from '../state.ts';
 import type { CertificateRecord } from '../store/certificates.ts';
 import { itemStatusCode, JobItem, type PhaseCounts, startAll } from '../store/job-progress.ts';
+import { certificateFitsTarget } from '../store/resources.ts';
 
 /**
  * A certificate can be deployed only when it is an issued (status 1), unexpired server certificate:
@@ -66,6 +67,34 @@ export function logJobOperation(
   for (const certId of new Set(certIds)) if (certId) state.operationLogs.record({ certId, type, at });
 }
 
+/** The names (SANs) of the certificate with this id as it would be installed; [] when unknown. */
+export type CertificateNames = (certId: string) => readonly string[];
+
+export const currentNames =
+  (state: EmulatorState): CertificateNames =>
+  (certId) =>
+    state.certificates.get(certId)?.subjectAltNames ?? [];
+
+/**
+ * Refuses (CertificateNotDeployInstance) to install on an item's instance a certificate that does not
+ * cover its domains; `installs` says which certificate an item would install (null: unbinding, always fine).
+ */
+function requireCovered(
+  items: readonly JobItem[],
+  installs: (item: JobItem) => string | null,
+  namesOf: CertificateNames,
+): void {
+  for (const item of items) {
+    const certId = installs(item);
+    if (certId !== null && !certificateFitsTarget(item.target, namesOf(certId))) {
+      throw new EmulatorError(
+        'FailedOperation.CertificateNotDeployInstance',
+        `Certificate ${certId} does not cover the domains of ${item.target.resourceType} instance "${item.target.instanceId}".`,
+      );
+    }
+  }
+}
+
 /** Every item of every job record (deploy, update, upload-update with all its phases). */
 export function allJobItems(state: EmulatorState): JobItem[] {
   const jobs = state.jobs;
@@ -85,6 +114,7 @@ export function retryFailedItems(
   recordItems: readonly JobItem[],
   chosen: readonly JobItem[],
   otherItems: readonly JobItem[],
+  namesOf: CertificateNames,
   now: number,
 ): void {
   if (recordItems.some((item) => item.isRunning(now))) {
@@ -100,6 +130,7 @@ export function retryFailedItems(
       'Only failed items can be retried.',
     );
   }
+  requireCovered(failed, (item) => item.certId, namesOf);
   for (const item of failed) {
     const busy = otherItems.find(
       (other) =>
@@ -125,6 +156,7 @@ export function startRollbackItems(
   recordItems: readonly JobItem[],
   rollbackAllowed: boolean,
   nextItemId: () => number,
+  namesOf: CertificateNames,
   now: number,
 ): JobItem[] {
   if (!rollbackAllowed) {
@@ -146,6 +178,7 @@ export function startRollbackItems(
       'Only successfully deployed items can be rolled back.',
     );
   }
+  requireCovered(succeeded, (item) => item.oldCertId, namesOf);
   const items = succeeded.map(
     (item) => new JobItem(nextItemId(), item.target, item.oldCertId, item.certId, now, 'rollback'),
   );
@@ -265,7 +298,7 @@ export function retryJobRecord<R extends JobRecord>(
   }
   const own = new Set(kind.itemsOf(record));
   const otherItems = allJobItems(ctx.state).filter((item) => !own.has(item));
-  retryFailedItems(kind.itemsOf(record), chosen, otherItems, now);
+  retryFailedItems(kind.itemsOf(record), chosen, otherItems, currentNames(ctx.state), now);
   logJobOperation(ctx.state, [record.certId], kind.logType, now);
   return {};
 }
@@ -316,7 +349,13 @@ export function startRollbackRecord<R extends RollbackableJob>(
   now: number,
 ): R {
   const jobs = ctx.state.jobs;
-  const items = startRollbackItems(record.items, canRollBack(record), () => jobs.nextItemId(), now);
+  const items = startRollbackItems(
+    record.items,
+    canRollBack(record),
+    () => jobs.nextItemId(),
+    currentNames(ctx.state),
+    now,
+  );
   const rollback: R = {
     ...record,
     ...changes,

@@ -3,10 +3,12 @@
 import type { DeployRecord, DeployRecordItem, UploadUpdateRecordInfo } from '../../ssl/models.generated.ts';
 import { formatBeijingTime } from '../clock.ts';
 import { EmulatorError, type HandlerContext, type HandlerTable } from '../handler.ts';
+import { parseUploadedCertificate } from '../store/certificates.ts';
 import { countPhases, JobItem, jobStatusCode, lastUpdate, startAll } from '../store/job-progress.ts';
 import type { UploadUpdateJob, UploadUpdatePhase } from '../store/jobs.ts';
 import type { ResourceType } from '../store/resources.ts';
 import {
+  currentNames,
   instanceDetailFields,
   type JobKind,
   logJobOperation,
@@ -192,10 +194,17 @@ export const uploadUpdateRecordHandlers: HandlerTable = {
     const record = requireRecord(ctx, params.DeployRecordId);
     const jobs = ctx.state.jobs;
     const deployment = record.phases[0]!;
+    // The rollback installs the previous content under the same id: check its names, not the current ones.
+    const previousNames = record.previousContent
+      ? parseUploadedCertificate(record.previousContent.certificatePem, record.previousContent.privateKeyPem)
+          .subjectAltNames
+      : null;
+    const current = currentNames(ctx.state);
     const items = startRollbackItems(
       deployment.items,
       record.phases.length === 1,
       () => jobs.nextItemId(),
+      (certId) => (certId === record.certId && previousNames ? previousNames : current(certId)),
       now,
     );
     record.phases.push({ type: 1, createdAt: now, items });

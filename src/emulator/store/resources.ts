@@ -56,6 +56,14 @@ export class CertificateSlot {
     return current;
   }
 
+  /**
+   * Seeding only: what the slot served before any scheduled change (the seeded job history uses it so an
+   * instance an old record updated did serve that record's old certificate until then).
+   */
+  seedInitial(certId: string | null): void {
+    this.#history[0]!.certId = certId;
+  }
+
   /** Binds `certId` from `from` on (entries stay sorted by time; equal times keep call order). */
   schedule(certId: string | null, from: number): void {
     let index = this.#history.length;
