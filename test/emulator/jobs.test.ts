@@ -87,7 +87,19 @@ describe('deploy records', () => {
       await errorCode(call('DeployCertificateInstance', { ...params, InstanceIdList: ['lb-only'] }, region)),
     ).toBe('FailedOperation.CertificateDeployInstanceFormatError');
     clock.advance(10_000);
-    const third = await call('DeployCertificateInstance', params, region);
+    // Finished: the instance now serves the certificate, so deploying it there again creates nothing.
+    expect(await errorCode(call('DeployCertificateInstance', params, region))).toBe(
+      'FailedOperation.CertificateNotDeployInstance',
+    );
+    // Another listener (a layer-4 one accepts any certificate) gets a new task.
+    const other = state.resources
+      .targets('clb')
+      .find((t) => t.domains.length === 0 && t.slot.at(clock.now()) !== certificate.id)!;
+    const third = await call(
+      'DeployCertificateInstance',
+      { ...params, InstanceIdList: [other.instanceId] },
+      other.region ?? region,
+    );
     expect(third.DeployStatus).toBe(1);
     expect(third.DeployRecordId).not.toBe(first.DeployRecordId);
     expect(await errorCode(call('DescribeHostDeployRecordDetail', { DeployRecordId: '999999' }))).toBe(
@@ -144,6 +156,24 @@ describe('deploy records', () => {
     });
     expect(rolledBack.SuccessTotalCount).toBe(rolledBack.TotalCount);
     for (const t of targets) expect(t.slot.at(clock.now())).toBe(before.get(t.instanceId));
+  });
+
+  it('refuses to deploy a certificate to an instance that already serves it', async () => {
+    const { state, clock, call } = await seededEmulator();
+    const now = clock.now();
+    const target = state.resources.targets('cdn').find((t) => t.slot.at(now) !== null)!;
+    const certId = target.slot.at(now)!;
+    const records = state.jobs.deployRecords.length;
+    expect(
+      await errorCode(
+        call('DeployCertificateInstance', {
+          CertificateId: certId,
+          InstanceIdList: [`${target.instanceId}|on`],
+          ResourceType: 'cdn',
+        }),
+      ),
+    ).toBe('FailedOperation.CertificateNotDeployInstance');
+    expect(state.jobs.deployRecords.length).toBe(records);
   });
 
   it('refuses a retry while another task installs the same certificate on the same type', async () => {

@@ -494,14 +494,14 @@ describe('every SSL API action through the graph', () => {
       .flatMap((type) => state.resources.targets(type))
       .filter((target) => !isLegacy(target) && target.domains.length > 0)
       .flatMap((target) => {
-        const certificate = state.certificates
-          .all()
-          .find(
-            (record) =>
-              !claimed.has(record.id) &&
-              isIssuedServerCertificate(record) &&
-              domainsMatchCertificate(target.domains, record.subjectAltNames),
-          );
+        const certificate = state.certificates.all().find(
+          (record) =>
+            !claimed.has(record.id) &&
+            isIssuedServerCertificate(record) &&
+            domainsMatchCertificate(target.domains, record.subjectAltNames) &&
+            // An instance already serving the certificate refuses it (nothing to deploy).
+            target.slot.at(stack.emulator.clock.now()) !== record.id,
+        );
         return certificate === undefined ? [] : [{ target, certificate }];
       })[0];
     const { target, certificate } = required(pair, 'a deployable certificate and instance');

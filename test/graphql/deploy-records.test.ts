@@ -40,6 +40,8 @@ function deployablePair(options: { legacy: boolean; types?: readonly ResourceTyp
         const key = `${certificate.id}:${type}`;
         if (used.has(key) || used.has(target.instanceId)) continue;
         if (!domainsMatchCertificate(target.domains, certificate.subjectAltNames)) continue;
+        // An instance already serving the certificate refuses it (nothing to deploy).
+        if (target.slot.at(now) === certificate.id) continue;
         used.add(key);
         used.add(target.instanceId);
         return { certificateId: certificate.id, type, instanceId: target.instanceId, region: target.region };

@@ -5,8 +5,8 @@ import { EmulatorError, type HandlerContext, type HandlerTable } from '../handle
 import { countPhases, JobItem, lastUpdate, startAll } from '../store/job-progress.ts';
 import type { DeployJob } from '../store/jobs.ts';
 import {
+  certificateFitsTarget,
   type DeployTarget,
-  domainsMatchCertificate,
   isResourceType,
   REGIONAL_RESOURCE_TYPES,
   type ResourceType,
@@ -61,7 +61,8 @@ function parseTargets(
   resourceType: ResourceType,
   region: string | null,
   instanceIds: readonly string[],
-  certificateNames: readonly string[],
+  certificate: { id: string; subjectAltNames: readonly string[] },
+  now: number,
 ): DeployTarget[] {
   if (instanceIds.length === 0) {
     throw new EmulatorError(
@@ -83,10 +84,17 @@ function parseTargets(
       );
     }
     const target = ctx.state.resources.findTarget(resourceType, instanceId, region);
-    if (!target || !domainsMatchCertificate(target.domains, certificateNames)) {
+    if (!target || !certificateFitsTarget(target, certificate.subjectAltNames)) {
       throw new EmulatorError(
         'FailedOperation.CertificateNotDeployInstance',
         `The certificate cannot be deployed to ${resourceType} instance "${instanceId}".`,
+      );
+    }
+    // Documented: no task is created when the instance already serves this certificate.
+    if (target.slot.at(now) === certificate.id) {
+      throw new EmulatorError(
+        'FailedOperation.CertificateNotDeployInstance',
+        `${resourceType} instance "${instanceId}" already serves certificate ${certificate.id}.`,
       );
     }
     targets.set(target.instanceId, target);
@@ -185,13 +193,7 @@ export const deployRecordHandlers: HandlerTable = {
       region = ctx.region;
     }
     const certificate = requireDeployableCertificate(ctx.state, params.CertificateId, now);
-    const targets = parseTargets(
-      ctx,
-      resourceType,
-      region,
-      params.InstanceIdList,
-      certificate.subjectAltNames,
-    );
+    const targets = parseTargets(ctx, resourceType, region, params.InstanceIdList, certificate, now);
     // Only one task per certificate and resource type runs at a time: a repeat gets the running one.
     const running = runningDeployJob(ctx, certificate.id, resourceType);
     if (running) return { DeployRecordId: running.id, DeployStatus: 0 };

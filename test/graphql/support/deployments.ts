@@ -1,12 +1,13 @@
 import { expect } from 'vitest';
 import type { RunningEmulator } from '../../../src/emulator/index.ts';
-import { domainsMatchCertificate } from '../../../src/emulator/store/resources.ts';
+import type { CertificateRecord } from '../../../src/emulator/store/certificates.ts';
+import { type DeployTarget, domainsMatchCertificate } from '../../../src/emulator/store/resources.ts';
 import type { Gateway } from '../../../src/graphql/yoga.ts';
 import { execute } from './execute.ts';
 
 /**
- * Deploys an issued, unexpired server certificate of the seed to a CDN domain it covers, through `gateway`;
- * returns the ID of the deploy record (checked to be a string).
+ * Deploys an issued, unexpired server certificate of the seed to a CDN domain it covers and does not serve
+ * yet, through `gateway`; returns the ID of the deploy record (checked to be a string).
  */
 export async function startCdnDeployment(
   emulator: RunningEmulator,
@@ -14,6 +15,9 @@ export async function startCdnDeployment(
 ): Promise<string | undefined> {
   const now = emulator.clock.now();
   const state = emulator.state;
+  // An instance already serving the certificate refuses it (nothing to deploy).
+  const takes = (t: DeployTarget, c: CertificateRecord) =>
+    domainsMatchCertificate(t.domains, c.subjectAltNames) && t.slot.at(now) !== c.id;
   const certificate = state.certificates
     .all()
     .find(
@@ -21,11 +25,9 @@ export async function startCdnDeployment(
         c.status === 1 &&
         c.certificateType === 'SVR' &&
         (c.certEndTime ?? 0) > now &&
-        state.resources.targets('cdn').some((t) => domainsMatchCertificate(t.domains, c.subjectAltNames)),
+        state.resources.targets('cdn').some((t) => takes(t, c)),
     );
-  const target = state.resources
-    .targets('cdn')
-    .find((t) => certificate && domainsMatchCertificate(t.domains, certificate.subjectAltNames));
+  const target = state.resources.targets('cdn').find((t) => certificate && takes(t, certificate));
   const started = await execute<{ certificateDeploy: { deployRecord: { id: string } } }, unknown>(
     gateway,
     'mutation($input: CertificateDeployInput!) { certificateDeploy(input: $input) { deployRecord { id } } }',
