@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EmulatorState } from '../../src/emulator/state.ts';
 import {
+  CertificateSlot,
   type DeployTarget,
   domainsMatchCertificate,
   type ResourceType,
@@ -174,6 +175,36 @@ describe('deploy records', () => {
       ),
     ).toBe('FailedOperation.CertificateNotDeployInstance');
     expect(state.jobs.deployRecords.length).toBe(records);
+  });
+
+  it('refuses a layer-7 CLB listener without rules, and deploys any certificate to a layer-4 one', async () => {
+    const { state, clock, call } = await seededEmulator();
+    const { certificate } = deployPlan(state, clock.now(), 'cdn', false);
+    const listener = (listenerId: string, protocol: 'HTTP' | 'HTTPS' | 'TCP' | 'TCP_SSL') => ({
+      listenerId,
+      name: listenerId,
+      protocol,
+      port: 443,
+      sniSwitch: 0 as const,
+      slot: new CertificateSlot(null),
+      rules: [],
+    });
+    state.resources.add('clb', {
+      region: 'ap-guangzhou',
+      loadBalancerId: 'lb-test0001',
+      name: 'layers',
+      forward: 1,
+      listeners: [listener('lbl-https', 'HTTPS'), listener('lbl-http', 'HTTP'), listener('lbl-tcp', 'TCP')],
+    });
+    const deploy = (listenerId: string) =>
+      call(
+        'DeployCertificateInstance',
+        { CertificateId: certificate.id, InstanceIdList: [`lb-test0001|${listenerId}`], ResourceType: 'clb' },
+        'ap-guangzhou',
+      );
+    expect(await errorCode(deploy('lbl-https'))).toBe('FailedOperation.CertificateNotDeployInstance');
+    expect(await errorCode(deploy('lbl-http'))).toBe('FailedOperation.CertificateNotDeployInstance');
+    expect((await deploy('lbl-tcp')).DeployStatus).toBe(1);
   });
 
   it('refuses a retry while another task installs the same certificate on the same type', async () => {

@@ -80,10 +80,18 @@ export interface ClbRuleRecord {
   slot: CertificateSlot;
 }
 
+/** CLB listener protocols: HTTP / HTTPS listeners are layer 7 (domains in rules), the others layer 4. */
+export type ClbProtocol = 'HTTP' | 'HTTPS' | 'TCP' | 'UDP' | 'TCP_SSL' | 'QUIC';
+const LAYER4_PROTOCOLS: ReadonlySet<ClbProtocol> = new Set<ClbProtocol>(['TCP', 'UDP', 'TCP_SSL', 'QUIC']);
+
+export function isLayer4Protocol(protocol: ClbProtocol): boolean {
+  return LAYER4_PROTOCOLS.has(protocol);
+}
+
 export interface ClbListenerRecord {
   listenerId: string;
   name: string;
-  protocol: 'HTTPS' | 'TCP_SSL';
+  protocol: ClbProtocol;
   port: number;
   sniSwitch: 0 | 1;
   /** Used when SNI is off (or for layer-4 listeners): one certificate for the whole listener. */
@@ -270,8 +278,13 @@ export interface DeployTarget {
   /** The instance itself (load balancer, cluster, bucket, gateway... or the domain), as record details show it. */
   primaryId: string;
   instanceName: string;
-  /** Domains served there; empty for layer-4 CLB listeners, which accept any certificate. */
+  /**
+   * Domains served there; empty for layer-4 CLB listeners, and for layer-7 listeners without rules (which
+   * accept no certificate: the deploy doc refuses them).
+   */
   domains: string[];
+  /** A layer-4 CLB listener (TCP, UDP, TCP_SSL, QUIC): it serves no domains and accepts any certificate. */
+  layer4: boolean;
   slot: CertificateSlot;
   details: TargetDetails;
 }
@@ -309,7 +322,7 @@ export function certificateNameCovers(certificateName: string, host: string): bo
   );
 }
 
-/** Whether a certificate with these names may serve `domains` (a target without domains accepts any). */
+/** Whether a certificate with these names covers all of `domains` (an empty list has nothing to cover). */
 export function domainsMatchCertificate(
   domains: readonly string[],
   certificateNames: readonly string[],
@@ -318,9 +331,13 @@ export function domainsMatchCertificate(
   return domains.every((domain) => certificateNames.some((name) => certificateNameCovers(name, domain)));
 }
 
-/** Whether a certificate with these names may be installed on `target` (its domains are all covered). */
+/**
+ * Whether a certificate with these names may be installed on `target`: a layer-4 listener takes any, a
+ * target without domains (a layer-7 listener without rules) none, any other one that covers all its domains.
+ */
 export function certificateFitsTarget(target: DeployTarget, certificateNames: readonly string[]): boolean {
-  return domainsMatchCertificate(target.domains, certificateNames);
+  if (target.layer4) return true;
+  return target.domains.length > 0 && domainsMatchCertificate(target.domains, certificateNames);
 }
 
 /** The domains of `domains` a certificate with these names does not cover. */
@@ -502,6 +519,7 @@ export class ResourceStore {
                 primaryId: lb.loadBalancerId,
                 instanceName: lb.name,
                 domains: [rule.domain],
+                layer4: false,
                 slot: rule.slot,
                 details: listenerDetails(rule.url),
               }));
@@ -514,6 +532,7 @@ export class ResourceStore {
                 primaryId: lb.loadBalancerId,
                 instanceName: lb.name,
                 domains: [...new Set(listener.rules.map((rule) => rule.domain))],
+                layer4: isLayer4Protocol(listener.protocol),
                 slot: listener.slot,
                 details: listenerDetails(listener.rules[0]?.url ?? null),
               },
@@ -569,6 +588,7 @@ export class ResourceStore {
               primaryId: cluster.clusterId,
               instanceName: cluster.name,
               domains: [...new Set(secret.ingresses.flatMap((ingress) => ingress.tlsDomains))],
+              layer4: false,
               slot: secret.slot,
               details: { ...NO_DETAILS, namespace: namespace.name, secretName: secret.name },
             })),
@@ -583,6 +603,7 @@ export class ResourceStore {
             primaryId: gateway.gatewayId,
             instanceName: gateway.name,
             domains: entry.bindDomains,
+            layer4: false,
             slot: entry.slot,
             details: NO_DETAILS,
           })),
@@ -610,6 +631,7 @@ function domainTarget(
     primaryId: domain,
     instanceName,
     domains: [domain],
+    layer4: false,
     slot,
     details: NO_DETAILS,
   };
@@ -628,6 +650,7 @@ function tcbTarget(
     primaryId: env.envId,
     instanceName: env.name,
     domains: [domain],
+    layer4: false,
     slot,
     details: { ...NO_DETAILS, envId: env.envId, tcbType },
   };
