@@ -288,6 +288,83 @@ describe('UploadUpdateCertificateInstance coverage', () => {
   });
 });
 
+describe('documented error codes', () => {
+  it('answers an unknown record id with a code each action documents', async () => {
+    const { call } = await seededEmulator();
+    const unknown = 999_999;
+    const invalidParam = 'FailedOperation.InvalidParam';
+    const notExist = 'FailedOperation.CertificateDeployNotExist';
+    expect(await errorCode(call('DeployCertificateRecordRetry', { DeployRecordId: unknown }))).toBe(
+      invalidParam,
+    );
+    expect(await errorCode(call('DeployCertificateRecordRetry', { DeployRecordDetailId: unknown }))).toBe(
+      invalidParam,
+    );
+    expect(await errorCode(call('UpdateCertificateRecordRetry', { DeployRecordId: unknown }))).toBe(
+      invalidParam,
+    );
+    expect(await errorCode(call('UploadUpdateCertificateRecordRetry', { DeployRecordId: unknown }))).toBe(
+      invalidParam,
+    );
+    expect(await errorCode(call('UpdateCertificateRecordRollback', { DeployRecordId: unknown }))).toBe(
+      invalidParam,
+    );
+    expect(await errorCode(call('UploadUpdateCertificateRecordRollback', { DeployRecordId: unknown }))).toBe(
+      invalidParam,
+    );
+    expect(await errorCode(call('DescribeHostUploadUpdateRecordDetail', { DeployRecordId: unknown }))).toBe(
+      invalidParam,
+    );
+    // These three document CertificateDeployNotExist.
+    expect(await errorCode(call('DeployCertificateRecordRollback', { DeployRecordId: unknown }))).toBe(
+      notExist,
+    );
+    expect(await errorCode(call('DescribeHostDeployRecordDetail', { DeployRecordId: String(unknown) }))).toBe(
+      notExist,
+    );
+    expect(await errorCode(call('DescribeHostUpdateRecordDetail', { DeployRecordId: String(unknown) }))).toBe(
+      notExist,
+    );
+  });
+
+  it('answers a key that does not match the certificate with CertificateMatchError on the update actions', async () => {
+    const { state, clock, call } = await seededEmulator();
+    const now = clock.now();
+    const target = state.resources.targets('clb').find((t) => t.slot.at(now) && t.domains.length > 0)!;
+    const certificate = state.certificates.require(target.slot.at(now)!);
+    const issue = () =>
+      issueLeafCertificate({
+        domain: certificate.domain,
+        subjectAltNames: certificate.subjectAltNames,
+        notBefore: now - 60_000,
+        notAfter: now + 200 * 24 * 3600_000,
+      });
+    const [one, other] = [issue(), issue()];
+    const mismatched = {
+      CertificatePublicKey: one.certificatePem,
+      CertificatePrivateKey: other.privateKeyPem!,
+    };
+    expect(
+      await errorCode(
+        call('UpdateCertificateInstance', {
+          OldCertificateId: certificate.id,
+          ResourceTypes: ['clb'],
+          ...mismatched,
+        }),
+      ),
+    ).toBe('FailedOperation.CertificateMatchError');
+    expect(
+      await errorCode(
+        call('UploadUpdateCertificateInstance', {
+          OldCertificateId: certificate.id,
+          ResourceTypes: ['clb'],
+          ...mismatched,
+        }),
+      ),
+    ).toBe('FailedOperation.CertificateMatchError');
+  });
+});
+
 describe('bind-resource tasks', () => {
   it('queries for a few seconds, reuses recent tasks with IsCache=1 and pages per type and region', async () => {
     const { state, clock, call } = await seededEmulator();

@@ -329,7 +329,7 @@ describe('content replacement records', () => {
     const mismatched = await replace(served.id);
     expect(mismatched.data!.certificateContentReplace.userErrors).toEqual([
       expect.objectContaining({
-        code: 'FailedOperation.CertificateMismatch',
+        code: 'FailedOperation.CertificateMatchError',
         field: ['input', 'privateKeyPem'],
       }),
     ]);

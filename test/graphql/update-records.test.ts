@@ -437,7 +437,7 @@ describe('update records', () => {
     >(stack.gateway, RETRY, { input: { id: '987654' } });
     expect(unknownRecord.data!.updateRecordRetry.updateRecord).toBeNull();
     expect(unknownRecord.data!.updateRecordRetry.userErrors).toEqual([
-      expect.objectContaining({ code: 'FailedOperation.CertificateDeployNotExist' }),
+      expect.objectContaining({ code: 'FailedOperation.InvalidParam' }),
     ]);
   });
 
@@ -492,7 +492,7 @@ describe('update records', () => {
     });
     expect(response.data!.certificateBindingsReplace.userErrors).toEqual([
       expect.objectContaining({
-        code: 'FailedOperation.CertificateMismatch',
+        code: 'FailedOperation.CertificateMatchError',
         field: ['input', 'newCertificate', 'privateKeyPem'],
       }),
     ]);

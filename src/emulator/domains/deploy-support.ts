@@ -202,14 +202,23 @@ export interface JobKind<R extends JobRecord> {
   logType: JobLogType;
 }
 
-/** A job record by id, or CertificateDeployNotExist naming it ("Deploy record 1001 does not exist."). */
-export function requireJobRecord<R extends JobRecord>(ctx: HandlerContext, kind: JobKind<R>, id: number): R {
+/**
+ * How an action refuses an unknown record id: CertificateDeployNotExist where it documents that code
+ * (DescribeHostDeployRecordDetail, DescribeHostUpdateRecordDetail, DeployCertificateRecordRollback), else
+ * the parameter error it does document (FailedOperation.InvalidParam: the retries, the other rollbacks,
+ * DescribeHostUploadUpdateRecordDetail).
+ */
+export type UnknownRecordCode = 'FailedOperation.CertificateDeployNotExist' | 'FailedOperation.InvalidParam';
+
+/** A job record by id, or `code` naming it ("Deploy record 1001 does not exist."). */
+export function requireJobRecord<R extends JobRecord>(
+  ctx: HandlerContext,
+  kind: JobKind<R>,
+  id: number,
+  code: UnknownRecordCode = 'FailedOperation.CertificateDeployNotExist',
+): R {
   const record = kind.records(ctx.state).find((candidate) => candidate.id === id);
-  if (!record)
-    throw new EmulatorError(
-      'FailedOperation.CertificateDeployNotExist',
-      `${kind.label} ${id} does not exist.`,
-    );
+  if (!record) throw new EmulatorError(code, `${kind.label} ${id} does not exist.`);
   return record;
 }
 
@@ -281,14 +290,14 @@ export function retryJobRecord<R extends JobRecord>(
     const found = findRecordItem(kind.records(ctx.state), kind, itemId);
     if (!found) {
       throw new EmulatorError(
-        'FailedOperation.CertificateDeployNotExist',
+        'FailedOperation.InvalidParam',
         `${kind.label} detail ${itemId} does not exist.`,
       );
     }
     record = found.record;
     chosen = [found.item];
   } else if (params.DeployRecordId !== undefined) {
-    record = requireJobRecord(ctx, kind, params.DeployRecordId);
+    record = requireJobRecord(ctx, kind, params.DeployRecordId, 'FailedOperation.InvalidParam');
     chosen = kind.itemsOf(record);
   } else {
     throw new EmulatorError(

@@ -52,8 +52,12 @@ const UPDATE_RECORDS: JobKind<UpdateJob> = {
   logType: 'update',
 };
 
-function requireUpdateRecord(ctx: HandlerContext, id: number): UpdateJob {
-  return requireJobRecord(ctx, UPDATE_RECORDS, id);
+function requireUpdateRecord(
+  ctx: HandlerContext,
+  id: number,
+  code?: 'FailedOperation.CertificateDeployNotExist' | 'FailedOperation.InvalidParam',
+): UpdateJob {
+  return requireJobRecord(ctx, UPDATE_RECORDS, id, code);
 }
 
 function runningUpdateFrom(ctx: HandlerContext, oldCertId: string, now: number): UpdateJob | undefined {
@@ -275,7 +279,8 @@ export const updateRecordHandlers: HandlerTable = {
 
   UpdateCertificateRecordRollback: (params, ctx) => {
     const now = ctx.clock.now();
-    const record = requireUpdateRecord(ctx, requireRollbackRecordId(params));
+    // UpdateCertificateRecordRollback documents no CertificateDeployNotExist.
+    const record = requireUpdateRecord(ctx, requireRollbackRecordId(params), 'FailedOperation.InvalidParam');
     // The rollback goes the other way: from the new certificate back to the old one.
     const reversed = { certId: record.oldCertId, oldCertId: record.certId };
     const rollback = startRollbackRecord(ctx, record, ctx.state.jobs.updateRecords, reversed, now);

@@ -98,13 +98,25 @@ export function scopeRegions(scope: UpdateScope): string[] {
   return [...new Set([...scope.regionsByType.values()].flatMap((regions) => regions ?? []))].sort();
 }
 
-/** Parses uploaded content that is to replace a certificate on resources: an unexpired server certificate. */
+/**
+ * Parses uploaded content that is to replace a certificate on resources: an unexpired server certificate.
+ * A key that does not match is `FailedOperation.CertificateMatchError`, the code the update actions
+ * document (the store's `CertificateMismatch` is UploadCertificate's).
+ */
 export function parseServableUpload(
   certificatePem: string,
   privateKeyPem: string,
   now: number,
 ): ParsedUpload {
-  const parsed = parseUploadedCertificate(certificatePem, privateKeyPem);
+  let parsed: ParsedUpload;
+  try {
+    parsed = parseUploadedCertificate(certificatePem, privateKeyPem);
+  } catch (error) {
+    if (error instanceof EmulatorError && error.code === 'FailedOperation.CertificateMismatch') {
+      throw new EmulatorError('FailedOperation.CertificateMatchError', error.message);
+    }
+    throw error;
+  }
   if (parsed.isCertificateAuthority || parsed.certEndTime <= now) {
     throw new EmulatorError(
       'FailedOperation.CertificateInvalid',

@@ -42,8 +42,9 @@ const UPLOAD_UPDATE_RECORDS: JobKind<UploadUpdateJob> = {
   logType: 'update',
 };
 
+/** The upload-update actions document no CertificateDeployNotExist: an unknown id is a parameter error. */
 function requireRecord(ctx: HandlerContext, id: number): UploadUpdateJob {
-  return requireJobRecord(ctx, UPLOAD_UPDATE_RECORDS, id);
+  return requireJobRecord(ctx, UPLOAD_UPDATE_RECORDS, id, 'FailedOperation.InvalidParam');
 }
 
 /** DeployRecord.Status: 0 waiting, 3 deploying, 1 success, 2 failed; rollbacks end in 4 / 5. */

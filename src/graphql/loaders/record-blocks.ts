@@ -58,9 +58,14 @@ export async function findInListing<Summary>(
   }
 }
 
-/** The upstream reports an unknown record ID as an error (e.g. CertificateDeployNotExist); the schema as null. */
-function isRecordNotFound(error: unknown): boolean {
-  return error instanceof SslApiError && error.category === 'not-found';
+/**
+ * The upstream reports an unknown record ID as an error (e.g. CertificateDeployNotExist); the schema as null.
+ * An action that documents no not-found code answers with one of its parameter errors instead
+ * (`unknownIdCodes`): the gateway sends a well-formed ID, offset and limit, so such an error names the ID.
+ */
+function isRecordNotFound(error: unknown, unknownIdCodes: readonly string[]): boolean {
+  if (!(error instanceof SslApiError)) return false;
+  return error.category === 'not-found' || unknownIdCodes.includes(error.code);
 }
 
 /**
@@ -71,11 +76,12 @@ export async function readRecordBlock<Block>(
   blockIndex: number,
   blockSize: number,
   read: (offset: number) => Promise<Block>,
+  unknownIdCodes: readonly string[] = [],
 ): Promise<Block | null> {
   try {
     return await read(blockIndex * blockSize);
   } catch (error) {
-    if (isRecordNotFound(error)) return null;
+    if (isRecordNotFound(error, unknownIdCodes)) return null;
     throw error;
   }
 }

@@ -43,14 +43,20 @@ export function fetchUploadUpdateRecordBlock(
   blockIndex: number,
   signal: AbortSignal | undefined,
 ): Promise<UploadUpdateRecordDetailBlock | null> {
-  return readRecordBlock(blockIndex, UPLOAD_UPDATE_DETAIL_BLOCK_SIZE, async (offset) => {
-    const response = await ssl.call(
-      'DescribeHostUploadUpdateRecordDetail',
-      { DeployRecordId: id, Offset: offset, Limit: UPLOAD_UPDATE_DETAIL_BLOCK_SIZE },
-      { signal },
-    );
-    return { offset, phases: response.DeployRecordDetail };
-  });
+  // DescribeHostUploadUpdateRecordDetail documents no CertificateDeployNotExist: an unknown ID is a parameter error.
+  return readRecordBlock(
+    blockIndex,
+    UPLOAD_UPDATE_DETAIL_BLOCK_SIZE,
+    async (offset) => {
+      const response = await ssl.call(
+        'DescribeHostUploadUpdateRecordDetail',
+        { DeployRecordId: id, Offset: offset, Limit: UPLOAD_UPDATE_DETAIL_BLOCK_SIZE },
+        { signal },
+      );
+      return { offset, phases: response.DeployRecordDetail };
+    },
+    ['FailedOperation.InvalidParam'],
+  );
 }
 
 export interface UploadUpdateRecordLoaders extends LoaderGroup {
