@@ -32,6 +32,67 @@ const CLAMPED_LIMIT_ACTIONS: ReadonlySet<SslActionName> = new Set([
   'DescribeHostUploadUpdateRecordDetail',
 ]);
 
+/**
+ * Inputs the documentation enumerates (in the field's text; the spec's types cannot say it): any other value
+ * is refused with the parameter error the action documents, `FailedOperation.InvalidParam`, or, where the
+ * action documents none, the common `InvalidParameterValue` (a common error every action may answer).
+ */
+interface DocumentedValues {
+  readonly values: readonly (string | number)[];
+  readonly code: 'FailedOperation.InvalidParam' | 'InvalidParameterValue';
+}
+
+const ZERO_OR_ONE = [0, 1] as const;
+const invalidParam = (values: readonly (string | number)[]): DocumentedValues => ({
+  values,
+  code: 'FailedOperation.InvalidParam',
+});
+const invalidValue = (values: readonly (string | number)[]): DocumentedValues => ({
+  values,
+  code: 'InvalidParameterValue',
+});
+
+/** IsCache (是否查询缓存，1：是； 0：否) and AsyncCache (是否异步,0表示否，1表示是) of the instance lists. */
+const INSTANCE_LIST_VALUES = { IsCache: invalidParam(ZERO_OR_ONE), AsyncCache: invalidParam(ZERO_OR_ONE) };
+
+const DOCUMENTED_VALUES: Readonly<
+  Partial<Record<SslActionName, Readonly<Record<string, DocumentedValues>>>>
+> = {
+  DescribeHostApiGatewayInstanceList: INSTANCE_LIST_VALUES,
+  DescribeHostCdnInstanceList: INSTANCE_LIST_VALUES,
+  DescribeHostClbInstanceList: INSTANCE_LIST_VALUES,
+  // COS's ResourceType is not enumerated: its own documented example sends "clb".
+  DescribeHostCosInstanceList: INSTANCE_LIST_VALUES,
+  // 部署资源类型ddos
+  DescribeHostDdosInstanceList: { ...INSTANCE_LIST_VALUES, ResourceType: invalidParam(['ddos']) },
+  DescribeHostLighthouseInstanceList: INSTANCE_LIST_VALUES,
+  DescribeHostLiveInstanceList: INSTANCE_LIST_VALUES,
+  DescribeHostTeoInstanceList: INSTANCE_LIST_VALUES,
+  DescribeHostTkeInstanceList: INSTANCE_LIST_VALUES,
+  DescribeHostVodInstanceList: INSTANCE_LIST_VALUES,
+  DescribeHostWafInstanceList: INSTANCE_LIST_VALUES,
+  // Status (live): -1 域名未关联证书, 1 https已开启, 0 https已关闭.
+  DeployCertificateInstance: { IsCache: invalidParam(ZERO_OR_ONE), Status: invalidParam([-1, 0, 1]) },
+  // Documents neither InvalidParam nor an InvalidParameter code.
+  CreateCertificateBindResourceSyncTask: { IsCache: invalidValue(ZERO_OR_ONE) },
+  DescribeCertificateBindResourceTaskDetail: {
+    ResourceTypes: invalidValue([
+      'clb',
+      'cdn',
+      'ddos',
+      'live',
+      'vod',
+      'waf',
+      'apigateway',
+      'teo',
+      'tke',
+      'cos',
+      'tse',
+      'tcb',
+    ]),
+  },
+};
+
 const UINT64_MAX = 18_446_744_073_709_551_615n;
 
 type JsonObject = Record<string, unknown>;
@@ -145,6 +206,24 @@ function pageNumber(value: unknown, name: string): number | undefined {
   return numeric;
 }
 
+/** Refuses a value outside a documented enumeration (each element, for an array input). */
+function checkDocumentedValues(action: SslActionName, params: JsonObject): void {
+  const enumerated = DOCUMENTED_VALUES[action];
+  if (!enumerated) return;
+  for (const [name, documented] of Object.entries(enumerated)) {
+    const value = params[name];
+    if (value === undefined || value === null) continue;
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (!documented.values.includes(item as string | number)) {
+        throw new EmulatorError(
+          documented.code,
+          `The value ${JSON.stringify(item)} of parameter \`${name}\` is not one of ${documented.values.join(', ')}.`,
+        );
+      }
+    }
+  }
+}
+
 /** Enforces the documented page-size maximum; returns the params with Limit clamped where the doc says so. */
 function applyPagination(
   action: SslActionName,
@@ -169,7 +248,8 @@ function applyPagination(
 
 /**
  * Checks a request body against the action's documented inputs (presence of required fields, JSON types,
- * arrays, nested structures, unknown names, page-size maxima) and returns the params a handler may trust.
+ * arrays, nested structures, unknown names, enumerated values, page-size maxima) and returns the params a
+ * handler may trust.
  */
 export function validateActionInput(action: SslActionName, body: unknown): JsonObject {
   if (!isJsonObject(body)) {
@@ -177,5 +257,6 @@ export function validateActionInput(action: SslActionName, body: unknown): JsonO
   }
   const descriptor = SSL_SPEC.actions[action];
   checkFields('', descriptor.inputs, body, DEPRECATED_INPUTS[action] ?? []);
+  checkDocumentedValues(action, body);
   return applyPagination(action, descriptor, body);
 }

@@ -238,6 +238,42 @@ describe('common parameters and inputs', () => {
     ).toBe('InvalidParameterValue');
   });
 
+  it('refuses values outside a documented enumeration with the parameter error the action documents', async () => {
+    const code = (action: string, params: Record<string, unknown>) =>
+      errorCodeOf(callAction(emulator, action, params));
+    expect(await code('DescribeHostCdnInstanceList', { AsyncCache: 5 })).toBe('FailedOperation.InvalidParam');
+    expect(await code('DescribeHostCdnInstanceList', { IsCache: 7 })).toBe('FailedOperation.InvalidParam');
+    expect(await code('DescribeHostClbInstanceList', { IsCache: 2 })).toBe('FailedOperation.InvalidParam');
+    expect(await code('DescribeHostDdosInstanceList', { ResourceType: 'xyz' })).toBe(
+      'FailedOperation.InvalidParam',
+    );
+    expect(
+      await code('DeployCertificateInstance', {
+        CertificateId: 'x',
+        InstanceIdList: ['live.example.com'],
+        ResourceType: 'live',
+        Status: 2,
+      }),
+    ).toBe('FailedOperation.InvalidParam');
+    expect(await code('CreateCertificateBindResourceSyncTask', { CertificateIds: ['x'], IsCache: 9 })).toBe(
+      'InvalidParameterValue',
+    );
+    expect(
+      await code('DescribeCertificateBindResourceTaskDetail', { TaskId: '1', ResourceTypes: ['clb', 'foo'] }),
+    ).toBe('InvalidParameterValue');
+    expect(
+      await code('DescribeCertificateBindResourceTaskDetail', { TaskId: '1', ResourceTypes: ['CLB'] }),
+    ).toBe('InvalidParameterValue');
+    // Documented values pass validation (the handlers answer them).
+    expect(
+      (await callAction(emulator, 'DescribeHostCdnInstanceList', { IsCache: 0, AsyncCache: 0 })).Error,
+    ).toBe(undefined);
+    expect(
+      (await callAction(emulator, 'DescribeHostDdosInstanceList', { ResourceType: 'ddos', IsCache: 1 }))
+        .Error,
+    ).toBeUndefined();
+  });
+
   it('clamps the limits the documentation says are clamped', async () => {
     expect((await callAction(emulator, 'DescribeCertificates', { Limit: 5000 })).Error).toBeUndefined();
     expect(validateActionInput('DescribeCertificates', { Limit: 5000 })).toEqual({ Limit: 1000 });
