@@ -1,11 +1,15 @@
 import type { SslCaller } from '../ssl/actions.ts';
-import { SslError } from '../ssl/errors.ts';
+import { SslError, SslRateLimiterUnavailableError } from '../ssl/errors.ts';
 import type { Logger } from './logger.ts';
 
 /** A probe's answer is reused this long: orchestrators probe often, and each probe costs an upstream call. */
 export const READINESS_CACHE_MS = 5_000;
 
-export type ReadinessState = 'ready' | 'upstream-unreachable' | 'shutting-down';
+/**
+ * `redis-unreachable`: the shared rate limiter (REDIS_URL) does not answer, so no upstream call can be sent;
+ * the upstream itself was not asked.
+ */
+export type ReadinessState = 'ready' | 'upstream-unreachable' | 'redis-unreachable' | 'shutting-down';
 
 export interface ReadinessOptions {
   readonly ssl: SslCaller;
@@ -19,6 +23,8 @@ export interface ReadinessOptions {
  * Whether the gateway can serve: the process started (so its configuration is valid), it is not shutting down,
  * and the upstream answers a cheap call with the configured credentials. An upstream that answers "too many
  * requests" is reachable: throttling is the rate limiter's business, not a reason to take the instance out.
+ * With REDIS_URL the probe passes through the shared rate limiter, so a Redis outage shows as
+ * `redis-unreachable` within Redis' command timeout (about a second), not as the upstream's failure.
  */
 export class Readiness {
   readonly #ssl: SslCaller;
@@ -58,20 +64,27 @@ export class Readiness {
       await this.#ssl.call('DescribeCertificates', { Offset: 0, Limit: 1 });
       state = 'ready';
     } catch (error) {
-      const reachable = error instanceof SslError && error.category === 'rate-limit';
-      state = reachable ? 'ready' : 'upstream-unreachable';
-      if (!reachable) {
+      state = stateAfterFailure(error);
+      if (state !== 'ready') {
         // The code and category only: the probe's answer goes to anyone who can reach /ready.
         this.#logger.warn(
           {
+            state,
             upstreamError:
               error instanceof SslError ? { code: error.code, category: error.category } : undefined,
           },
-          'readiness probe: upstream unreachable',
+          `readiness probe: ${state}`,
         );
       }
     }
     this.#cached = { state, at: this.#now() };
     return state;
   }
+}
+
+function stateAfterFailure(error: unknown): ReadinessState {
+  if (error instanceof SslRateLimiterUnavailableError) return 'redis-unreachable';
+  // Throttled: the upstream answered.
+  if (error instanceof SslError && error.category === 'rate-limit') return 'ready';
+  return 'upstream-unreachable';
 }

@@ -17,13 +17,22 @@ export interface RedisConnectionOptions {
 }
 
 /**
- * A command connection. Commands fail after one reconnection attempt instead of piling up behind a dead
- * server: the rate limiter and the cache must answer (or fail) within a request's lifetime, not minutes later.
+ * How long one command may take, queued while reconnecting or sent to a server that does not answer, before it
+ * fails. The rate limiter, the cache and job polling all answer well within it; without it a command issued
+ * while Redis is down waits for reconnection attempts (seconds each) before failing.
+ */
+export const REDIS_COMMAND_TIMEOUT_MS = 1_000;
+
+/**
+ * A command connection. Commands fail within REDIS_COMMAND_TIMEOUT_MS (or after one reconnection attempt)
+ * instead of piling up behind a dead server: the rate limiter and the cache must answer (or fail) within a
+ * request's lifetime, not seconds or minutes later.
  */
 export function connectRedis(options: RedisConnectionOptions): Redis {
   return new Redis(options.url, {
     connectionName: options.connectionName,
     maxRetriesPerRequest: 1,
+    commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
     connectTimeout: 5_000,
     // Reconnect forever, backing off to 2 s: the gateway keeps serving (or failing fast) until Redis is back.
     retryStrategy: (attempt) => Math.min(2_000, 50 * 2 ** Math.min(attempt, 6)),

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { SslAbortedError, SslNetworkError, SslRateLimitQueueError } from '../ssl/errors.ts';
+import { SslAbortedError, SslRateLimiterUnavailableError, SslRateLimitQueueError } from '../ssl/errors.ts';
 import {
   bucketShape,
   type RateLimitGrant,
@@ -133,13 +133,9 @@ export class RedisRateLimiter implements SslRateLimiter {
           String(this.#options.maxWaitMs),
         );
       } catch (error) {
-        // The quota cannot be shared without Redis; sending anyway could exceed it cluster-wide.
-        throw new SslNetworkError({
-          action,
-          mayHaveReachedServer: false,
-          causeCode: 'RATE_LIMITER_UNAVAILABLE',
-          reason: `the shared rate limiter (Redis) did not answer: ${describeRedisFailure(error)}`,
-        });
+        // Fail closed: the quota cannot be shared without Redis, and sending anyway could exceed it
+        // cluster-wide (each replica would spend the whole quota alone). Not an upstream failure, not retried.
+        throw new SslRateLimiterUnavailableError({ action, reason: describeRedisFailure(error) });
       }
       const [outcome, queueDepth, waitText] = reply;
       const waitMs = Number(waitText);

@@ -16,8 +16,11 @@ export type SslApiErrorCategory =
   | 'transient'
   | 'billing';
 
-/** 'aborted' is the caller cancelling; every other value is shared with API error codes. */
-export type SslErrorCategory = SslApiErrorCategory | 'aborted';
+/**
+ * 'aborted' is the caller cancelling; 'rate-limiter-unavailable' is the gateway's shared rate limiter (Redis)
+ * not answering, so nothing was sent; every other value is shared with API error codes.
+ */
+export type SslErrorCategory = SslApiErrorCategory | 'aborted' | 'rate-limiter-unavailable';
 
 export interface SslErrorInit {
   readonly action: string;
@@ -338,6 +341,25 @@ export class SslRateLimitQueueError extends SslError {
       queueDepth: this.queueDepth,
       expectedWaitMs: Math.ceil(this.expectedWaitMs),
     };
+  }
+}
+
+/**
+ * The gateway's shared rate limiter (Redis, REDIS_URL) did not answer, so the call was not sent: without it the
+ * replicas cannot keep to the upstream quota together. Not the upstream's failure, and not retried by the client
+ * (Redis being down is not fixed by a backoff of a few hundred milliseconds).
+ */
+export class SslRateLimiterUnavailableError extends SslError {
+  constructor(init: { action: string; reason: string }) {
+    super(`${init.action}: not sent, the shared rate limiter (Redis) is unavailable: ${init.reason}`, {
+      action: init.action,
+      category: 'rate-limiter-unavailable',
+      retryable: false,
+    });
+  }
+
+  override get provablyNotExecuted(): boolean {
+    return true;
   }
 }
 

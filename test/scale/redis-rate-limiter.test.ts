@@ -3,7 +3,11 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeRedis, connectRedis } from '../../src/scale/redis-connection.ts';
 import { RedisRateLimiter, type RedisRateLimiterOptions } from '../../src/scale/redis-rate-limiter.ts';
-import { SslAbortedError, SslNetworkError, SslRateLimitQueueError } from '../../src/ssl/errors.ts';
+import {
+  SslAbortedError,
+  SslRateLimiterUnavailableError,
+  SslRateLimitQueueError,
+} from '../../src/ssl/errors.ts';
 import type { RateLimitGrant } from '../../src/ssl/rate-limiter.ts';
 import { redisAvailable, startTestRedis, type TestRedis } from './redis-server.ts';
 
@@ -151,7 +155,7 @@ describe.skipIf(!redisAvailable)('RedisRateLimiter (a real redis-server)', () =>
     expect(await connection.pttl(keys[0]!)).toBeLessThanOrEqual(1_200);
   });
 
-  it('fails with a retryable, provably-not-sent network error when Redis is unreachable', async () => {
+  it('fails closed when Redis is unreachable: not sent, not retried, and not an upstream failure', async () => {
     const unreachable = new Redis('redis://127.0.0.1:1', {
       maxRetriesPerRequest: 1,
       retryStrategy: () => 10,
@@ -164,9 +168,9 @@ describe.skipIf(!redisAvailable)('RedisRateLimiter (a real redis-server)', () =>
       limiter.acquire('DescribeCertificates', 'AKIDone\n\nDescribeCertificates', 10),
     );
     expect(outcome).toMatchObject({
-      rejected: { causeCode: 'RATE_LIMITER_UNAVAILABLE', retryable: true, provablyNotExecuted: true },
+      rejected: { category: 'rate-limiter-unavailable', retryable: false, provablyNotExecuted: true },
     });
-    expect((outcome as { rejected: unknown }).rejected).toBeInstanceOf(SslNetworkError);
+    expect((outcome as { rejected: unknown }).rejected).toBeInstanceOf(SslRateLimiterUnavailableError);
     unreachable.disconnect();
   });
 

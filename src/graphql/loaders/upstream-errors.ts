@@ -6,6 +6,7 @@ import {
   SslHttpStatusError,
   SslInvalidResponseError,
   SslNetworkError,
+  SslRateLimiterUnavailableError,
   SslRateLimitQueueError,
   SslTimeoutError,
 } from '../../ssl/errors.ts';
@@ -33,6 +34,13 @@ export function toGraphQLError(error: unknown): unknown {
       {
         extensions: { code: 'UPSTREAM_RATE_LIMITED', category: error.category, retryable: true },
       },
+    );
+  }
+  if (error instanceof SslRateLimiterUnavailableError) {
+    // The gateway's own dependency, not Tencent Cloud: nothing was sent upstream.
+    return createGraphQLError(
+      "The gateway's shared rate limiter (Redis) is unavailable, so no call was sent to the Tencent Cloud SSL API; try again later.",
+      { extensions: { code: 'RATE_LIMITER_UNAVAILABLE', category: error.category, retryable: true } },
     );
   }
   if (
