@@ -1,7 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError, maskError as maskWithYoga, type YogaMaskedErrorOpts } from 'graphql-yoga';
+import { clientClosedRequestError } from '../graphql/loaders/upstream-errors.ts';
+import { SslAbortedError } from '../ssl/errors.ts';
 import type { Logger } from './logger.ts';
+
+/** The client's own cancellation, reached through a path that did not translate it: not an unexpected error. */
+function isClientAbort(error: unknown): boolean {
+  if (error instanceof SslAbortedError) return true;
+  const original =
+    typeof error === 'object' && error !== null
+      ? (error as { originalError?: unknown }).originalError
+      : undefined;
+  return original instanceof SslAbortedError;
+}
 
 /**
  * Errors the gateway did not mean to show (bugs, unexpected failures) reach clients as "Unexpected error." with
@@ -20,6 +32,19 @@ export function createErrorMasking(logger: Logger): ErrorMasking {
       maskError(error, message, isDev) {
         const masked = maskWithYoga(error, message, isDev);
         if (masked === error) return masked;
+        if (isClientAbort(error)) {
+          // No stack and no errorId: the client went away, nothing failed in the gateway.
+          logger.debug({ code: 'CLIENT_CLOSED_REQUEST' }, 'the client closed the request');
+          const { nodes, source, positions, path } = masked as Partial<GraphQLError>;
+          const aborted = clientClosedRequestError() as GraphQLError;
+          return createGraphQLError(aborted.message, {
+            nodes,
+            source,
+            positions,
+            path,
+            extensions: aborted.extensions,
+          });
+        }
         const errorId = randomUUID();
         logger.error(error, `masked an unexpected error (errorId ${errorId})`);
         if (typeof error === 'object' && error !== null) logged.add(error);

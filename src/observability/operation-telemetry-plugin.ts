@@ -1,5 +1,6 @@
 import { type DocumentNode, type ExecutionResult, getOperationAST, Kind } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { CLIENT_CLOSED_REQUEST } from '../graphql/loaders/upstream-errors.ts';
 import type { SslCallEvent } from '../ssl/actions.ts';
 import type { RequestOperations } from './operation-record.ts';
 import type { GatewayTelemetry } from './telemetry.ts';
@@ -111,7 +112,17 @@ export function useOperationTelemetry(
         durationMs,
         errorCodes: outcome.errorCodes,
       });
-      const level = outcome.errorIds.length > 0 ? 'error' : outcome.errorCodes.length > 0 ? 'warn' : 'info';
+      // A client that went away is no failure of the gateway's: info, and said so, rather than warn or error.
+      const clientClosed =
+        outcome.errorCodes.length > 0 && outcome.errorCodes.every((code) => code === CLIENT_CLOSED_REQUEST);
+      const level =
+        outcome.errorIds.length > 0
+          ? 'error'
+          : clientClosed
+            ? 'info'
+            : outcome.errorCodes.length > 0
+              ? 'warn'
+              : 'info';
       // The line lists every upstream call: not built where nothing would write it (logging off, level above).
       if (!logger.isLevelEnabled(level)) return;
       const line = {
@@ -122,6 +133,7 @@ export function useOperationTelemetry(
         upstreamCalls: record.upstreamCalls.map(describeUpstreamCall),
         ...(outcome.errorCodes.length > 0 ? { errorCodes: outcome.errorCodes } : {}),
         ...(outcome.errorIds.length > 0 ? { errorIds: outcome.errorIds } : {}),
+        ...(clientClosed ? { outcome: 'client-closed-request' } : {}),
       };
       logger[level](line, 'graphql operation');
     },

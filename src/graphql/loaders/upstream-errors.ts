@@ -2,6 +2,7 @@
 // other build fails Yoga's instanceof check and gets masked (this happens under vitest).
 import { createGraphQLError } from 'graphql-yoga';
 import {
+  SslAbortedError,
   SslApiError,
   SslHttpStatusError,
   SslInvalidResponseError,
@@ -36,6 +37,9 @@ export function toGraphQLError(error: unknown): unknown {
       },
     );
   }
+  if (error instanceof SslAbortedError) {
+    return clientClosedRequestError();
+  }
   if (error instanceof SslRateLimiterUnavailableError) {
     // The gateway's own dependency, not Tencent Cloud: nothing was sent upstream.
     return createGraphQLError(
@@ -55,6 +59,18 @@ export function toGraphQLError(error: unknown): unknown {
     });
   }
   return error;
+}
+
+/**
+ * The request's signal fired (the client went away) before the upstream answered: nobody reads this answer, and
+ * it is no fault of the gateway's, so it has its own code instead of being masked as an unexpected error.
+ */
+export const CLIENT_CLOSED_REQUEST = 'CLIENT_CLOSED_REQUEST';
+
+export function clientClosedRequestError(): Error {
+  return createGraphQLError('The request was cancelled before the Tencent Cloud SSL API answered.', {
+    extensions: { code: CLIENT_CLOSED_REQUEST },
+  });
 }
 
 /** Runs an upstream call, translating its failure with toGraphQLError. */
