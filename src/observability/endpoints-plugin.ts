@@ -8,6 +8,7 @@ export const READINESS_ENDPOINT = '/ready';
 const READINESS_STATUS: Record<ReadinessState, number> = {
   ready: 200,
   'upstream-unreachable': 503,
+  'upstream-credentials-refused': 503,
   'redis-unreachable': 503,
   'shutting-down': 503,
 };

@@ -6,10 +6,18 @@ import type { Logger } from './logger.ts';
 export const READINESS_CACHE_MS = 5_000;
 
 /**
+ * `upstream-credentials-refused`: the upstream answered, but refused the configured credentials (AuthFailure.*:
+ * unknown SecretId, wrong key, expired token) or their permission to read certificates; the fix is the
+ * credentials, not the network.
  * `redis-unreachable`: the shared rate limiter (REDIS_URL) does not answer, so no upstream call can be sent;
  * the upstream itself was not asked.
  */
-export type ReadinessState = 'ready' | 'upstream-unreachable' | 'redis-unreachable' | 'shutting-down';
+export type ReadinessState =
+  | 'ready'
+  | 'upstream-unreachable'
+  | 'upstream-credentials-refused'
+  | 'redis-unreachable'
+  | 'shutting-down';
 
 export interface ReadinessOptions {
   readonly ssl: SslCaller;
@@ -84,6 +92,9 @@ export class Readiness {
 
 function stateAfterFailure(error: unknown): ReadinessState {
   if (error instanceof SslRateLimiterUnavailableError) return 'redis-unreachable';
+  if (error instanceof SslError && (error.category === 'auth' || error.category === 'permission')) {
+    return 'upstream-credentials-refused';
+  }
   // Throttled: the upstream answered.
   if (error instanceof SslError && error.category === 'rate-limit') return 'ready';
   return 'upstream-unreachable';

@@ -4,6 +4,8 @@ import { createGateway } from '../../src/graphql/yoga.ts';
 import { createLogger } from '../../src/observability/logger.ts';
 import { GatewayTelemetry } from '../../src/observability/telemetry.ts';
 import type { SslCaller } from '../../src/ssl/actions.ts';
+import { SslClient } from '../../src/ssl/client.ts';
+import { StaticCredentialsProvider } from '../../src/ssl/credentials.ts';
 import { seededCertificateIds } from '../support/emulator.ts';
 import { MemoryLog, type ObservedStack, startObservedStack } from './observed-stack.ts';
 
@@ -278,5 +280,18 @@ describe('GET /ready', () => {
     expect(JSON.parse(text)).toEqual({ status: 'upstream-unreachable' });
     expect(text).not.toContain('ECONNREFUSED');
     await gateway.dispose();
+  });
+
+  it('is 503 upstream-credentials-refused when the upstream answers but refuses the credentials', async () => {
+    const wrongCredentials = new SslClient({
+      endpoint: stack.emulator.url,
+      credentials: new StaticCredentialsProvider({ secretId: 'AKIDnotknown', secretKey: 'wrong-key' }),
+    });
+    const gateway = createGateway({ ssl: wrongCredentials, logging: false });
+    const response = await gateway.fetch('http://gateway.test/ready');
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ status: 'upstream-credentials-refused' });
+    await gateway.dispose();
+    await wrongCredentials.close();
   });
 });
