@@ -15,7 +15,8 @@ RUN npm run build
 FROM node:24-slim AS runtime
 # SHUTDOWN_TIMEOUT_MS stays under `docker stop`'s default 10 s grace, so in-flight operations finish and the
 # upstream pool closes before Docker sends SIGKILL (raise both together: `docker stop -t`, Kubernetes'
-# terminationGracePeriodSeconds).
+# terminationGracePeriodSeconds). It includes SHUTDOWN_DELAY_MS (3 s by default), the time /ready answers 503
+# while the gateway still serves, before it stops listening.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=4000 \

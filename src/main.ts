@@ -226,7 +226,13 @@ async function main(): Promise<void> {
   }
 
   installShutdownHandlers(
-    { logger, drainer, readiness, timeoutMs: operations.shutdownTimeoutMs },
+    {
+      logger,
+      drainer,
+      readiness,
+      timeoutMs: operations.shutdownTimeoutMs,
+      delayMs: operations.shutdownDelayMs,
+    },
     async () => {
       await gateway.dispose();
       await upstream.client.close();
@@ -240,12 +246,18 @@ interface ShutdownDependencies {
   readonly logger: Logger;
   readonly drainer: ConnectionDrainer;
   readonly readiness: Readiness;
+  /** Whole shutdown budget, from the signal to cutting open connections. */
   readonly timeoutMs: number;
+  /** SIGTERM only: how long to keep serving with /ready at 503 before closing the listener (< timeoutMs). */
+  readonly delayMs: number;
 }
 
 /**
- * SIGTERM/SIGINT: report unready, stop accepting connections, let in-flight operations finish within the
- * deadline, then release the upstream (and the sandbox emulator) and exit 0. A second signal exits at once.
+ * SIGTERM: report unready at once but keep serving for `delayMs`, so load balancers (Kubernetes endpoints) see
+ * the 503 and stop routing here while requests still find an open listener; then stop accepting connections,
+ * let in-flight operations finish within what is left of `timeoutMs`, release the upstream (and the sandbox
+ * emulator) and exit 0. SIGINT (an interactive stop, no load balancer) skips the delay. A second signal exits
+ * at once.
  */
 function installShutdownHandlers(
   dependencies: ShutdownDependencies,
@@ -255,11 +267,19 @@ function installShutdownHandlers(
   let shuttingDown = false;
   const shutDown = async (signal: NodeJS.Signals): Promise<void> => {
     readiness.markShuttingDown();
+    const delayMs = signal === 'SIGTERM' ? dependencies.delayMs : 0;
+    if (delayMs > 0) {
+      logger.info(
+        { signal, inFlight: drainer.inFlightCount, delayMs, timeoutMs },
+        `${signal} received; /ready now answers 503, still serving for ${delayMs} ms before closing the listener`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
     logger.info(
-      { signal, inFlight: drainer.inFlightCount, timeoutMs },
-      `${signal} received; no longer accepting requests, finishing in-flight ones`,
+      { signal, inFlight: drainer.inFlightCount, timeoutMs: timeoutMs - delayMs },
+      `${delayMs > 0 ? 'shutdown delay over' : `${signal} received`}; no longer accepting requests, finishing in-flight ones`,
     );
-    const outcome = await drainer.drain(timeoutMs);
+    const outcome = await drainer.drain(timeoutMs - delayMs);
     if (outcome === 'deadline')
       logger.warn({ timeoutMs }, 'shutdown deadline reached; open connections were cut');
     // Cleanup must not keep a stopping process alive indefinitely.

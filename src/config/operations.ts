@@ -1,5 +1,5 @@
 /**
- * Operations: logging (LOG_LEVEL), shutdown (SHUTDOWN_TIMEOUT_MS), sandbox latency (SANDBOX_UPSTREAM_LATENCY_MS),
+ * Operations: logging (LOG_LEVEL), shutdown (SHUTDOWN_TIMEOUT_MS, SHUTDOWN_DELAY_MS), sandbox latency (SANDBOX_UPSTREAM_LATENCY_MS),
  * the cross-request read cache (SSL_READ_CACHE_TTL_MS). Loaded separately from loadConfig, like the security
  * settings, because one rule depends on the upstream mode.
  */
@@ -9,8 +9,14 @@ import type { UpstreamConfig } from './upstream.ts';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-/** In-flight operations get this long to finish after SIGTERM/SIGINT before their connections are cut. */
+/** From SIGTERM/SIGINT to cutting the connections still open: the whole shutdown's budget. */
 export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
+/**
+ * After SIGTERM the gateway answers /ready with 503 but keeps serving (and accepting connections) this long, so
+ * load balancers and Kubernetes endpoints take it out before it stops listening; part of SHUTDOWN_TIMEOUT_MS.
+ * Unset, it is this or half of SHUTDOWN_TIMEOUT_MS, whichever is smaller.
+ */
+export const DEFAULT_SHUTDOWN_DELAY_MS = 3_000;
 /** Orchestrators kill a container some time after SIGTERM anyway (Kubernetes: 30 s by default). */
 const MAX_SHUTDOWN_TIMEOUT_MS = 600_000;
 const MAX_SANDBOX_UPSTREAM_LATENCY_MS = 60_000;
@@ -25,6 +31,8 @@ const MAX_READ_CACHE_TTL_MS = 300_000;
 export interface OperationsConfig {
   readonly logLevel: LogLevel;
   readonly shutdownTimeoutMs: number;
+  /** Always less than shutdownTimeoutMs (or both 0). */
+  readonly shutdownDelayMs: number;
   /**
    * Latency the sandbox emulator adds to every call, to see slow-upstream behaviour (and test graceful
    * shutdown) without an account. 0 outside the sandbox.
@@ -45,14 +53,28 @@ export function loadOperationsConfig(env: Environment, upstream: UpstreamConfig)
       'only applies to the built-in sandbox, but Tencent Cloud credentials are set',
     );
   }
+  const shutdownTimeoutMs = readMilliseconds(
+    env,
+    'SHUTDOWN_TIMEOUT_MS',
+    DEFAULT_SHUTDOWN_TIMEOUT_MS,
+    MAX_SHUTDOWN_TIMEOUT_MS,
+  );
+  const shutdownDelayMs = readMilliseconds(
+    env,
+    'SHUTDOWN_DELAY_MS',
+    Math.min(DEFAULT_SHUTDOWN_DELAY_MS, Math.floor(shutdownTimeoutMs / 2)),
+    MAX_SHUTDOWN_TIMEOUT_MS,
+  );
+  if (shutdownDelayMs > 0 && shutdownDelayMs >= shutdownTimeoutMs) {
+    throw new ConfigError(
+      'SHUTDOWN_DELAY_MS',
+      `must be less than SHUTDOWN_TIMEOUT_MS (${shutdownTimeoutMs}), which it is part of`,
+    );
+  }
   return {
     logLevel: readEnumeration(env, 'LOG_LEVEL', LOG_LEVELS) ?? 'info',
-    shutdownTimeoutMs: readMilliseconds(
-      env,
-      'SHUTDOWN_TIMEOUT_MS',
-      DEFAULT_SHUTDOWN_TIMEOUT_MS,
-      MAX_SHUTDOWN_TIMEOUT_MS,
-    ),
+    shutdownTimeoutMs,
+    shutdownDelayMs,
     sandboxUpstreamLatencyMs: latencyMs,
     readCacheTtlMs: readMilliseconds(
       env,

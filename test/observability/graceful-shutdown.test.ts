@@ -3,6 +3,8 @@ import { once } from 'node:events';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadOperationsConfig } from '../../src/config/operations.ts';
+import type { UpstreamConfig } from '../../src/config/upstream.ts';
 
 // src/main.ts as users run it, stopped the way orchestrators stop it. The sandbox emulator is slowed down with
 // SANDBOX_UPSTREAM_LATENCY_MS so that an operation is still in flight when the signal arrives.
@@ -100,16 +102,31 @@ const isRequestParsing = (line: Record<string, unknown>) =>
   line.component === 'yoga' && String(line.msg).startsWith('Parsing request');
 
 describe('graceful shutdown of the gateway process', () => {
-  it('on SIGTERM refuses new connections, finishes the in-flight operation and exits 0', async () => {
-    const gateway = await startGateway({ SANDBOX_UPSTREAM_LATENCY_MS: '2500', LOG_LEVEL: 'debug' });
+  it('on SIGTERM answers /ready 503 while still serving for SHUTDOWN_DELAY_MS, then refuses connections, finishes the in-flight operation and exits 0', async () => {
+    const gateway = await startGateway({
+      SANDBOX_UPSTREAM_LATENCY_MS: '2500',
+      SHUTDOWN_DELAY_MS: '1000',
+      LOG_LEVEL: 'debug',
+    });
+    expect((await fetch(`${gateway.origin}/ready`)).status).toBe(200);
     const inFlight = sendSlowQuery(gateway.origin);
     await gateway.logLine(isRequestParsing);
     const exited = once(gateway.child, 'exit');
     gateway.child.kill('SIGTERM');
     await gateway.logLine((line) => String(line.msg).startsWith('SIGTERM received'));
 
-    expect(await tryConnect(gateway.origin)).toBe('ECONNREFUSED');
+    // The delay: load balancers probing /ready see 503 (not a refused connection) and stop routing here.
+    expect(await tryConnect(gateway.origin)).toBe('connected');
+    const ready = await fetch(`${gateway.origin}/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: 'shutting-down' });
+    const health = await fetch(`${gateway.origin}/health`);
+    expect(health.status).toBe(200);
+
+    await gateway.logLine((line) => String(line.msg).startsWith('shutdown delay over'));
+    // The in-flight operation outlasts the delay (2.5 s upstream latency), and answers after the listener closed.
     const response = await inFlight;
+    expect(await tryConnect(gateway.origin)).toBe('ECONNREFUSED');
     expect(response.status).toBe(200);
     const body = (await response.json()) as {
       data?: { certificates: { edges: unknown[] } };
@@ -123,6 +140,19 @@ describe('graceful shutdown of the gateway process', () => {
     const stopped = await gateway.logLine((line) => line.msg === 'ssl-graph stopped');
     expect(stopped.level).toBe(30);
     expect(gateway.output()).not.toContain('shutdown deadline reached');
+  });
+
+  it('on SIGINT (an interactive stop) skips the delay and stops at once', async () => {
+    const gateway = await startGateway({ SHUTDOWN_DELAY_MS: '5000', LOG_LEVEL: 'debug' });
+    // An answer proves the event loop turned since the listening line, so the signal handlers are installed.
+    expect((await fetch(`${gateway.origin}/health`)).status).toBe(200);
+    const exited = once(gateway.child, 'exit');
+    const signalledAt = performance.now();
+    gateway.child.kill('SIGINT');
+    const [code] = await exited;
+    expect(code).toBe(0);
+    expect(performance.now() - signalledAt).toBeLessThan(3_000);
+    expect(gateway.output()).not.toContain('still serving for');
   });
 
   it('cuts operations still running at SHUTDOWN_TIMEOUT_MS and still exits 0', async () => {
@@ -155,5 +185,26 @@ describe('graceful shutdown of the gateway process', () => {
     const [code] = await exited;
     expect(code).toBe(1);
     await inFlight;
+  });
+});
+
+describe('shutdown configuration', () => {
+  const sandbox: UpstreamConfig = { mode: 'sandbox' };
+
+  it('defaults the delay to 3 s, or half of a shorter SHUTDOWN_TIMEOUT_MS', () => {
+    expect(loadOperationsConfig({}, sandbox)).toMatchObject({
+      shutdownTimeoutMs: 10_000,
+      shutdownDelayMs: 3_000,
+    });
+    expect(loadOperationsConfig({ SHUTDOWN_TIMEOUT_MS: '300' }, sandbox)).toMatchObject({
+      shutdownDelayMs: 150,
+    });
+  });
+
+  it('refuses a delay that leaves nothing of SHUTDOWN_TIMEOUT_MS for draining', () => {
+    expect(() =>
+      loadOperationsConfig({ SHUTDOWN_TIMEOUT_MS: '8000', SHUTDOWN_DELAY_MS: '8000' }, sandbox),
+    ).toThrow(/SHUTDOWN_DELAY_MS.*less than SHUTDOWN_TIMEOUT_MS/);
+    expect(loadOperationsConfig({ SHUTDOWN_DELAY_MS: '0' }, sandbox).shutdownDelayMs).toBe(0);
   });
 });
