@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/index.ts';
+import { JobHub } from '../../src/graphql/jobs/job-hub.ts';
 import { createGateway, type Gateway } from '../../src/graphql/yoga.ts';
 import { createSilentLogger } from '../../src/observability/logger.ts';
 import { Readiness } from '../../src/observability/readiness.ts';
@@ -12,7 +13,14 @@ import type { SslCallEvent } from '../../src/ssl/actions.ts';
 import { SslClient } from '../../src/ssl/client.ts';
 import { StaticCredentialsProvider } from '../../src/ssl/credentials.ts';
 import { ReadCachingSslCaller } from '../../src/ssl/read-cache.ts';
+// Registers the job kinds, as the gateway does.
+import '../../src/graphql/schema/index.ts';
+import { RedisChannels } from '../../src/scale/redis-channels.ts';
+import { connectRedisSubscriber } from '../../src/scale/redis-connection.ts';
+import { RedisJobCoordinator } from '../../src/scale/redis-job-coordinator.ts';
+import type { SslCaller } from '../../src/ssl/actions.ts';
 import { execute } from '../graphql/support/execute.ts';
+import { deployDetail } from '../support/deploy-record-detail.ts';
 import { redisAvailable, startTestRedis, type TestRedis } from './redis-server.ts';
 
 /**
@@ -145,5 +153,41 @@ describe.skipIf(!redisAvailable)('a Redis outage while serving', () => {
     expect(performance.now() - startedAt).toBeLessThan(2_000);
     expect(response.TotalCount).toBeGreaterThan(0);
     expect(failures).toContain('lookup');
+  }, 10_000);
+
+  it('polls a watched job itself, within the command timeout, when Redis hangs', async () => {
+    const hole = await blackHole();
+    cleanups.push(() => hole.close());
+    const commands = connectRedis({ url: hole.url, connectionName: 'hanging' });
+    const subscriber = connectRedisSubscriber({ url: hole.url, connectionName: 'hanging' });
+    for (const connection of [commands, subscriber]) {
+      connection.on('error', () => undefined);
+      cleanups.push(() => closeRedis(connection));
+    }
+    let polls = 0;
+    const upstream: SslCaller = {
+      call: async () => {
+        polls += 1;
+        return deployDetail(1) as never;
+      },
+    };
+    const hub = new JobHub(upstream, {
+      minIntervalMs: 1,
+      defaultIntervalMs: 1,
+      sharing: new RedisJobCoordinator({
+        redis: commands,
+        channels: new RedisChannels(subscriber),
+        scope: 'AKIDalice',
+        keyPrefix: `test-${randomUUID()}:`,
+      }),
+    });
+    const startedAt = performance.now();
+    const statuses: string[] = [];
+    for await (const snapshot of hub.watch('DEPLOY_RECORD', '7'))
+      statuses.push(snapshot?.state.status ?? 'null');
+    // Redis' command timeout (1 s); without one the watcher waited on a subscription that never came.
+    expect(performance.now() - startedAt).toBeLessThan(2_500);
+    expect(statuses).toEqual(['SUCCEEDED']);
+    expect(polls).toBe(1);
   }, 10_000);
 });
