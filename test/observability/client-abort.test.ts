@@ -1,7 +1,11 @@
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createGraphQLError } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ObservedStack, startObservedStack } from './observed-stack.ts';
+import { createLogger } from '../../src/observability/logger.ts';
+import { createErrorMasking } from '../../src/observability/masked-errors.ts';
+import { SslAbortedError } from '../../src/ssl/errors.ts';
+import { MemoryLog, type ObservedStack, startObservedStack } from './observed-stack.ts';
 
 /**
  * A client that hangs up while its operation waits on the upstream (`curl --max-time 1` against a slow
@@ -81,5 +85,34 @@ describe('a client that disconnects mid-operation', () => {
       /ssl_graph_graphql_errors_total\{operation_name="Abandoned",operation_type="query",code="CLIENT_CLOSED_REQUEST"\} 1/,
     );
     expect(metrics).not.toMatch(/code="INTERNAL_SERVER_ERROR"/);
+  });
+});
+
+describe('error masking', () => {
+  function masking() {
+    const log = new MemoryLog();
+    const { options } = createErrorMasking(createLogger({ level: 'trace', destination: log }));
+    const mask = (error: unknown) =>
+      options.maskError?.(error, 'Unexpected error.', false) as Error & {
+        extensions?: Record<string, unknown>;
+      };
+    return { log, mask };
+  }
+
+  it('gives a client abort that reached it untranslated its own code, without an errorId or an error line', () => {
+    const { log, mask } = masking();
+    const wrapped = createGraphQLError('aborted', { originalError: new SslAbortedError({ action: 'X' }) });
+    const masked = mask(wrapped);
+    expect(masked.extensions).toEqual({ code: 'CLIENT_CLOSED_REQUEST' });
+    expect(log.records().filter((record) => Number(record.level) >= 40)).toEqual([]);
+    expect(log.lines.join('\n')).not.toMatch(/"stack"/);
+  });
+
+  it('still masks anything else as an unexpected error, logged at error with its errorId', () => {
+    const { log, mask } = masking();
+    const masked = mask(createGraphQLError('boom', { originalError: new Error('a bug') }));
+    expect(masked.message).toBe('Unexpected error.');
+    expect(masked.extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', errorId: expect.any(String) });
+    expect(log.records()).toEqual([expect.objectContaining({ level: 50 })]);
   });
 });
