@@ -17,6 +17,7 @@ import { JobHub, type JobPollingOptions } from './jobs/job-hub.ts';
 import { useJobWaitArgumentCheck } from './jobs/wait-arguments.ts';
 import { schema } from './schema/index.ts';
 import { corsOption } from './security/cors.ts';
+import { CSRF_PREVENTION_HEADER } from './security/csrf.ts';
 import {
   DEFAULT_GATEWAY_SECURITY,
   type GatewaySecurity,
@@ -93,7 +94,16 @@ export function createGateway(options: GatewayOptions): Gateway {
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: HEALTH_CHECK_ENDPOINT,
-    graphiql: options.graphiql === false ? false : { title: 'ssl-graph', ...graphiqlExampleOptions() },
+    graphiql:
+      options.graphiql === false
+        ? false
+        : {
+            title: 'ssl-graph',
+            ...graphiqlExampleOptions(),
+            // Sent with every request GraphiQL makes, not shown in its header editor: subscriptions go out as
+            // GET with Accept: text/event-stream, which the CSRF protection refuses without this header.
+            additionalHeaders: { [CSRF_PREVENTION_HEADER]: 'graphiql' },
+          },
     landingPage: false,
     logging: options.logging === false ? false : createYogaLogger(telemetry.logger, errorMasking),
     maskedErrors: errorMasking.options,

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gateway } from '../../src/graphql/yoga.ts';
+import { startCdnDeployment } from '../graphql/support/deployments.ts';
 import { startTestStack, type TestStack } from '../graphql/support/stack.ts';
 
 // A person opening GraphiQL in a real browser, with no internet: every asset must come from the gateway.
@@ -87,5 +88,50 @@ describe('GraphiQL in a browser', () => {
     await page.screenshot({ path: SCREENSHOT });
     expect(outsideRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
+  }, 90_000);
+
+  it('streams a subscription over server-sent events, past the CSRF protection', async () => {
+    const deployRecordId = await startCdnDeployment(stack.emulator, gateway);
+    const subscription = `subscription { jobProgress(kind: DEPLOY_RECORD, id: "${deployRecordId}") { id status isFinished } }`;
+
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const streams: Array<{ method: string; status: number; contentType: string | undefined }> = [];
+    page.on('response', (response) => {
+      if (response.request().headers().accept === 'text/event-stream')
+        streams.push({
+          method: response.request().method(),
+          status: response.status(),
+          contentType: response.headers()['content-type'],
+        });
+    });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+
+    // GraphiQL opens a tab on the operation in ?query=.
+    await page.goto(`${origin}/graphql?query=${encodeURIComponent(subscription)}`);
+    await page.waitForFunction(
+      () => document.querySelector('.graphiql-query-editor')?.textContent?.includes('jobProgress') === true,
+      undefined,
+      { timeout: 30_000 },
+    );
+    await page.locator('.graphiql-execute-button').click();
+    await page.waitForFunction(
+      (id) => {
+        const text = document.querySelector('.graphiql-response')?.textContent ?? '';
+        return text.includes('jobProgress') && text.includes(id);
+      },
+      deployRecordId,
+      { timeout: 30_000 },
+    );
+    const response = (await page.locator('.graphiql-response').textContent()) ?? '';
+    expect(response).not.toContain('"errors"');
+    expect(response).not.toContain('CSRF');
+    expect(streams.length).toBeGreaterThan(0);
+    expect(streams[0]).toMatchObject({
+      status: 200,
+      contentType: expect.stringContaining('text/event-stream'),
+    });
+    expect(pageErrors).toEqual([]);
+    await page.close();
   }, 90_000);
 });
