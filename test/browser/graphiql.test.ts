@@ -91,7 +91,7 @@ describe('GraphiQL in a browser', () => {
   }, 90_000);
 
   it('streams a subscription over server-sent events, past the CSRF protection', async () => {
-    const deployRecordId = await startCdnDeployment(stack.emulator, gateway);
+    const deployRecordId = (await startCdnDeployment(stack.emulator, gateway)) ?? 'no deploy record';
     const subscription = `subscription { jobProgress(kind: DEPLOY_RECORD, id: "${deployRecordId}") { id status isFinished } }`;
 
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
