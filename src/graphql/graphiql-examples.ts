@@ -14,6 +14,12 @@ export interface GraphiQLExample {
 /** The placeholder certificate ID of the examples: certificate(id:) answers null for it, and no error. */
 export const EXAMPLE_CERTIFICATE_ID = 'paste-a-certificate-id';
 
+/**
+ * A deployment the sandbox's seeded account can run as it is: an issued certificate and the CDN domain it covers
+ * (\`certificate(id:) { deployTargets(type: CDN) }\` lists it). Against a real account, replace both.
+ */
+export const EXAMPLE_DEPLOYMENT = { certificateId: '0CZ7bzJA', cdnDomain: 'shop160.example.net' } as const;
+
 const CERTIFICATES = `# The account's certificates, newest first (continue with after: pageInfo.endCursor), and the ones
 # expiring within 30 days, soonest first. Copy an id into the next tab to open that certificate.
 query Certificates {
@@ -52,7 +58,9 @@ query CertificateOverview($id: ID!) {
 `;
 
 const DEPLOY_AND_WATCH = `# Deploy a certificate to CDN domains it covers, then follow the deployment until it finishes.
-# Run DeployCertificate first; put the returned deployRecord id into the variables of the other two.
+# The variables name a pair the sandbox's demo account has; with your own account, pick a certificate and one
+# of its deployTargets(type: CDN). Run DeployCertificate first; put the returned deployRecord id into the
+# variables of the other two.
 mutation DeployCertificate($deploy: CertificateDeployInput!) {
   certificateDeploy(input: $deploy) {
     alreadyRunning
@@ -144,9 +152,9 @@ export const GRAPHIQL_EXAMPLES: readonly GraphiQLExample[] = [
     query: DEPLOY_AND_WATCH,
     variables: {
       deploy: {
-        certificateId: EXAMPLE_CERTIFICATE_ID,
+        certificateId: EXAMPLE_DEPLOYMENT.certificateId,
         resourceType: 'CDN',
-        instanceIds: ['www.example.com'],
+        instanceIds: [EXAMPLE_DEPLOYMENT.cdnDomain],
       },
       deployRecordId: 'paste-the-deploy-record-id',
     },

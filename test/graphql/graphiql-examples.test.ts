@@ -107,4 +107,98 @@ describe('GraphiQL examples', () => {
     // The options are embedded as JSON: the operation names appear in the page as they are.
     for (const name of names) expect(html).toContain(name);
   });
+
+  it('run one after the other in a fresh sandbox, as a newcomer would, without an error', async () => {
+    // A fresh seeded account: what `npm start` serves. Each tab's operations run in order, with the IDs the
+    // comments say to paste taken from the answers before (the first certificate listed, the deploy record).
+    const sandbox = await startTestStack();
+    try {
+      let certificateId: string | undefined;
+      let deployRecordId: string | undefined;
+      for (const example of GRAPHIQL_EXAMPLES) {
+        const document = parse(example.query);
+        for (const definition of document.definitions) {
+          if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+          const operationName = definition.name?.value;
+          const variables = Object.fromEntries(
+            Object.entries(example.variables ?? {}).map(([name, value]) => [
+              name,
+              value === EXAMPLE_CERTIFICATE_ID
+                ? certificateId
+                : name === 'deployRecordId'
+                  ? deployRecordId
+                  : value,
+            ]),
+          );
+          const label = `${example.title} / ${operationName}`;
+          const results = await runOperation(sandbox.gateway, example.query, operationName, variables, {
+            subscription: definition.operation === 'subscription',
+          });
+          expect(results.length, label).toBeGreaterThan(0);
+          for (const result of results) expect(result.errors, label).toBeUndefined();
+          const data = results.at(-1)?.data as ExampleData;
+          if (operationName === 'Certificates') certificateId = data.certificates?.edges[0]?.node.id;
+          if (operationName === 'CertificateOverview') expect(data.certificate?.id).toBe(certificateId);
+          if (operationName === 'DeployCertificate') {
+            expect(data.certificateDeploy?.userErrors, label).toEqual([]);
+            deployRecordId = data.certificateDeploy?.deployRecord?.id;
+            expect(deployRecordId).toEqual(expect.any(String));
+          }
+          if (operationName === 'WaitForDeployment')
+            expect(data.job, label).toMatchObject({
+              id: deployRecordId,
+              isFinished: true,
+              status: 'SUCCEEDED',
+            });
+          if (operationName === 'WatchDeployment')
+            expect(data.jobProgress, label).toMatchObject({ id: deployRecordId, isFinished: true });
+        }
+      }
+      expect(deployRecordId).toBeDefined();
+    } finally {
+      await sandbox.close();
+    }
+  }, 90_000);
 });
+
+/** What the assertions read of the examples' answers. */
+interface ExampleData {
+  readonly certificates?: { readonly edges: ReadonlyArray<{ readonly node: { readonly id: string } }> };
+  readonly certificate?: { readonly id: string } | null;
+  readonly certificateDeploy?: {
+    readonly userErrors: readonly unknown[];
+    readonly deployRecord: { readonly id: string } | null;
+  };
+  readonly job?: unknown;
+  readonly jobProgress?: unknown;
+}
+
+interface ExampleResult {
+  readonly data?: unknown;
+  readonly errors?: unknown;
+}
+
+/** One operation of an example as GraphiQL sends it: a POST, or for a subscription a stream of events. */
+async function runOperation(
+  gateway: TestStack['gateway'],
+  query: string,
+  operationName: string | undefined,
+  variables: Record<string, unknown>,
+  { subscription: isSubscription }: { readonly subscription: boolean },
+): Promise<ExampleResult[]> {
+  const response = await gateway.fetch('http://gateway.test/graphql', {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: isSubscription ? 'text/event-stream' : 'application/graphql-response+json',
+    },
+    body: JSON.stringify({ query, operationName, variables }),
+  });
+  if (!isSubscription) return [(await response.json()) as ExampleResult];
+  // The job is finished by now: the stream sends its state and ends.
+  const text = await response.text();
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith('data:') && line.length > 'data:'.length + 1)
+    .map((line) => JSON.parse(line.slice('data:'.length)) as ExampleResult);
+}
