@@ -12,6 +12,7 @@ import type { SslCaller } from '../ssl/actions.ts';
 import { type Authenticator, UNAUTHENTICATED_FULL_ACCESS } from './auth/session.ts';
 import { DEFAULT_COMPILE_AFTER_RUNS, useCompiledQueries } from './compiled-queries.ts';
 import { createContext, type GraphQLContext } from './context.ts';
+import { useErrorCodes } from './error-codes.ts';
 import { graphiqlExampleOptions } from './graphiql-examples.ts';
 import { JobHub, type JobPollingOptions } from './jobs/job-hub.ts';
 import { useJobWaitArgumentCheck } from './jobs/wait-arguments.ts';
@@ -116,6 +117,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     // request may cost; a client that wants several things asks for several root fields in one operation.
     batching: false,
     plugins: [
+      // First: the hooks after it see the codes it gives.
+      useErrorCodes(),
       useOperationTelemetry(telemetry, GRAPHQL_ENDPOINT, operations),
       useObservabilityEndpoints(telemetry.metrics, readiness),
       { onDispose: () => jobs.dispose() },
