@@ -3,10 +3,42 @@ import { createGraphQLError } from 'graphql-yoga';
 import { builder } from '../builder.ts';
 
 // An offset is mandatory on input: a bare local time would be read in the server's zone, not the client's.
-const ISO_DATE_TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/i;
+const ISO_DATE_TIME_WITH_OFFSET =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2}):(\d{2}))$/i;
+
+/**
+ * Whether the written components name a real date and time: Date would roll 2026-02-31 over to March 3 and
+ * T24:00:00 to the next day. The components are those of the written offset, so they are checked as written
+ * (year, month and day through a UTC round trip), and so is the offset.
+ */
+function isRealDateTime(match: RegExpExecArray): boolean {
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const calendar = new Date(0);
+  calendar.setUTCFullYear(year, month - 1, day);
+  const offsetHours = match[7] === undefined ? 0 : Number(match[7]);
+  const offsetMinutes = match[8] === undefined ? 0 : Number(match[8]);
+  return (
+    calendar.getUTCFullYear() === year &&
+    calendar.getUTCMonth() === month - 1 &&
+    calendar.getUTCDate() === day &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59 &&
+    offsetHours <= 23 &&
+    offsetMinutes <= 59
+  );
+}
 
 function parseDateTime(value: unknown): Date {
-  if (typeof value !== 'string' || !ISO_DATE_TIME_WITH_OFFSET.test(value)) {
+  const match = typeof value === 'string' ? ISO_DATE_TIME_WITH_OFFSET.exec(value) : null;
+  if (typeof value !== 'string' || match === null) {
     throw createGraphQLError(
       'DateTime must be an ISO 8601 date-time with an offset, e.g. 2025-06-24T08:00:00Z',
       {
@@ -15,7 +47,7 @@ function parseDateTime(value: unknown): Date {
     );
   }
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) {
+  if (Number.isNaN(date.getTime()) || !isRealDateTime(match)) {
     throw createGraphQLError(`DateTime ${JSON.stringify(value)} is not a real date`, {
       extensions: { code: 'BAD_USER_INPUT' },
     });
