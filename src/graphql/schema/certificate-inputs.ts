@@ -1,4 +1,5 @@
 // Input types and enums shared by the certificate mutations, and the conversions from them to upstream params.
+import { SSL_API_REGIONS } from '../../config/upstream.ts';
 import type { TagsInput } from '../../ssl/models.generated.ts';
 import { builder } from '../builder.ts';
 import { upstreamEnum } from './upstream-enum.ts';
@@ -188,6 +189,31 @@ export function optionalIntegerId(
   field: readonly string[],
 ): number | undefined {
   return value === null || value === undefined ? undefined : integerId(value, field);
+}
+
+const KNOWN_REGIONS: ReadonlySet<string> = new Set(SSL_API_REGIONS);
+
+/**
+ * A region as the upstream wants it (trimmed), refused unless it is one of the API's regions: the upstream would
+ * otherwise be asked, and may record the attempt, for a region that does not exist.
+ */
+export function knownRegion(value: string, field: readonly string[]): string {
+  const region = value.trim();
+  if (!KNOWN_REGIONS.has(region)) throw unknownRegion(value, field);
+  return region;
+}
+
+/** The refusal of a region that is not one of the API's (code INVALID_REGION). */
+export function unknownRegion(value: string, field: readonly string[]): InputRejection {
+  return new InputRejection(
+    'INVALID_REGION',
+    `${JSON.stringify(value)} is not a Tencent Cloud region; use one of ${SSL_API_REGIONS.join(', ')}.`,
+    field,
+  );
+}
+
+export function isKnownRegion(value: string): boolean {
+  return KNOWN_REGIONS.has(value.trim());
 }
 
 /** A certificate ID as the upstream wants it: pasted IDs often carry spaces around them. */

@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
 import { DEPLOY_DETAIL_BLOCK_SIZE } from '../loaders/deploy-records.ts';
-import { certificateIdOf } from './certificate-inputs.ts';
+import { certificateIdOf, isKnownRegion, unknownRegion } from './certificate-inputs.ts';
 import { LiveHttpsStatus, ResourceType, type ResourceTypeCode } from './cloud-resource-enums.ts';
 import { DeployRecordRef, type DeployRecordShape, deployRecordWithWait } from './deploy-record.ts';
 import { JobWaitInputRef } from './job.ts';
@@ -124,6 +124,10 @@ builder.mutationField('certificateDeploy', (t) =>
         );
       }
       const region = input.region?.trim() ?? '';
+      if (region !== '' && !isKnownRegion(region)) {
+        const refusal = unknownRegion(region, ['input', 'region']);
+        return failed(gatewayUserError(refusal.code, refusal.message, refusal.field));
+      }
       if (REGIONAL_RESOURCE_TYPES.has(resourceType) && region === '') {
         return failed(
           gatewayUserError(

@@ -3,6 +3,7 @@ import type { UpdateSyncProgress } from '../../ssl/models.generated.ts';
 import { builder } from '../builder.ts';
 import { type CreationOutcome, repeatUntilCreated } from '../jobs/repeat-until-created.ts';
 import { presentOrNull } from '../upstream-values.ts';
+import { knownRegion } from './certificate-inputs.ts';
 import { ResourceType } from './cloud-resource-enums.ts';
 import { UpdateCreationStatus } from './update-record-enums.ts';
 
@@ -134,15 +135,20 @@ export const UpdateResourceRegionsInput = builder.inputType('UpdateResourceRegio
   }),
 });
 
-/** The upstream's ResourceTypesRegions from the input's list; omitted when the client chose none. */
+/**
+ * The upstream's ResourceTypesRegions from the input's list; omitted when the client chose none. An unknown region
+ * throws an InputRejection naming its place in the input.
+ */
 export function resourceTypesRegionsParam(
   entries: ReadonlyArray<{ resourceType: string; regions: readonly string[] }> | null | undefined,
 ) {
   if (entries === null || entries === undefined) return {};
   return {
-    ResourceTypesRegions: entries.map((entry) => ({
+    ResourceTypesRegions: entries.map((entry, index) => ({
       ResourceType: entry.resourceType,
-      Regions: [...entry.regions],
+      Regions: entry.regions.map((region, position) =>
+        knownRegion(region, ['input', 'resourceRegions', String(index), 'regions', String(position)]),
+      ),
     })),
   };
 }
