@@ -91,9 +91,10 @@ describe('managerDelete', () => {
     // Beyond 2^53 a number would round to another manager's ID (9007199254740993 → …992).
     for (const malformedId of ['abc', '9007199254740993']) {
       const malformed = await run<{ managerDelete: { userErrors: UserError[] } }>(DELETE, malformedId);
-      expect(malformed.managerDelete.userErrors).toEqual([
-        { code: 'InvalidManagerId', field: ['input', 'id'] },
-      ]);
+      expect(malformed.managerDelete.userErrors).toEqual([{ code: 'INVALID_ID', field: ['input', 'id'] }]);
+      // The code every other mutation gives an ID that cannot be one.
+      const verify = await run<{ managerVerify: { userErrors: UserError[] } }>(VERIFY, malformedId);
+      expect(verify.managerVerify.userErrors).toEqual([{ code: 'INVALID_ID', field: ['input', 'id'] }]);
     }
     expect(stack.upstreamCalls('DeleteManager')).toBe(calls);
   });

@@ -67,7 +67,7 @@ async function runOnManager(
   if (managerId === null) {
     return {
       managerId: null,
-      ...gatewayUserError('InvalidManagerId', 'A manager ID is a positive integer.', INPUT_ID),
+      ...gatewayUserError('INVALID_ID', 'A manager ID is a positive integer.', INPUT_ID),
     };
   }
   const outcome = await context.loaders.mutations.run(
