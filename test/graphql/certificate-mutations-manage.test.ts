@@ -167,6 +167,24 @@ describe('certificateUpload mistakes', () => {
     ]);
   });
 
+  it('blames an unreadable certificate, not the readable key beside it, before any upstream call', async () => {
+    const key = leaf('pem.example.com').privateKeyPem;
+    const calls = stack.upstreamCalls('UploadCertificate');
+    for (const certificatePem of [
+      'not a pem',
+      '-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n',
+    ]) {
+      const result = await upload({ certificatePem, privateKeyPem: key });
+      expect(result.userErrors).toEqual([
+        expect.objectContaining({
+          code: 'FailedOperation.CertificateParseError',
+          field: ['input', 'certificatePem'],
+        }),
+      ]);
+    }
+    expect(stack.upstreamCalls('UploadCertificate')).toBe(calls);
+  });
+
   it('refuses an empty project ID instead of taking it for none, before any upstream call', async () => {
     const certificate = leaf('project.example.com');
     const calls = stack.upstreamCalls('UploadCertificate');

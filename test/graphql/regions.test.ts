@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SSL_API_REGIONS } from '../../src/config/upstream.ts';
+import { issueLeafCertificate } from '../../src/emulator/pki/ca.ts';
 import { EXAMPLE_DEPLOYMENT } from '../../src/graphql/graphiql-examples.ts';
 import { execute } from './support/execute.ts';
 import { useTestStack } from './support/stack.ts';
@@ -8,6 +9,18 @@ import { useTestStack } from './support/stack.ts';
 // upstream call (the emulator, like Tencent Cloud, would otherwise create a record for "mars").
 
 const stack = useTestStack();
+
+/** A certificate and key the gateway can read, so that the region is the only thing wrong. */
+function readablePair() {
+  const now = stack.emulator.clock.now();
+  const issued = issueLeafCertificate({
+    domain: 'regions.example.com',
+    subjectAltNames: [],
+    notBefore: now - 86_400_000,
+    notAfter: now + 90 * 86_400_000,
+  });
+  return { certificatePem: issued.certificatePem, privateKeyPem: issued.privateKeyPem };
+}
 
 interface Payload {
   readonly userErrors: ReadonlyArray<{ code: string; field: string[] | null; message: string }>;
@@ -81,8 +94,7 @@ describe('unknown regions', () => {
     const before = stack.upstreamCalls('UploadUpdateCertificateInstance');
     const payload = await mutate('certificateContentReplace', CONTENT_REPLACE, {
       certificateId: EXAMPLE_DEPLOYMENT.certificateId,
-      certificatePem: 'unused',
-      privateKeyPem: 'unused',
+      ...readablePair(),
       resourceRegions: [{ resourceType: 'CLB', regions: ['mars'] }],
     });
     expect(payload.userErrors).toMatchObject([

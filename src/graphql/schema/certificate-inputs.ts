@@ -1,4 +1,5 @@
 // Input types and enums shared by the certificate mutations, and the conversions from them to upstream params.
+import { X509Certificate } from 'node:crypto';
 import { SSL_API_REGIONS } from '../../config/upstream.ts';
 import type { TagsInput } from '../../ssl/models.generated.ts';
 import { builder } from '../builder.ts';
@@ -189,6 +190,34 @@ export function optionalIntegerId(
   field: readonly string[],
 ): number | undefined {
   return value === null || value === undefined ? undefined : integerId(value, field);
+}
+
+const FIRST_PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
+
+/**
+ * A certificate's PEM text as sent, refused unless its first certificate parses (node:crypto): the upstream reads
+ * the key first and answers an unreadable certificate with a key mismatch (InvalidParameter.MissMatchPrivateKey),
+ * which blames the wrong input. The code is the upstream's own for a certificate it cannot read.
+ */
+export function readableCertificatePem(pem: string, field: readonly string[]): string {
+  const block = FIRST_PEM_CERTIFICATE.exec(pem)?.[0];
+  let readable = false;
+  if (block !== undefined) {
+    try {
+      new X509Certificate(block);
+      readable = true;
+    } catch {
+      readable = false;
+    }
+  }
+  if (!readable) {
+    throw new InputRejection(
+      'FailedOperation.CertificateParseError',
+      'The certificate is not a readable PEM certificate (-----BEGIN CERTIFICATE----- …).',
+      field,
+    );
+  }
+  return pem;
 }
 
 const KNOWN_REGIONS: ReadonlySet<string> = new Set(SSL_API_REGIONS);

@@ -8,6 +8,7 @@ import {
   certificateIdOf,
   integerId,
   optionalIntegerId,
+  readableCertificatePem,
   toUpstreamTags,
 } from './certificate-inputs.ts';
 import { checkingInput, loadCertificate, loadCertificates } from './certificate-payloads.ts';
@@ -250,7 +251,7 @@ builder.mutationFields((t) => ({
         const outcome = await context.loaders.mutations.run(
           'UploadCertificate',
           {
-            CertificatePublicKey: input.certificatePem,
+            CertificatePublicKey: readableCertificatePem(input.certificatePem, ['input', 'certificatePem']),
             CertificatePrivateKey: input.privateKeyPem ?? undefined,
             CertificateType: input.certificateType ?? undefined,
             Alias: input.alias ?? undefined,

@@ -6,6 +6,7 @@ import {
   certificateIdOf,
   InputRejection,
   integerId,
+  readableCertificatePem,
   type TagShape,
   toUpstreamTags,
 } from './certificate-inputs.ts';
@@ -190,7 +191,11 @@ function newCertificateParams(
   }
   if (hasId || !upload) return { CertificateId: String(newCertificateId) };
   return {
-    CertificatePublicKey: upload.certificatePem,
+    CertificatePublicKey: readableCertificatePem(upload.certificatePem, [
+      'input',
+      'newCertificate',
+      'certificatePem',
+    ]),
     CertificatePrivateKey: upload.privateKeyPem,
     ...(upload.allowDownload === null || upload.allowDownload === undefined
       ? {}

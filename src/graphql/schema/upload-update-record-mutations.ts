@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import { UPLOAD_UPDATE_DETAIL_BLOCK_SIZE } from '../loaders/upload-update-records.ts';
 import { CertificateRef } from './certificate.ts';
-import { certificateIdOf } from './certificate-inputs.ts';
+import { certificateIdOf, readableCertificatePem } from './certificate-inputs.ts';
 import { ResourceType } from './cloud-resource-enums.ts';
 import { JobWaitInputRef } from './job.ts';
 import {
@@ -155,7 +155,7 @@ builder.mutationField('certificateContentReplace', (t) =>
         const params = {
           OldCertificateId: certificateId,
           ResourceTypes: input.resourceTypes ? [...input.resourceTypes] : ['clb'],
-          CertificatePublicKey: input.certificatePem,
+          CertificatePublicKey: readableCertificatePem(input.certificatePem, ['input', 'certificatePem']),
           CertificatePrivateKey: input.privateKeyPem,
           ...resourceTypesRegionsParam(input.resourceRegions),
         };
