@@ -265,7 +265,12 @@ builder.objectFields(CertificateRef, (t) => ({
     nullable: false,
   }),
   isDownloadAllowed: t.boolean({
-    description: 'Whether the certificate may be downloaded.',
+    description:
+      "The owner's setting that permits downloads of this certificate (Tencent Cloud's AllowDownload, chosen " +
+      'with `allowDownload` on upload). A permission, not a promise that files exist: only a certificate that ' +
+      'has been issued has them, so `downloadLink` fails for a certificate not issued yet (' +
+      '`FailedOperation.CertificateStatusNotAllowDownload`) even where this is true. False: downloads are ' +
+      'refused (`FailedOperation.CertificateNotAllowDownload`).',
     nullable: false,
     resolve: (certificate) => certificate.upstream.AllowDownload === true,
   }),

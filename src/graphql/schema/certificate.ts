@@ -41,12 +41,15 @@ CertificateRef.implement({
       nullable: true,
     }),
     domain: t.exposeString('domain', {
-      description: 'The primary domain.',
+      description:
+        'The primary domain. Empty (`""`, not null) while the order does not name one yet: an enterprise ' +
+        'certificate in ENTERPRISE_INFORMATION_REQUIRED whose order information is not submitted.',
       nullable: false,
     }),
     domains: t.exposeStringList('domains', {
       description:
-        'Every domain the certificate covers (its subject alternative names), including the primary one.',
+        'Every domain the certificate covers (its subject alternative names), including the primary one. Empty ' +
+        'while the order names none yet (ENTERPRISE_INFORMATION_REQUIRED, order information not submitted).',
       nullable: false,
     }),
     status: t.field({

@@ -243,8 +243,12 @@ UpdateRecordRef.implement({
     updateStatus: t.field({
       type: UpdateStatus.ref,
       description:
-        "The record's status as Tencent Cloud reports it (`status` is the same, on the scale every Job shares); " +
-        'null, with an error naming it, for a value the documented scale lacks. Nullable as ' +
+        "The record's status as Tencent Cloud reports it: one verdict on the whole record, FAILED once any " +
+        'instance failed, even when others succeeded. `status` is the Job status, derived from the instance counts ' +
+        'in `progress`, so the two differ where the scales do: a record some of whose instances succeeded and ' +
+        'some failed is PARTIALLY_FAILED in `status` and FAILED here; DEPLOYING is RUNNING (or PENDING), ' +
+        'ROLLBACK_SUCCEEDED is ROLLED_BACK. Null, with an error naming it, for a value the documented scale lacks. ' +
+        'Nullable as ' +
         '`UploadUpdateRecord.updateStatus` is, so that one selection of both in `job` fragments is valid.',
       resolve: async (record, _args, context) =>
         UpdateStatus.fromUpstream((await summaryOf(record, context)).Status),
