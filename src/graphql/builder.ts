@@ -114,16 +114,39 @@ export const builder = new SchemaBuilder<{
     clientMutationId: 'omit',
     cursorType: 'String',
     // Every subgraph of the supergraph that paginates defines the same PageInfo.
-    pageInfoTypeOptions: { shareable: true },
+    pageInfoTypeOptions: {
+      shareable: true,
+      description:
+        'Where a page stands in its connection: whether items follow or precede it, and the cursors of its ' +
+        'first and last items.',
+    },
     // Certificate IDs are Tencent's own IDs (the federation key), not relay global IDs, so the schema
     // has no `Node` interface and no `node`/`nodes` root fields.
     nodeQueryOptions: false,
     nodesQueryOptions: false,
     // Connections are plain objects (pagination.ts) whose `pageInfo`, `edges` and `node` are properties of those
     // names: exposed, they need no resolver for each of a page's edges.
-    pageInfoFieldOptions: exposedProperty('pageInfo'),
-    edgesFieldOptions: { nullable: false, ...exposedProperty('edges') },
-    nodeFieldOptions: { nullable: false, ...exposedProperty('node') },
+    pageInfoFieldOptions: {
+      description: 'Where this page stands: whether more items follow, and the cursor to continue after.',
+      ...exposedProperty('pageInfo'),
+    },
+    edgesFieldOptions: {
+      nullable: false,
+      description: "The items of this page, each with its cursor, in the connection's order.",
+      ...exposedProperty('edges'),
+    },
+    nodeFieldOptions: { nullable: false, description: 'The item.', ...exposedProperty('node') },
+    cursorFieldOptions: {
+      description: "The item's position: pass it as `after` to get the items that follow it.",
+    },
+    hasNextPageFieldOptions: {
+      description: 'Whether items follow this page: ask again with `after: endCursor` for them.',
+    },
+    hasPreviousPageFieldOptions: {
+      description: 'Whether items precede this page (it started after a cursor).',
+    },
+    startCursorFieldOptions: { description: "The first item's cursor; null when the page is empty." },
+    endCursorFieldOptions: { description: "The last item's cursor; null when the page is empty." },
   },
   errors: {
     // Mutations report the caller's mistakes as `userErrors` on their payloads; nothing is wrapped by default.

@@ -8,7 +8,7 @@ import {
 import { certificateIdList } from './certificate-inputs.ts';
 import { checkingInput } from './certificate-payloads.ts';
 import { JobWaitInputRef } from './job.ts';
-import { type PayloadShape, payloadType } from './user-error.ts';
+import { MUTATION_INPUT, type PayloadShape, payloadType } from './user-error.ts';
 
 /** CreateCertificateBindResourceSyncTask.CertificateIds (CATALOGUE §1.3). */
 const MAX_REFRESH_CERTIFICATES = 100;
@@ -62,7 +62,9 @@ builder.mutationField('certificateBindingsRefresh', (t) =>
       'Each query takes a few seconds; follow the returned tasks (jobs of kind BIND_RESOURCE_TASK) for the counts ' +
       'per resource type and region and the resources themselves.',
     nullable: false,
-    args: { input: t.arg({ type: CertificateBindingsRefreshInput, required: true }) },
+    args: {
+      input: t.arg({ type: CertificateBindingsRefreshInput, required: true, description: MUTATION_INPUT }),
+    },
     resolve: (_root, { input }, context) =>
       checkingInput<CertificateBindingsRefreshShape>(async () => {
         const certificateIds = certificateIdList(input.certificateIds, MAX_REFRESH_CERTIFICATES, [

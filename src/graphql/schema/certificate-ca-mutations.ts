@@ -19,7 +19,7 @@ import {
 } from './certificate-payloads.ts';
 import { upstreamEnum } from './upstream-enum.ts';
 import { inGraphTerms, upstreamInputs } from './upstream-input-errors.ts';
-import { gatewayUserError, payloadType } from './user-error.ts';
+import { gatewayUserError, MUTATION_INPUT, payloadType } from './user-error.ts';
 
 const LOCAL_CHECK_VALUES = {
   PASSED: { value: 1, description: 'The validation record or file was found and matches.' },
@@ -283,7 +283,7 @@ builder.mutationFields((t) => ({
       '(CheckCertificateDomainVerification). The check can make the CA issue the certificate, so it is a ' +
       'mutation; checks requested too often are rate-limited.',
     nullable: false,
-    args: { input: t.arg({ type: CertificateSelectorInput, required: true }) },
+    args: { input: t.arg({ type: CertificateSelectorInput, required: true, description: MUTATION_INPUT }) },
     resolve: async (_root, { input }, context) => {
       const outcome = await context.loaders.mutations.run(
         'CheckCertificateDomainVerification',
@@ -306,7 +306,7 @@ builder.mutationFields((t) => ({
       'Asks the CA to validate the domains of a certificate now (CompleteCertificate), instead of waiting for its ' +
       'periodic check. Not available for DNSPod and WoTrus certificates.',
     nullable: false,
-    args: { input: t.arg({ type: CertificateSelectorInput, required: true }) },
+    args: { input: t.arg({ type: CertificateSelectorInput, required: true, description: MUTATION_INPUT }) },
     resolve: async (_root, { input }, context) => {
       const outcome = await context.loaders.mutations.run(
         'CompleteCertificate',
@@ -325,7 +325,7 @@ builder.mutationFields((t) => ({
       'Cancels the review of a certificate order that is under review (CancelAuditCertificate); a paid order ' +
       'can then be resubmitted with certificateResubmit.',
     nullable: false,
-    args: { input: t.arg({ type: CertificateSelectorInput, required: true }) },
+    args: { input: t.arg({ type: CertificateSelectorInput, required: true, description: MUTATION_INPUT }) },
     resolve: async (_root, { input }, context) => {
       const outcome = await context.loaders.mutations.run(
         'CancelAuditCertificate',
@@ -346,7 +346,7 @@ builder.mutationFields((t) => ({
     type: CertificateOrderCancelPayload,
     description: 'Cancels a certificate order (CancelCertificateOrder): it is cancelling, then cancelled.',
     nullable: false,
-    args: { input: t.arg({ type: CertificateSelectorInput, required: true }) },
+    args: { input: t.arg({ type: CertificateSelectorInput, required: true, description: MUTATION_INPUT }) },
     resolve: async (_root, { input }, context) => {
       const outcome = await context.loaders.mutations.run(
         'CancelCertificateOrder',
@@ -364,7 +364,7 @@ builder.mutationFields((t) => ({
     description:
       'Applies again for a paid certificate whose review failed or was cancelled (ModifyCertificateResubmit).',
     nullable: false,
-    args: { input: t.arg({ type: CertificateSelectorInput, required: true }) },
+    args: { input: t.arg({ type: CertificateSelectorInput, required: true, description: MUTATION_INPUT }) },
     resolve: async (_root, { input }, context) => {
       const outcome = await context.loaders.mutations.run(
         'ModifyCertificateResubmit',
@@ -383,7 +383,7 @@ builder.mutationFields((t) => ({
       'Reissues an issued certificate (ReplaceCertificate), e.g. with a new key: the reissue is a new ' +
       'certificate that goes through domain validation again.',
     nullable: false,
-    args: { input: t.arg({ type: CertificateReissueInput, required: true }) },
+    args: { input: t.arg({ type: CertificateReissueInput, required: true, description: MUTATION_INPUT }) },
     resolve: (_root, { input }, context) =>
       checkingInput(async () => {
         // Without a CSR input the original CSR (and key) is reused.
@@ -421,7 +421,7 @@ builder.mutationFields((t) => ({
       'Revokes an issued certificate (RevokeCertificate). A DV certificate is revoked once the returned ' +
       'validation values are published; an OV/EV certificate waits for its revocation letter.',
     nullable: false,
-    args: { input: t.arg({ type: CertificateRevokeInput, required: true }) },
+    args: { input: t.arg({ type: CertificateRevokeInput, required: true, description: MUTATION_INPUT }) },
     resolve: async (_root, { input }, context) => {
       const outcome = await context.loaders.mutations.run(
         'RevokeCertificate',

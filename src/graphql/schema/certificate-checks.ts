@@ -65,7 +65,13 @@ builder.queryFields((t) => ({
     description:
       'Whether the account already holds a certificate with the same content, e.g. before uploading it again.',
     nullable: false,
-    args: { input: t.arg({ type: CertificateExistsInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: CertificateExistsInput,
+        required: true,
+        description: 'The certificate to look for.',
+      }),
+    },
     resolve: async (_root, args, context) => ({
       existingCertificateId: await context.loaders.certificateDetails.existingIdByPem.load(
         args.input.certificatePem,

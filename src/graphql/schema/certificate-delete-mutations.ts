@@ -9,7 +9,7 @@ import {
 import { certificateIdList, certificateIdOf } from './certificate-inputs.ts';
 import { checkingInput } from './certificate-payloads.ts';
 import { JobWaitInputRef } from './job.ts';
-import { type PayloadShape, payloadType } from './user-error.ts';
+import { MUTATION_INPUT, type PayloadShape, payloadType } from './user-error.ts';
 
 /** DeleteCertificates.CertificateIds (CATALOGUE §1.3). */
 const MAX_DELETE_CERTIFICATES = 100;
@@ -70,7 +70,7 @@ builder.mutationField('certificateDelete', (t) =>
       'Deletes a certificate (DeleteCertificate), at once or after checking it is bound to no cloud resource. Free ' +
       'certificates cannot be deleted within an hour of their application.',
     nullable: false,
-    args: { input: t.arg({ type: CertificateDeleteInput, required: true }) },
+    args: { input: t.arg({ type: CertificateDeleteInput, required: true, description: MUTATION_INPUT }) },
     resolve: async (_root, { input }, context): Promise<CertificateDeleteShape> => {
       const certificateId = certificateIdOf(input.id);
       const outcome = await context.loaders.mutations.run(
@@ -170,7 +170,7 @@ builder.mutationField('certificatesDelete', (t) =>
       'Deletes up to 100 certificates (DeleteCertificates), at once or, with `async`, each after checking it is ' +
       'bound to no cloud resource.',
     nullable: false,
-    args: { input: t.arg({ type: CertificatesDeleteInput, required: true }) },
+    args: { input: t.arg({ type: CertificatesDeleteInput, required: true, description: MUTATION_INPUT }) },
     resolve: (_root, { input }, context) =>
       checkingInput<CertificatesDeleteShape>(async () => {
         const ids = certificateIdList(input.ids, MAX_DELETE_CERTIFICATES, ['input', 'ids']);

@@ -18,7 +18,7 @@ import { certificatePayload, checkingInput, loadCertificate } from './certificat
 import { CertificateProduct } from './certificate-products.ts';
 import { upstreamEnum } from './upstream-enum.ts';
 import { inGraphTerms, upstreamInputs } from './upstream-input-errors.ts';
-import { type PayloadShape, payloadType } from './user-error.ts';
+import { MUTATION_INPUT, type PayloadShape, payloadType } from './user-error.ts';
 
 const OrganizationDocumentType = upstreamEnum(
   'CertificateOrganizationDocumentType',
@@ -358,7 +358,9 @@ builder.mutationFields((t) => ({
       'Submits the applicant information of a paid certificate (CertificateInfoSubmit). Then send the order to ' +
       'the CA with certificateOrderSubmit.',
     nullable: false,
-    args: { input: t.arg({ type: CertificateInformationSubmitInput, required: true }) },
+    args: {
+      input: t.arg({ type: CertificateInformationSubmitInput, required: true, description: MUTATION_INPUT }),
+    },
     resolve: (_root, { input }, context) =>
       checkingInput(async () => {
         if (input.organization?.postalCode) {
@@ -433,7 +435,13 @@ builder.mutationFields((t) => ({
     deprecationReason:
       'Tencent Cloud adds no new features to SubmitCertificateInformation: use certificateInformationSubmit.',
     nullable: false,
-    args: { input: t.arg({ type: CertificateInformationSubmitLegacyInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: CertificateInformationSubmitLegacyInput,
+        required: true,
+        description: MUTATION_INPUT,
+      }),
+    },
     resolve: (_root, { input }, context) =>
       checkingInput(async () => {
         const organization = input.organization ?? undefined;
@@ -496,7 +504,9 @@ builder.mutationFields((t) => ({
     deprecationReason:
       'Tencent Cloud adds no new features to CommitCertificateInformation: use certificateOrderSubmit.',
     nullable: false,
-    args: { input: t.arg({ type: CertificateInformationCommitInput, required: true }) },
+    args: {
+      input: t.arg({ type: CertificateInformationCommitInput, required: true, description: MUTATION_INPUT }),
+    },
     resolve: async (_root, { input }, context) => {
       const outcome = await context.loaders.mutations.run(
         'CommitCertificateInformation',

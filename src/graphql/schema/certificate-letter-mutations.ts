@@ -4,7 +4,7 @@ import { builder } from '../builder.ts';
 import { certificateIdOf, InputRejection } from './certificate-inputs.ts';
 import { certificatePayload, checkingInput } from './certificate-payloads.ts';
 import { inGraphTerms, upstreamInputs } from './upstream-input-errors.ts';
-import { gatewayUserError } from './user-error.ts';
+import { gatewayUserError, MUTATION_INPUT } from './user-error.ts';
 
 /** The upstream's documented bounds for a letter file (catalogue §1.4). */
 const MIN_LETTER_BYTES = 1024;
@@ -105,7 +105,13 @@ builder.mutationFields((t) => ({
       'review continues afterwards.',
     deprecationReason: NOT_MAINTAINED,
     nullable: false,
-    args: { input: t.arg({ type: CertificateConfirmationLetterUploadInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: CertificateConfirmationLetterUploadInput,
+        required: true,
+        description: MUTATION_INPUT,
+      }),
+    },
     resolve: (_root, { input }, context) =>
       checkingInput(async () => {
         const outcome = await context.loaders.mutations.run(
@@ -130,7 +136,13 @@ builder.mutationFields((t) => ({
       'revocation proceeds afterwards.',
     deprecationReason: NOT_MAINTAINED,
     nullable: false,
-    args: { input: t.arg({ type: CertificateRevocationLetterUploadInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: CertificateRevocationLetterUploadInput,
+        required: true,
+        description: MUTATION_INPUT,
+      }),
+    },
     resolve: (_root, { input }, context) =>
       checkingInput(async () => {
         const outcome = await context.loaders.mutations.run(

@@ -14,7 +14,7 @@ import {
 import { checkingInput, loadCertificate, loadCertificates } from './certificate-payloads.ts';
 import { upstreamEnum } from './upstream-enum.ts';
 import { inGraphTerms, pemPairClues, upstreamInputs } from './upstream-input-errors.ts';
-import { type PayloadShape, payloadType } from './user-error.ts';
+import { MUTATION_INPUT, type PayloadShape, payloadType } from './user-error.ts';
 
 /** ModifyCertificateProject.CertificateIdList and ModifyCertificatesExpiringNotificationSwitch.CertificateIds. */
 const MAX_PROJECT_UPDATE_IDS = 100;
@@ -56,7 +56,9 @@ builder.mutationField('certificateAliasUpdate', (t) =>
     type: CertificateAliasUpdatePayload,
     description: 'Sets the remark name (alias) of a certificate (ModifyCertificateAlias).',
     nullable: false,
-    args: { input: t.arg({ type: CertificateAliasUpdateInput, required: true }) },
+    args: {
+      input: t.arg({ type: CertificateAliasUpdateInput, required: true, description: MUTATION_INPUT }),
+    },
     resolve: async (_root, { input }, context) => {
       const outcome = await context.loaders.mutations.run(
         'ModifyCertificateAlias',
@@ -245,7 +247,7 @@ builder.mutationFields((t) => ({
     type: CertificateUploadPayload,
     description: 'Uploads your own certificate, with its private key, to Tencent Cloud (UploadCertificate).',
     nullable: false,
-    args: { input: t.arg({ type: CertificateUploadInput, required: true }) },
+    args: { input: t.arg({ type: CertificateUploadInput, required: true, description: MUTATION_INPUT }) },
     resolve: (_root, { input }, context) =>
       checkingInput(async () => {
         const outcome = await context.loaders.mutations.run(
@@ -276,7 +278,9 @@ builder.mutationFields((t) => ({
     type: CertificateProjectUpdatePayload,
     description: 'Moves certificates to another project (ModifyCertificateProject).',
     nullable: false,
-    args: { input: t.arg({ type: CertificateProjectUpdateInput, required: true }) },
+    args: {
+      input: t.arg({ type: CertificateProjectUpdateInput, required: true, description: MUTATION_INPUT }),
+    },
     resolve: (_root, { input }, context) =>
       checkingInput(async () => {
         const outcome = await context.loaders.mutations.run(
@@ -302,7 +306,13 @@ builder.mutationFields((t) => ({
     description:
       'Turns expiry notifications of certificates on or off (ModifyCertificatesExpiringNotificationSwitch).',
     nullable: false,
-    args: { input: t.arg({ type: CertificateExpiryNotificationUpdateInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: CertificateExpiryNotificationUpdateInput,
+        required: true,
+        description: MUTATION_INPUT,
+      }),
+    },
     resolve: (_root, { input }, context) =>
       checkingInput(async () => {
         const outcome = await context.loaders.mutations.run(

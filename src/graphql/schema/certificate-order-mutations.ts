@@ -27,7 +27,7 @@ import {
   PRICE_KEY_OF_PACKAGE_PRODUCT,
 } from './certificate-products.ts';
 import { inGraphTerms, upstreamInputs } from './upstream-input-errors.ts';
-import { type PayloadShape, payloadType } from './user-error.ts';
+import { MUTATION_INPUT, type PayloadShape, payloadType } from './user-error.ts';
 
 const CertificateApplyInput = builder.inputType('CertificateApplyInput', {
   description: 'A free DV certificate (TrustAsia C1 DV Free, valid 3 months) to apply for, or to renew.',
@@ -306,7 +306,7 @@ builder.mutationFields((t) => ({
       'Applies for a free DV certificate (ApplyCertificate). It is issued once domain validation passes: ' +
       'check it with certificateDomainVerificationCheck.',
     nullable: false,
-    args: { input: t.arg({ type: CertificateApplyInput, required: true }) },
+    args: { input: t.arg({ type: CertificateApplyInput, required: true, description: MUTATION_INPUT }) },
     resolve: (_root, { input }, context) =>
       checkingInput(async () => {
         const key = input.key?.keyType ? keyTypeParams(input.key.keyType) : undefined;
@@ -341,7 +341,9 @@ builder.mutationFields((t) => ({
       'Buys a paid certificate (CreateCertificate); this is charged to the account. Continue with ' +
       'certificateInformationSubmit and certificateOrderSubmit.',
     nullable: false,
-    args: { input: t.arg({ type: CertificateOrderCreateInput, required: true }) },
+    args: {
+      input: t.arg({ type: CertificateOrderCreateInput, required: true, description: MUTATION_INPUT }),
+    },
     resolve: async (_root, { input }, context) => {
       const outcome = await context.loaders.mutations.run(
         'CreateCertificate',
@@ -369,7 +371,13 @@ builder.mutationFields((t) => ({
     description:
       'Creates paid certificates, or renews one, by consuming benefit-package points (CreateCertificateByPackage).',
     nullable: false,
-    args: { input: t.arg({ type: CertificateOrderCreateByPackageInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: CertificateOrderCreateByPackageInput,
+        required: true,
+        description: MUTATION_INPUT,
+      }),
+    },
     resolve: (_root, { input }, context) =>
       checkingInput(async () => {
         const renewal = input.renewal ?? undefined;
@@ -425,7 +433,9 @@ builder.mutationFields((t) => ({
       'Sends a paid certificate order, with the information submitted by certificateInformationSubmit, to the CA ' +
       '(CertificateOrderSubmit). DV orders go to domain validation; OV/EV orders to organisation review.',
     nullable: false,
-    args: { input: t.arg({ type: CertificateOrderSubmitInput, required: true }) },
+    args: {
+      input: t.arg({ type: CertificateOrderSubmitInput, required: true, description: MUTATION_INPUT }),
+    },
     resolve: async (_root, { input }, context) => {
       const outcome = await context.loaders.mutations.run(
         'CertificateOrderSubmit',

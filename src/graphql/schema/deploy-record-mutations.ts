@@ -5,7 +5,7 @@ import { LiveHttpsStatus, ResourceType, type ResourceTypeCode } from './cloud-re
 import { DeployRecordRef, type DeployRecordShape, deployRecordWithWait } from './deploy-record.ts';
 import { JobWaitInputRef } from './job.ts';
 import { checkEntryOfRecord, parseRecordId } from './record-support.ts';
-import { gatewayUserError, type PayloadShape, payloadType } from './user-error.ts';
+import { gatewayUserError, MUTATION_INPUT, type PayloadShape, payloadType } from './user-error.ts';
 
 /** Resource types whose instances live in a region: DeployCertificateInstance needs the region for them. */
 const REGIONAL_RESOURCE_TYPES: ReadonlySet<ResourceTypeCode> = new Set([
@@ -107,7 +107,7 @@ builder.mutationField('certificateDeploy', (t) =>
       'Deploys a certificate to instances of one cloud resource type (DeployCertificateInstance). Returns the ' +
       'deploy record at once; it runs for a while: pass `wait` on `deployRecord`, or subscribe to `jobProgress`.',
     nullable: false,
-    args: { input: t.arg({ type: CertificateDeployInput, required: true }) },
+    args: { input: t.arg({ type: CertificateDeployInput, required: true, description: MUTATION_INPUT }) },
     resolve: async (_root, { input }, context): Promise<CertificateDeployShape> => {
       const resourceType: ResourceTypeCode = input.resourceType ?? 'clb';
       const failed = (shape: PayloadShape): CertificateDeployShape => ({
@@ -207,7 +207,7 @@ builder.mutationField('deployRecordRetry', (t) =>
       'Deploys again to the failed instances of a finished deployment (DeployCertificateRecordRetry). Only failed ' +
       'instances can be retried, and only once the record has finished.',
     nullable: false,
-    args: { input: t.arg({ type: DeployRecordRetryInput, required: true }) },
+    args: { input: t.arg({ type: DeployRecordRetryInput, required: true, description: MUTATION_INPUT }) },
     resolve: async (_root, { input }, context): Promise<DeployRecordPayloadShape> => {
       const recordId = parseRecordId(input.deployRecordId);
       const entryGiven = input.instanceEntryId !== null && input.instanceEntryId !== undefined;
@@ -299,7 +299,7 @@ builder.mutationField('deployRecordRollback', (t) =>
       'Puts the previous certificates back on the instances a deployment succeeded on ' +
       '(DeployCertificateRecordRollback). A deployment can be rolled back once, after it finished.',
     nullable: false,
-    args: { input: t.arg({ type: DeployRecordRollbackInput, required: true }) },
+    args: { input: t.arg({ type: DeployRecordRollbackInput, required: true, description: MUTATION_INPUT }) },
     resolve: async (_root, { input }, context): Promise<DeployRecordRollbackShape> => {
       const recordId = parseRecordId(input.deployRecordId);
       if (recordId === null) {

@@ -252,6 +252,7 @@ const DeployRecordInstanceConnectionRef = builder.connectionObject<
   {
     type: DeployRecordInstanceRef,
     name: 'DeployRecordInstanceConnection',
+    description: 'A page of the instances a deploy record deploys to (or rolls back), in the upstream order.',
     fields: (t) => ({
       totalCount: t.int({
         description: 'How many instances the record has.',
@@ -260,7 +261,7 @@ const DeployRecordInstanceConnectionRef = builder.connectionObject<
       }),
     }),
   },
-  { name: 'DeployRecordInstanceEdge' },
+  { name: 'DeployRecordInstanceEdge', description: 'An instance in a DeployRecordInstanceConnection.' },
 );
 
 export const DeployRecordRef = builder.objectRef<DeployRecordShape>('DeployRecord');
@@ -367,6 +368,7 @@ const DeployRecordConnectionRef = builder.connectionObject<
   {
     type: DeployRecordRef,
     name: 'DeployRecordConnection',
+    description: 'A page of deploy records, newest first.',
     fields: (t) => ({
       totalCount: t.int({
         description: 'How many deploy records match.',
@@ -375,7 +377,7 @@ const DeployRecordConnectionRef = builder.connectionObject<
       }),
     }),
   },
-  { name: 'DeployRecordEdge' },
+  { name: 'DeployRecordEdge', description: 'A deploy record in a DeployRecordConnection.' },
 );
 
 interface DeployRecordListArgs {

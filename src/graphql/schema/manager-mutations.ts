@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { ManagerRef, parseManagerId } from './manager.ts';
-import { gatewayUserError, type PayloadShape, payloadType } from './user-error.ts';
+import { gatewayUserError, MUTATION_INPUT, type PayloadShape, payloadType } from './user-error.ts';
 
 const INPUT_ID = ['input', 'id'] as const;
 
@@ -88,7 +88,7 @@ builder.mutationFields((t) => ({
       'authority (`FailedOperation.ManagerCanNotDeleteCa`) and once certificates were ordered with it ' +
       '(`FailedOperation.ManagerCanNotDeleteCert`).',
     nullable: false,
-    args: { input: t.arg({ type: ManagerDeleteInput, required: true }) },
+    args: { input: t.arg({ type: ManagerDeleteInput, required: true, description: MUTATION_INPUT }) },
     resolve: async (_root, { input }, context) => {
       const { managerId, userErrors } = await runOnManager('DeleteManager', input.id, context);
       return { deletedManagerId: managerId, userErrors };
@@ -100,7 +100,7 @@ builder.mutationFields((t) => ({
       'Submits a manager for review again (SubmitAuditManager), e.g. after its review failed. Refused with ' +
       '`FailedOperation.IllegalManagerStatus` when the manager is not in a state that can be submitted.',
     nullable: false,
-    args: { input: t.arg({ type: ManagerAuditSubmitInput, required: true }) },
+    args: { input: t.arg({ type: ManagerAuditSubmitInput, required: true, description: MUTATION_INPUT }) },
     resolve: (_root, { input }, context) => runOnManager('SubmitAuditManager', input.id, context),
   }),
   managerVerify: t.field({
@@ -109,7 +109,7 @@ builder.mutationFields((t) => ({
       'Re-verifies a manager whose verification is expiring or has expired (VerifyManager); the manager goes ' +
       'through review again.',
     nullable: false,
-    args: { input: t.arg({ type: ManagerVerifyInput, required: true }) },
+    args: { input: t.arg({ type: ManagerVerifyInput, required: true, description: MUTATION_INPUT }) },
     resolve: (_root, { input }, context) => runOnManager('VerifyManager', input.id, context),
   }),
 }));

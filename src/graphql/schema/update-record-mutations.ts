@@ -30,7 +30,7 @@ import {
   waitedRecord,
 } from './update-record-support.ts';
 import { inGraphTerms, pemPairClues, upstreamInputs } from './upstream-input-errors.ts';
-import { type PayloadShape, payloadType } from './user-error.ts';
+import { MUTATION_INPUT, type PayloadShape, payloadType } from './user-error.ts';
 
 // Mutations on update records: replacing a certificate by another on its bound resources
 // (UpdateCertificateInstance), retrying what failed and rolling back what succeeded.
@@ -217,7 +217,9 @@ builder.mutationField('certificateBindingsReplace', (t) =>
       'Replaces a certificate by another on every cloud resource of the chosen types that serves it ' +
       '(UpdateCertificateInstance). Returns the update, which runs on; follow it as a Job.',
     nullable: false,
-    args: { input: t.arg({ type: CertificateBindingsReplaceInput, required: true }) },
+    args: {
+      input: t.arg({ type: CertificateBindingsReplaceInput, required: true, description: MUTATION_INPUT }),
+    },
     resolve: (_root, { input }, context) =>
       rejectingInput<ReplacePayloadShape>(
         { record: null, isExistingUpdate: false, isCreationPending: false, creationProgress: [] },
@@ -298,7 +300,7 @@ builder.mutationField('updateRecordRetry', (t) =>
     type: UpdateRecordRetryPayload,
     description: 'Retries the failed instances of an update (UpdateCertificateRecordRetry).',
     nullable: false,
-    args: { input: t.arg({ type: UpdateRecordRetryInput, required: true }) },
+    args: { input: t.arg({ type: UpdateRecordRetryInput, required: true, description: MUTATION_INPUT }) },
     resolve: (_root, { input }, context) =>
       rejectingInput<RecordPayloadShape>({ record: null }, () =>
         retryRecord(context, UPDATE_RECORD_RETRY, recordIdOf(input.id, ['input', 'id']), input.instanceId),
@@ -345,7 +347,7 @@ builder.mutationField('updateRecordRollback', (t) =>
     description:
       'Rolls back the instances an update succeeded on (UpdateCertificateRecordRollback), as a new update record.',
     nullable: false,
-    args: { input: t.arg({ type: UpdateRecordRollbackInput, required: true }) },
+    args: { input: t.arg({ type: UpdateRecordRollbackInput, required: true, description: MUTATION_INPUT }) },
     resolve: (_root, { input }, context) =>
       rejectingInput<RollbackPayloadShape>({ rolledBack: null, rollback: null }, async () => {
         const recordId = recordIdOf(input.id, ['input', 'id']);

@@ -26,7 +26,7 @@ import {
   uploadUpdateRecordShape,
 } from './upload-update-record.ts';
 import { inGraphTerms, pemPairClues, upstreamInputs } from './upstream-input-errors.ts';
-import { type PayloadShape, payloadType } from './user-error.ts';
+import { MUTATION_INPUT, type PayloadShape, payloadType } from './user-error.ts';
 
 // Mutations on content replacement records: replacing a certificate's content under the same ID
 // (UploadUpdateCertificateInstance), retrying what failed and rolling the replacement back.
@@ -148,7 +148,9 @@ builder.mutationField('certificateContentReplace', (t) =>
       "Replaces a certificate's content with an uploaded certificate and key, keeping its ID, and pushes it to " +
       'the CLB load balancers serving it (UploadUpdateCertificateInstance). Follow the replacement as a Job.',
     nullable: false,
-    args: { input: t.arg({ type: CertificateContentReplaceInput, required: true }) },
+    args: {
+      input: t.arg({ type: CertificateContentReplaceInput, required: true, description: MUTATION_INPUT }),
+    },
     resolve: (_root, { input }, context) =>
       rejectingInput<ContentReplacePayloadShape>(blankContentReplace, async () => {
         const certificateId = certificateIdOf(input.certificateId);
@@ -228,7 +230,9 @@ builder.mutationField('uploadUpdateRecordRetry', (t) =>
     description:
       'Retries the failed instances of a content replacement (UploadUpdateCertificateRecordRetry).',
     nullable: false,
-    args: { input: t.arg({ type: UploadUpdateRecordRetryInput, required: true }) },
+    args: {
+      input: t.arg({ type: UploadUpdateRecordRetryInput, required: true, description: MUTATION_INPUT }),
+    },
     resolve: (_root, { input }, context) =>
       rejectingInput<RecordPayloadShape>({ record: null }, () =>
         retryRecord(context, UPLOAD_UPDATE_RECORD_RETRY, recordIdOf(input.id), input.instanceId),
@@ -255,7 +259,9 @@ builder.mutationField('uploadUpdateRecordRollback', (t) =>
       'Rolls a whole content replacement back (UploadUpdateCertificateRecordRollback). Tencent Cloud records the ' +
       'rollback as a ROLLBACK run of the same record, which the payload returns.',
     nullable: false,
-    args: { input: t.arg({ type: UploadUpdateRecordRollbackInput, required: true }) },
+    args: {
+      input: t.arg({ type: UploadUpdateRecordRollbackInput, required: true, description: MUTATION_INPUT }),
+    },
     resolve: (_root, { input }, context) =>
       rejectingInput<RecordPayloadShape>({ record: null }, async () => {
         const recordId = recordIdOf(input.id);

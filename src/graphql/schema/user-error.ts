@@ -56,6 +56,13 @@ export function payloadType<Shape extends PayloadShape>(
   return ref;
 }
 
+/**
+ * The description of every mutation's one `input` argument: the mutation's own description says what it does,
+ * the input type's fields what each value means.
+ */
+export const MUTATION_INPUT =
+  "The mutation's arguments, gathered in one input object (its fields say what each one means).";
+
 /** A user error raised by the gateway itself (input it can reject without asking the upstream). */
 export function gatewayUserError(code: string, message: string, field: readonly string[]): PayloadShape {
   return { userErrors: [{ code, message, field }] };
