@@ -1,5 +1,4 @@
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createYoga, type GraphiQLOptions, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { useObservabilityEndpoints } from '../observability/endpoints-plugin.ts';
 import { createLogger, createSilentLogger } from '../observability/logger.ts';
 import { createErrorMasking } from '../observability/masked-errors.ts';
@@ -14,6 +13,7 @@ import { DEFAULT_COMPILE_AFTER_RUNS, useCompiledQueries } from './compiled-queri
 import { createContext, type GraphQLContext } from './context.ts';
 import { useErrorCodes } from './error-codes.ts';
 import { graphiqlExampleOptions } from './graphiql-examples.ts';
+import { type GraphiQLPage, graphiqlPage, useGraphiQLCaching } from './graphiql-page.ts';
 import { JobHub, type JobPollingOptions } from './jobs/job-hub.ts';
 import { useJobWaitArgumentCheck } from './jobs/wait-arguments.ts';
 import { schema } from './schema/index.ts';
@@ -91,6 +91,9 @@ export function createGateway(options: GatewayOptions): Gateway {
   const readiness = options.readiness ?? new Readiness({ ssl: options.ssl, logger: telemetry.logger });
   const errorMasking = createErrorMasking(telemetry.logger);
   const operations = new RequestOperations();
+  // The page this gateway served last (~9 MB of inlined assets: rendered, hashed and gzipped once, see
+  // graphiql-page.ts), which useGraphiQLCaching serves with its ETag.
+  let graphiql: GraphiQLPage | undefined;
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -109,7 +112,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     logging: options.logging === false ? false : createYogaLogger(telemetry.logger, errorMasking),
     maskedErrors: errorMasking.options,
     // GraphiQL with its assets inlined: no CDN, so it works offline and behind firewalls.
-    renderGraphiQL: renderOfflineGraphiQL,
+    renderGraphiQL: (graphiqlOptions) => {
+      graphiql = graphiqlPage(graphiqlOptions);
+      return graphiql.html;
+    },
     cors: corsOption(security.cors),
     // Enforced by requestBodyLimitPlugin, last among the plugins below: Yoga's own limit costs every request a stream.
     maxRequestBodySize: false,
@@ -132,18 +138,10 @@ export function createGateway(options: GatewayOptions): Gateway {
               compileAfterRuns: options.compileQueriesAfterRuns ?? DEFAULT_COMPILE_AFTER_RUNS,
             }),
           ]),
+      useGraphiQLCaching(GRAPHQL_ENDPOINT, () => graphiql),
       requestBodyLimitPlugin(security.limits.maxBodyBytes),
     ],
     context: async ({ request }) =>
       createContext(dependencies, request, await authenticate(request), operations.of(request)),
   });
-}
-
-let renderedGraphiQL: { readonly key: string; readonly html: string } | undefined;
-
-/** The page is about 9 MB of inlined assets: rendered once per distinct options, not per request. */
-function renderOfflineGraphiQL(graphiqlOptions: GraphiQLOptions): string {
-  const key = JSON.stringify(graphiqlOptions);
-  if (renderedGraphiQL?.key !== key) renderedGraphiQL = { key, html: renderGraphiQL(graphiqlOptions) };
-  return renderedGraphiQL.html;
 }
