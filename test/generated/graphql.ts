@@ -139,7 +139,7 @@ export type CertificateDeployInput = {
   instanceIds: Array<string>;
   /** For LIVE only: the HTTPS state to leave the domains in. */
   liveHttpsStatus?: LiveHttpsStatus | null | undefined;
-  /** The region of the instances (e.g. `ap-guangzhou`): required for the regional resource types CLB, WAF, APIGATEWAY, COS, LIGHTHOUSE, TKE, TSE and TCB; ignored for the others. */
+  /** The region of the instances (e.g. `ap-guangzhou`): required for the regional resource types CLB, WAF, APIGATEWAY, COS, LIGHTHOUSE, TKE, TSE and TCB; not needed for the others. It must be one of the API's regions: any other is refused (`INVALID_REGION`) before anything is sent. */
   region?: string | null | undefined;
   /** The kind of resource to deploy to (default CLB). */
   resourceType?: ResourceType | null | undefined;
@@ -1135,7 +1135,7 @@ export type UpdateRecordRollbackInput = {
 
 /** The regions in which to update one regional resource type. */
 export type UpdateResourceRegionsInput = {
-  /** The regions, e.g. `["ap-guangzhou", "ap-shanghai"]`. */
+  /** The regions, e.g. `["ap-guangzhou", "ap-shanghai"]`; one that is not among the API's regions is refused (`INVALID_REGION`) before anything is sent. */
   regions: Array<string>;
   /** A regional resource type (CLB, WAF, APIGATEWAY, TKE, TCB, TSE or COS). */
   resourceType: ResourceType;

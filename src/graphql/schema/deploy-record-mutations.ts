@@ -86,7 +86,8 @@ const CertificateDeployInput = builder.inputType('CertificateDeployInput', {
     region: t.string({
       description:
         'The region of the instances (e.g. `ap-guangzhou`): required for the regional resource types CLB, WAF, ' +
-        'APIGATEWAY, COS, LIGHTHOUSE, TKE, TSE and TCB; ignored for the others.',
+        'APIGATEWAY, COS, LIGHTHOUSE, TKE, TSE and TCB; not needed for the others. It must be one of the ' +
+        "API's regions: any other is refused (`INVALID_REGION`) before anything is sent.",
     }),
     useCachedInstances: t.boolean({
       description:

@@ -130,7 +130,9 @@ export const UpdateResourceRegionsInput = builder.inputType('UpdateResourceRegio
     }),
     regions: t.stringList({
       required: true,
-      description: 'The regions, e.g. `["ap-guangzhou", "ap-shanghai"]`.',
+      description:
+        'The regions, e.g. `["ap-guangzhou", "ap-shanghai"]`; one that is not among the API\'s regions is ' +
+        'refused (`INVALID_REGION`) before anything is sent.',
     }),
   }),
 });
