@@ -15,10 +15,11 @@ export interface GraphiQLExample {
 export const EXAMPLE_CERTIFICATE_ID = 'paste-a-certificate-id';
 
 /**
- * A deployment the sandbox's seeded account can run as it is: an issued certificate and the CDN domain it covers
- * (\`certificate(id:) { deployTargets(type: CDN) }\` lists it). Against a real account, replace both.
+ * A deployment the sandbox's seeded account can run as it is: an issued wildcard certificate and a CDN domain it
+ * covers that serves another certificate (\`certificate(id:) { deployTargets(type: CDN) }\` lists it; a domain
+ * already serving the certificate is refused). Against a real account, replace both.
  */
-export const EXAMPLE_DEPLOYMENT = { certificateId: '0CZ7bzJA', cdnDomain: 'shop160.example.net' } as const;
+export const EXAMPLE_DEPLOYMENT = { certificateId: 'qubN5ZBA', cdnDomain: 'admin76.example.org' } as const;
 
 const CERTIFICATES = `# The account's certificates, newest first (continue with after: pageInfo.endCursor), and the ones
 # expiring within 30 days, soonest first. Copy an id into the next tab to open that certificate.
