@@ -1,4 +1,5 @@
 import { boundedMemo } from '../support/bounded-memo.ts';
+import { instantOfWallClock } from '../support/wall-clock.ts';
 
 /**
  * The emulator owns its notion of time so tests can step it: real time by default, plus an offset that
@@ -51,7 +52,7 @@ export function formatBeijingDate(epochMs: number): string {
 export function parseBeijingTime(text: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}):(\d{2}))?$/.exec(text.trim());
   if (!match) return Number.NaN;
-  const [y, mo, d, h, mi, s] = match.slice(1).map((part) => Number(part ?? '0')) as [
+  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? '0')) as [
     number,
     number,
     number,
@@ -59,13 +60,7 @@ export function parseBeijingTime(text: string): number {
     number,
     number,
   ];
-  const utc = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-  const exact =
-    utc.getUTCFullYear() === y &&
-    utc.getUTCMonth() === mo - 1 &&
-    utc.getUTCDate() === d &&
-    utc.getUTCHours() === h &&
-    utc.getUTCMinutes() === mi &&
-    utc.getUTCSeconds() === s;
-  return exact ? utc.getTime() - BEIJING_OFFSET_MS : Number.NaN;
+  return (
+    instantOfWallClock({ year, month, day, hour, minute, second }, BEIJING_OFFSET_MS / 60_000) ?? Number.NaN
+  );
 }

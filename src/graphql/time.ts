@@ -4,6 +4,7 @@
  * exposes an offset-less time.
  */
 import { boundedMemo } from '../support/bounded-memo.ts';
+import { instantOfWallClock } from '../support/wall-clock.ts';
 
 const BEIJING_OFFSET_MINUTES = 8 * 60;
 const MS_PER_MINUTE = 60_000;
@@ -20,31 +21,6 @@ export class UpstreamTimeFormatError extends Error {
     super(`Unrecognised upstream time ${JSON.stringify(text)}`);
     this.name = 'UpstreamTimeFormatError';
   }
-}
-
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  millisecond: number;
-}
-
-/** Date.UTC silently rolls 2024-02-30 over to March; a round trip rejects such impossible dates. */
-function instantFromWallClock(wallClock: WallClock, offsetMinutes: number): number | null {
-  const { year, month, day, hour, minute, second, millisecond } = wallClock;
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
-  const check = new Date(asUtc);
-  const valid =
-    check.getUTCFullYear() === year &&
-    check.getUTCMonth() === month - 1 &&
-    check.getUTCDate() === day &&
-    check.getUTCHours() === hour &&
-    check.getUTCMinutes() === minute &&
-    check.getUTCSeconds() === second;
-  return valid ? asUtc - offsetMinutes * MS_PER_MINUTE : null;
 }
 
 function parseOffsetMinutes(designator: string): number {
@@ -87,7 +63,7 @@ function parseTimeText(text: string): Date | null {
   const beijing = BEIJING_TIME.exec(trimmed);
   if (beijing) {
     const [, year, month, day, hour, minute, second] = beijing;
-    const instant = instantFromWallClock(
+    const instant = instantOfWallClock(
       {
         year: Number(year),
         month: Number(month),
@@ -106,7 +82,7 @@ function parseTimeText(text: string): Date | null {
   const iso = ISO_WITH_OFFSET.exec(trimmed);
   if (iso) {
     const [, year, month, day, hour, minute, second, fraction = '', offset = 'Z'] = iso;
-    const instant = instantFromWallClock(
+    const instant = instantOfWallClock(
       {
         year: Number(year),
         month: Number(month),

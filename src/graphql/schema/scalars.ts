@@ -1,5 +1,6 @@
 import { Kind } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
+import { instantOfWallClock } from '../../support/wall-clock.ts';
 import { builder } from '../builder.ts';
 
 // An offset is mandatory on input: a bare local time would be read in the server's zone, not the client's.
@@ -7,9 +8,8 @@ const ISO_DATE_TIME_WITH_OFFSET =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2}):(\d{2}))$/i;
 
 /**
- * Whether the written components name a real date and time: Date would roll 2026-02-31 over to March 3 and
- * T24:00:00 to the next day. The components are those of the written offset, so they are checked as written
- * (year, month and day through a UTC round trip), and so is the offset.
+ * Whether the written components name a real date and time (Date would roll 2026-02-31 over to March 3 and
+ * T24:00:00 to the next day), in a real offset.
  */
 function isRealDateTime(match: RegExpExecArray): boolean {
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
@@ -20,17 +20,10 @@ function isRealDateTime(match: RegExpExecArray): boolean {
     number,
     number,
   ];
-  const calendar = new Date(0);
-  calendar.setUTCFullYear(year, month - 1, day);
   const offsetHours = match[7] === undefined ? 0 : Number(match[7]);
   const offsetMinutes = match[8] === undefined ? 0 : Number(match[8]);
   return (
-    calendar.getUTCFullYear() === year &&
-    calendar.getUTCMonth() === month - 1 &&
-    calendar.getUTCDate() === day &&
-    hour <= 23 &&
-    minute <= 59 &&
-    second <= 59 &&
+    instantOfWallClock({ year, month, day, hour, minute, second }, 0) !== null &&
     offsetHours <= 23 &&
     offsetMinutes <= 59
   );
