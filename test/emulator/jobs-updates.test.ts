@@ -3,6 +3,7 @@ import { BIND_TASK_QUERY_MS } from '../../src/emulator/domains/bind-tasks.ts';
 import { issueLeafCertificate } from '../../src/emulator/pki/ca.ts';
 import type { EmulatorState } from '../../src/emulator/state.ts';
 import { type DeployTarget, domainsMatchCertificate } from '../../src/emulator/store/resources.ts';
+import type { SslActionName, SslRequest } from '../../src/ssl/actions.ts';
 import { errorCode, seededEmulator } from './jobs-support.ts';
 
 const isLegacy = (name: string) => /legacy/i.test(name);
@@ -293,38 +294,23 @@ describe('documented error codes', () => {
     const { call } = await seededEmulator();
     const unknown = 999_999;
     const invalidParam = 'FailedOperation.InvalidParam';
+    // The last three document CertificateDeployNotExist; the others do not.
     const notExist = 'FailedOperation.CertificateDeployNotExist';
-    expect(await errorCode(call('DeployCertificateRecordRetry', { DeployRecordId: unknown }))).toBe(
-      invalidParam,
-    );
-    expect(await errorCode(call('DeployCertificateRecordRetry', { DeployRecordDetailId: unknown }))).toBe(
-      invalidParam,
-    );
-    expect(await errorCode(call('UpdateCertificateRecordRetry', { DeployRecordId: unknown }))).toBe(
-      invalidParam,
-    );
-    expect(await errorCode(call('UploadUpdateCertificateRecordRetry', { DeployRecordId: unknown }))).toBe(
-      invalidParam,
-    );
-    expect(await errorCode(call('UpdateCertificateRecordRollback', { DeployRecordId: unknown }))).toBe(
-      invalidParam,
-    );
-    expect(await errorCode(call('UploadUpdateCertificateRecordRollback', { DeployRecordId: unknown }))).toBe(
-      invalidParam,
-    );
-    expect(await errorCode(call('DescribeHostUploadUpdateRecordDetail', { DeployRecordId: unknown }))).toBe(
-      invalidParam,
-    );
-    // These three document CertificateDeployNotExist.
-    expect(await errorCode(call('DeployCertificateRecordRollback', { DeployRecordId: unknown }))).toBe(
-      notExist,
-    );
-    expect(await errorCode(call('DescribeHostDeployRecordDetail', { DeployRecordId: String(unknown) }))).toBe(
-      notExist,
-    );
-    expect(await errorCode(call('DescribeHostUpdateRecordDetail', { DeployRecordId: String(unknown) }))).toBe(
-      notExist,
-    );
+    const cases: ReadonlyArray<readonly [SslActionName, Record<string, unknown>, string]> = [
+      ['DeployCertificateRecordRetry', { DeployRecordId: unknown }, invalidParam],
+      ['DeployCertificateRecordRetry', { DeployRecordDetailId: unknown }, invalidParam],
+      ['UpdateCertificateRecordRetry', { DeployRecordId: unknown }, invalidParam],
+      ['UploadUpdateCertificateRecordRetry', { DeployRecordId: unknown }, invalidParam],
+      ['UpdateCertificateRecordRollback', { DeployRecordId: unknown }, invalidParam],
+      ['UploadUpdateCertificateRecordRollback', { DeployRecordId: unknown }, invalidParam],
+      ['DescribeHostUploadUpdateRecordDetail', { DeployRecordId: unknown }, invalidParam],
+      ['DeployCertificateRecordRollback', { DeployRecordId: unknown }, notExist],
+      ['DescribeHostDeployRecordDetail', { DeployRecordId: String(unknown) }, notExist],
+      ['DescribeHostUpdateRecordDetail', { DeployRecordId: String(unknown) }, notExist],
+    ];
+    for (const [action, params, code] of cases) {
+      expect(await errorCode(call(action, params as SslRequest<typeof action>)), action).toBe(code);
+    }
   });
 
   it('answers a key that does not match the certificate with CertificateMatchError on the update actions', async () => {
