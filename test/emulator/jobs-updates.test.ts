@@ -29,6 +29,23 @@ function legacyCosPlan(state: EmulatorState, now: number) {
   return { legacy, oldCertId, newCertId: replacement.id };
 }
 
+/** A seeded emulator after the legacy COS update has run: its bucket failed, so the record can be retried. */
+async function finishedLegacyCosUpdate() {
+  const { state, clock, call } = await seededEmulator();
+  const plan = legacyCosPlan(state, clock.now());
+  const params = {
+    OldCertificateId: plan.oldCertId,
+    CertificateId: plan.newCertId,
+    ResourceTypes: ['cos'],
+    ResourceTypesRegions: [{ ResourceType: 'cos', Regions: [plan.legacy.region!] }],
+  };
+  await call('UpdateCertificateInstance', params);
+  clock.advance(2_000);
+  const { DeployRecordId } = await call('UpdateCertificateInstance', params);
+  clock.advance(60_000);
+  return { state, clock, call, ...plan, DeployRecordId };
+}
+
 describe('UpdateCertificateInstance', () => {
   it('answers DeployRecordId 0 until the identical request is repeated after creation, then progresses', async () => {
     const { state, clock, call } = await seededEmulator();
@@ -115,18 +132,7 @@ describe('UpdateCertificateInstance', () => {
   });
 
   it('refuses a retry while another task installs the new certificate on the same type', async () => {
-    const { state, clock, call } = await seededEmulator();
-    const { legacy, oldCertId, newCertId } = legacyCosPlan(state, clock.now());
-    const params = {
-      OldCertificateId: oldCertId,
-      CertificateId: newCertId,
-      ResourceTypes: ['cos'],
-      ResourceTypesRegions: [{ ResourceType: 'cos', Regions: [legacy.region!] }],
-    };
-    await call('UpdateCertificateInstance', params);
-    clock.advance(2_000);
-    const { DeployRecordId } = await call('UpdateCertificateInstance', params);
-    clock.advance(60_000);
+    const { clock, call, legacy, oldCertId, newCertId, DeployRecordId } = await finishedLegacyCosUpdate();
     expect(legacy.slot.at(clock.now())).toBe(oldCertId);
     const deploy = await call(
       'DeployCertificateInstance',
@@ -140,18 +146,8 @@ describe('UpdateCertificateInstance', () => {
   });
 
   it('refuses to retry or roll back onto an instance the certificate to install does not cover', async () => {
-    const { state, clock, call } = await seededEmulator();
-    const { legacy, oldCertId, newCertId } = legacyCosPlan(state, clock.now());
-    const params = {
-      OldCertificateId: oldCertId,
-      CertificateId: newCertId,
-      ResourceTypes: ['cos'],
-      ResourceTypesRegions: [{ ResourceType: 'cos', Regions: [legacy.region!] }],
-    };
-    await call('UpdateCertificateInstance', params);
-    clock.advance(2_000);
-    const { DeployRecordId } = await call('UpdateCertificateInstance', params);
-    clock.advance(60_000);
+    const { state, clock, call, legacy, oldCertId, newCertId, DeployRecordId } =
+      await finishedLegacyCosUpdate();
     // The bucket now also serves a domain the new certificate does not cover: the retry is refused.
     legacy.domains.push('elsewhere.not-covered.invalid');
     expect(await errorCode(call('UpdateCertificateRecordRetry', { DeployRecordId }))).toBe(
