@@ -339,7 +339,7 @@ describe('BindResourceTask.resources', () => {
     expect(task?.resources.edges.map((edge) => edge.node.id)).toEqual([withSibling.primaryId]);
   });
 
-  it('refuses a region for a global resource type', async () => {
+  it('refuses a region for a global resource type, and one that is not a Tencent Cloud region', async () => {
     const [id = ''] = certificates(1, { bound: true });
     const started = await refresh([id]);
     const refused = await execute(
@@ -350,5 +350,14 @@ describe('BindResourceTask.resources', () => {
       { id: started?.tasks?.[0]?.id },
     );
     expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const unknown = await execute(
+      stack.gateway,
+      `query($id: ID!) {
+        bindResourceTask(id: $id) { resources(resourceType: CLB, region: "mars") { totalCount } }
+      }`,
+      { id: started?.tasks?.[0]?.id },
+    );
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'region' });
+    expect(unknown.errors?.[0]?.message).toBe('"mars" is not a Tencent Cloud region.');
   });
 });

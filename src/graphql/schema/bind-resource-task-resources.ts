@@ -6,6 +6,7 @@ import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { MAX_BIND_TASK_DETAIL_LIMIT } from '../loaders/bind-resource-tasks.ts';
 import { BindResourceTaskRef, type BindResourceTaskShape, resultOf } from './bind-resource-task.ts';
+import { isKnownRegion } from './certificate-inputs.ts';
 import type { AnyCloudResource, UpstreamResourceDetails } from './cloud-resource.ts';
 import type { ResourceTypeCode } from './cloud-resource-enums.ts';
 import { anyCloudResourceFromUpstream, CloudResourceRef, ResourceType } from './cloud-resource-types.ts';
@@ -184,7 +185,8 @@ builder.objectField(BindResourceTaskRef, 'resources', (t) =>
       resourceType: t.arg({ type: ResourceType.ref, required: true, description: 'Which kind of resource.' }),
       region: t.arg.string({
         description:
-          'Only this region (e.g. `ap-guangzhou`); only for CLB, TKE, WAF, API Gateway, TCB, COS and TSE.',
+          "Only this region (e.g. `ap-guangzhou`, one of the API's 18); only for CLB, TKE, WAF, API Gateway, TCB, " +
+          'COS and TSE.',
       }),
       first: t.arg.int({
         description: `How many resources to return (default 20, at most ${MAX_BIND_TASK_DETAIL_LIMIT}).`,
@@ -196,6 +198,9 @@ builder.objectField(BindResourceTaskRef, 'resources', (t) =>
       const region = args.region?.trim() || null;
       if (region !== null && !REGIONAL_TYPES.has(type)) {
         throw badArgument(`${type} resources are not regional; leave \`region\` out.`, 'region');
+      }
+      if (region !== null && !isKnownRegion(region)) {
+        throw badArgument(`${JSON.stringify(region)} is not a Tencent Cloud region.`, 'region');
       }
       const { offset, limit } = forwardWindow(args);
       const window = await resourceWindow(task, type, region, offset, limit, context);
