@@ -35,15 +35,7 @@ export function createErrorMasking(logger: Logger): ErrorMasking {
         if (isClientAbort(error)) {
           // No stack and no errorId: the client went away, nothing failed in the gateway.
           logger.debug({ code: 'CLIENT_CLOSED_REQUEST' }, 'the client closed the request');
-          const { nodes, source, positions, path } = masked as Partial<GraphQLError>;
-          const aborted = clientClosedRequestError() as GraphQLError;
-          return createGraphQLError(aborted.message, {
-            nodes,
-            source,
-            positions,
-            path,
-            extensions: aborted.extensions,
-          });
+          return clientClosedRequestError(masked as Partial<GraphQLError>);
         }
         const errorId = randomUUID();
         logger.error(error, `masked an unexpected error (errorId ${errorId})`);

@@ -1,5 +1,6 @@
 // Yoga's helper rather than `new GraphQLError`: graphql 16 ships CJS and ESM builds, and an error class from the
 // other build fails Yoga's instanceof check and gets masked (this happens under vitest).
+import type { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 import {
   SslAbortedError,
@@ -67,8 +68,15 @@ export function toGraphQLError(error: unknown): unknown {
  */
 export const CLIENT_CLOSED_REQUEST = 'CLIENT_CLOSED_REQUEST';
 
-export function clientClosedRequestError(): Error {
+export function clientClosedRequestError(
+  at: Pick<Partial<GraphQLError>, 'nodes' | 'source' | 'positions' | 'path'> = {},
+): Error {
+  const { nodes, source, positions, path } = at;
   return createGraphQLError('The request was cancelled before the Tencent Cloud SSL API answered.', {
+    nodes,
+    source,
+    positions,
+    path,
     extensions: { code: CLIENT_CLOSED_REQUEST },
   });
 }
