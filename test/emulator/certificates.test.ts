@@ -476,6 +476,42 @@ describe('validating a reissue', () => {
     );
   });
 
+  it('reissues a seeded free certificate on its original RSA key, and refuses the ECC ones that way', async () => {
+    const h = await harness({ seed: true });
+    const issuedFree = (
+      await h.call('DescribeCertificates', { Limit: 1000, CertificateStatus: [1], FilterSource: 'buy' })
+    ).Certificates.filter((item) => !item.IsVip && item.CertificateType === 'SVR');
+    const rsa = issuedFree.filter((item) => item.EncryptAlgorithm === 'RSA');
+    const ecc = issuedFree.filter((item) => item.EncryptAlgorithm === 'ECC');
+    expect(rsa.length).toBeGreaterThan(0);
+    expect(ecc.length).toBeGreaterThan(0);
+
+    const original = rsa[0]!;
+    const { CertificateId } = await h.call('ReplaceCertificate', {
+      CertificateId: original.CertificateId,
+      ValidType: 'DNS',
+      CsrType: 'Original',
+    });
+    h.clock.advance(6 * MINUTE);
+    await h.call('CompleteCertificate', { CertificateId });
+    const [before, after] = await Promise.all(
+      [original.CertificateId, CertificateId].map((id) =>
+        h.call('DescribeCertificateDetail', { CertificateId: id }),
+      ),
+    );
+    expect(after?.Status).toBe(1);
+    const keyOf = (pem: string | null | undefined) =>
+      new X509Certificate(pem ?? '').publicKey.export({ type: 'spki', format: 'der' }).toString('hex');
+    expect(keyOf(after?.CertificatePublicKey)).toBe(keyOf(before?.CertificatePublicKey));
+    expect(new X509Certificate(after?.CertificatePublicKey ?? '').publicKey.asymmetricKeyType).toBe('rsa');
+
+    expect(
+      await rejection(
+        h.call('ReplaceCertificate', { CertificateId: ecc[0]!.CertificateId, ValidType: 'DNS' }),
+      ),
+    ).toBe('InvalidParameter.RenewAlgorithmInvalid');
+  });
+
   it('issues a reissue when CheckCertificateDomainVerification finds its records', async () => {
     const h = await harness({ seed: true });
     const { CertificateId } = await h.call('ReplaceCertificate', {

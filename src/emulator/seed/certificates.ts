@@ -5,7 +5,7 @@ import type { SubmittedData } from '../../ssl/models.generated.ts';
 import type { EmulatorClock } from '../clock.ts';
 import { dvAuthsFor } from '../domains/certificate-lifecycle.ts';
 import { issueLeafCertificate } from '../pki/ca.ts';
-import { generateKeyPair } from '../pki/x509.ts';
+import { type GeneratedKeyPair, generateKeyPair } from '../pki/x509.ts';
 import type { EmulatorState } from '../state.ts';
 import { packageTypeTraits } from '../store/certificate-products.ts';
 import { type CertificateRecord, DAY_MS, MINUTE_MS, newCertificateRecord } from '../store/certificates.ts';
@@ -86,11 +86,19 @@ function submittedBy(state: EmulatorState, managerId: number, record: Certificat
   };
 }
 
+/**
+ * Free certificates reissue only on RSA 2048 keys (ReplaceCertificate: 「免费证书仅支持 RSA 2048 重颁发」), so every
+ * other free one is seeded with such a key: a reissue with the original key then works as it does upstream. One key
+ * serves them all, made once per process: RSA generation takes 100–200 ms, and tests start many emulators.
+ */
+let freeRsaKey: GeneratedKeyPair | undefined;
+
 export async function seedCertificates(state: EmulatorState, clock: EmulatorClock): Promise<void> {
   const store = state.certificates;
   const now = clock.now();
   // A small pool of keys keeps seeding fast; each certificate is still a real, distinct X.509 certificate.
   const keys = Array.from({ length: 8 }, () => generateKeyPair('ECC'));
+  freeRsaKey ??= generateKeyPair('RSA', '2048');
   let index = 0;
   const records: CertificateRecord[] = [];
   for (const [kind, count] of PLAN) {
@@ -117,6 +125,7 @@ export async function seedCertificates(state: EmulatorState, clock: EmulatorCloc
               ? PAID_PACKAGES[index % PAID_PACKAGES.length]!
               : '83';
       const traits = packageType ? packageTypeTraits(packageType) : undefined;
+      const rsa = packageType === '83' && index % 2 === 1;
       const insertTime = now - (200 - index) * 6 * 60 * MINUTE_MS - 3 * DAY_MS;
       const record = newCertificateRecord({
         id: store.nextId(),
@@ -131,8 +140,8 @@ export async function seedCertificates(state: EmulatorState, clock: EmulatorCloc
         certType: traits?.certType ?? 'DV',
         companyType: traits && traits.certType !== 'DV' ? 2 : 1,
         isSm: traits?.isSm ?? false,
-        encryptAlgorithm: 'ECC',
-        keyParameter: 'prime256v1',
+        encryptAlgorithm: rsa ? 'RSA' : 'ECC',
+        keyParameter: rsa ? '2048' : 'prime256v1',
         validityMonths: paid ? 12 : 3,
         verifyType: kind === 'uploaded' ? null : index % 2 === 0 ? 'DNS_AUTO' : 'DNS',
         tags: index % 6 === 0 ? [{ key: 'env', value: index % 12 === 0 ? 'prod' : 'staging' }] : [],
@@ -140,7 +149,7 @@ export async function seedCertificates(state: EmulatorState, clock: EmulatorCloc
       });
       record.domainType = wildcard ? 3 : 1;
       record.domainNumber = record.subjectAltNames.length;
-      const key = keys[index % keys.length]!;
+      const key = rsa ? freeRsaKey : keys[index % keys.length]!;
       const issueWindow = (begin: number, days: number): void => {
         const issued = issueLeafCertificate({
           domain,
