@@ -74,11 +74,12 @@ export class Readiness {
     } catch (error) {
       state = stateAfterFailure(error);
       if (state !== 'ready') {
-        // The code and category only: the probe's answer goes to anyone who can reach /ready.
+        // The code and category only: the probe's answer goes to anyone who can reach /ready. Named for the probe,
+        // not the upstream: a Redis outage fails it too (the shared rate limiter refuses to send the call).
         this.#logger.warn(
           {
             state,
-            upstreamError:
+            probeError:
               error instanceof SslError ? { code: error.code, category: error.category } : undefined,
           },
           `readiness probe: ${state}`,
