@@ -5,6 +5,7 @@ import { createGateway, type Gateway } from '../../src/graphql/yoga.ts';
 import { createLogger } from '../../src/observability/logger.ts';
 import { GatewayTelemetry } from '../../src/observability/telemetry.ts';
 import type { SslCaller } from '../../src/ssl/actions.ts';
+import { readEvents, subscribeOverSse } from '../graphql/support/sse.ts';
 import { startTestStack, type TestStack } from '../graphql/support/stack.ts';
 import { postOperation, type RawGraphQLResponse } from './support/requests.ts';
 import { totalUpstreamCalls } from './support/upstream-calls.ts';
@@ -37,6 +38,13 @@ beforeAll(async () => {
   stack = await startTestStack();
 });
 afterAll(() => stack?.close());
+
+/** A seeded deploy record (a finished job). */
+function deployRecordId(): string {
+  const record = stack.emulator.state.jobs.deployRecords[0];
+  if (record === undefined) throw new Error('the seed has no deploy record');
+  return String(record.id);
+}
 
 /** `certificate(id: "x") { renewal { renewal { … id } } }`: every level is a real field. */
 function nestedRenewals(levels: number): string {
@@ -139,6 +147,77 @@ describe('the default limits', () => {
     });
     expect(twoOperations.status).toBe(200);
     expect(twoOperations.body.errors).toBeUndefined();
+  });
+
+  /** A certificate's list fields: a page of 20 of them with a log page of 20 each is over the cost limit. */
+  const LIST_FIELDS =
+    'id alias domain domains status certificateType productName beginsAt expiresAt daysUntilExpiry isExpiring ' +
+    'isDeployable tags { key value }';
+
+  it('cost an omitted first as the page of 20 it runs, not as one item', async () => {
+    const written = await sendHostile(
+      stack.gateway,
+      `{ certificates(first: 20) { edges { node { ${LIST_FIELDS}
+          operationLogs(first: 20) { edges { node { certificate { ${LIST_FIELDS} } } } } } } } }`,
+    );
+    expectRefusedWith(written, /^Query Cost limit of 20000 exceeded/);
+    const omitted = await sendHostile(
+      stack.gateway,
+      `{ certificates { edges { node { ${LIST_FIELDS}
+          operationLogs { edges { node { certificate { ${LIST_FIELDS} } } } } } } } }`,
+    );
+    expect(omitted.body).toEqual(written.body);
+  });
+
+  it('cost a page-size variable sent as null, or not sent, as the page of 20 it runs', async () => {
+    const query = `query Pages($n: Int) { certificates(first: $n) { edges { node { ${LIST_FIELDS}
+        operationLogs(first: $n) { edges { node { certificate { ${LIST_FIELDS} } } } } } } } }`;
+    const twenty = await sendHostile(stack.gateway, query, { n: 20 });
+    expectRefusedWith(twenty, /^Query Cost limit of 20000 exceeded/);
+    expect((await sendHostile(stack.gateway, query, { n: null })).body).toEqual(twenty.body);
+    expect((await sendHostile(stack.gateway, query, {})).body).toEqual(twenty.body);
+  });
+
+  it(`cost a literal first above ${MAX_PAGE_SIZE} as the ${MAX_PAGE_SIZE} items it runs`, async () => {
+    const response = await postOperation(stack.gateway, {
+      query: '{ certificates(first: 2147483647) { totalCount edges { node { id domain status } } } }',
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.errors).toBeUndefined();
+    const page = (response.body.data as { certificates: { edges: unknown[] } }).certificates;
+    expect(page.edges).toHaveLength(MAX_PAGE_SIZE);
+  });
+
+  it("cost a subscription's page-size variables before it starts", async () => {
+    const fanOut = `subscription Fanout($n: Int) { jobProgress(kind: DEPLOY_RECORD, id: "${deployRecordId()}") {
+      ... on DeployRecord { certificate {
+        operationLogs(first: $n) { edges { node { __typename } } }
+        deployRecords(first: $n) { edges { node { certificate {
+          operationLogs(first: $n) { edges { node { __typename } } } } } } } } } } }`;
+    stack.emulator.stats.reset();
+    const events: unknown[] = [];
+    await readEvents(await subscribeOverSse(stack.gateway, fanOut, { n: 100 }), (event) =>
+      events.push(event),
+    );
+    expect(events).toEqual([
+      {
+        errors: [
+          {
+            message: expect.stringMatching(/^Query Cost limit of 20000 exceeded/),
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+          },
+        ],
+      },
+    ]);
+    expect(totalUpstreamCalls(stack)).toBe(0);
+    // A client that also accepts a single JSON answer gets the 400 a query would.
+    const json = await postOperation(
+      stack.gateway,
+      { query: fanOut, variables: { n: 100 } },
+      { accept: 'application/graphql-response+json, text/event-stream' },
+    );
+    expectRefusedWith(json, /^Query Cost limit of 20000 exceeded/);
+    expect(totalUpstreamCalls(stack)).toBe(0);
   });
 
   it(`refuse more than ${DEFAULT_QUERY_LIMITS.maxEntityRepresentations} entity representations in one operation`, async () => {

@@ -1,26 +1,29 @@
-import { costLimitPlugin, costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import {
+  type ASTVisitor,
   type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLError,
+  type GraphQLSchema,
   getOperationAST,
   getVariableValues,
   Kind,
   type OperationDefinitionNode,
   type SelectionNode,
   type ValidationContext,
-  type ValueNode,
   validate,
   visit,
 } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { QueryLimits } from '../../config/security.ts';
-import { MAX_PAGE_SIZE } from '../schema/pagination.ts';
+import { PAGE_SIZE_ARGUMENT, withExecutedPageSizes } from './page-sizes.ts';
 
 /**
  * Armor's validation rules throw by default, which skips Yoga's validation-error handling (the answer would be a
@@ -48,6 +51,8 @@ const COST_RULES = { flattenFragments: true } as const;
  * GraphQL Armor's rules against hostile operations, checked at parse (tokens) and validation (the rest), so an
  * oversized operation is refused with a 400 before any resolver, and so before any upstream call. The limits are
  * named in the error messages: legitimate clients learn what to split, attackers learn nothing about the data.
+ * What depends on the variables (page sizes, entity representations) is checked once they are known, before the
+ * operation executes.
  */
 export function queryLimitPlugins(limits: QueryLimits): Plugin[] {
   return [
@@ -55,8 +60,7 @@ export function queryLimitPlugins(limits: QueryLimits): Plugin[] {
     // syntax error, which Yoga already answers with 400.
     maxTokensPlugin({ n: limits.maxTokens }),
     maxDepthPlugin({ n: limits.maxDepth, flattenFragments: true, ...reportAsValidationError }),
-    costLimitPlugin({ maxCost: limits.maxCost, ...COST_RULES, ...reportAsValidationError }),
-    pageSizeVariablesCostPlugin(limits.maxCost),
+    executedPageSizesCostPlugin(limits.maxCost),
     entityRepresentationsLimitPlugin(limits.maxEntityRepresentations),
     // No allow-list: `__typename` aliases are as cheap to repeat as any other.
     maxAliasesPlugin({ n: limits.maxAliases, allowList: [], ...reportAsValidationError }),
@@ -64,17 +68,51 @@ export function queryLimitPlugins(limits: QueryLimits): Plugin[] {
   ];
 }
 
-/** The arguments armor's cost rule multiplies a list field's cost by. */
-const PAGE_SIZE_ARGUMENTS = new Set(['first', 'last']);
+/** The refusal of an operation before it executes: answered as a validation error (400, or 200 to legacy clients). */
+function refusal(message: string, code = 'GRAPHQL_VALIDATION_FAILED'): GraphQLError {
+  return createGraphQLError(message, { extensions: { code, http: { spec: true, status: 400 } } });
+}
 
 /**
- * Armor's cost rule multiplies by `first`/`last` only when they are literals: validation sees the document, not
- * the variables (and Yoga caches it per document), so `certificates(first: $n) { … deployRecords(first: $n) }`
- * would pass as if each list held one item. An operation that passes a page size as a variable is therefore
- * costed again before it executes, with the page sizes written in as the values it runs with, and refused with
- * the same 400 and message as a literal one. Operations without such variables skip this entirely.
+ * A check of each operation once its variables are known, before anything of it runs: queries and mutations
+ * (onExecute) and subscriptions (Yoga starts those through onSubscribe, which onExecute never sees).
  */
-export function pageSizeVariablesCostPlugin(maxCost: number): Plugin {
+function beforeExecution(check: (args: ExecutionArgs) => readonly GraphQLError[] | undefined): Plugin {
+  const refuseOrPass = ({
+    args,
+    setResultAndStopExecution,
+  }: {
+    readonly args: ExecutionArgs;
+    readonly setResultAndStopExecution: (result: ExecutionResult) => void;
+  }): void => {
+    const errors = check(args);
+    if (errors !== undefined && errors.length > 0) setResultAndStopExecution({ errors });
+  };
+  return { onExecute: refuseOrPass, onSubscribe: refuseOrPass };
+}
+
+/** Armor's cost of every operation of `document` over `maxCost`, as its refusal messages. */
+function costRefusals(schema: GraphQLSchema, document: DocumentNode, maxCost: number): string[] {
+  const refusals: string[] = [];
+  const rule = costLimitRule({
+    maxCost,
+    ...COST_RULES,
+    propagateOnRejection: false,
+    onReject: [(_context, error) => refusals.push(error.message.replace(/^Syntax Error: /, ''))],
+  });
+  validate(schema, document, [rule]);
+  return refusals;
+}
+
+/**
+ * Armor's cost rule multiplies a list's cost by a literal `first`, and by 1 otherwise. Pages do not run that way
+ * (page-sizes.ts): an omitted or null `first` is a page of 20, one above 100 a page of 100, and one passed as a
+ * variable holds what was sent. So the cost is computed on the operation with every `first` written as the page
+ * size it executes with: at validation for what the document says (cached with it), and again before execution,
+ * with the variables' values, for an operation that passes page sizes as variables. Either refusal is the same
+ * 400 with the same message.
+ */
+export function executedPageSizesCostPlugin(maxCost: number): Plugin {
   const pageSizeVariablesOf = new WeakMap<DocumentNode, boolean>();
   const hasPageSizeVariables = (document: DocumentNode): boolean => {
     let known = pageSizeVariablesOf.get(document);
@@ -82,7 +120,7 @@ export function pageSizeVariablesCostPlugin(maxCost: number): Plugin {
       known = false;
       visit(document, {
         Argument(argument) {
-          if (PAGE_SIZE_ARGUMENTS.has(argument.name.value) && argument.value.kind === Kind.VARIABLE)
+          if (argument.name.value === PAGE_SIZE_ARGUMENT && argument.value.kind === Kind.VARIABLE)
             known = true;
         },
       });
@@ -91,66 +129,44 @@ export function pageSizeVariablesCostPlugin(maxCost: number): Plugin {
     return known;
   };
 
-  return {
-    onExecute({ args, setResultAndStopExecution }) {
-      if (!hasPageSizeVariables(args.document)) return;
-      const costed = withPageSizeValues(args.document, args.operationName, args.variableValues ?? {});
-      const refusals: string[] = [];
-      const rule = costLimitRule({
-        maxCost,
-        ...COST_RULES,
-        propagateOnRejection: false,
-        onReject: [(_context, error) => refusals.push(error.message.replace(/^Syntax Error: /, ''))],
-      });
-      validate(args.schema, costed, [rule]);
-      if (refusals.length === 0) return;
-      setResultAndStopExecution({
-        errors: refusals.map((message) =>
-          createGraphQLError(message, {
-            extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { spec: true, status: 400 } },
-          }),
-        ),
-      });
-    },
-  };
-}
-
-/**
- * The executed operation (with the document's fragments) and each of its page-size variables replaced by the
- * integer it runs with: the value sent (a page holds at most MAX_PAGE_SIZE items, whatever it asks for), else
- * the variable's default. A variable with neither (or with a value that is no integer, which execution refuses
- * anyway) drops the argument, as armor costs an omitted page size.
- */
-function withPageSizeValues(
-  document: DocumentNode,
-  operationName: string | null | undefined,
-  variables: Readonly<Record<string, unknown>>,
-): DocumentNode {
-  const operation = getOperationAST(document, operationName);
-  const defaults = new Map<string, ValueNode>();
-  for (const variable of operation?.variableDefinitions ?? []) {
-    if (variable.defaultValue !== undefined)
-      defaults.set(variable.variable.name.value, variable.defaultValue);
-  }
-  const executed: DocumentNode = {
-    kind: Kind.DOCUMENT,
-    definitions: document.definitions.filter(
-      (definition) => definition === operation || definition.kind === Kind.FRAGMENT_DEFINITION,
-    ),
-  };
-  return visit(executed, {
-    Argument(argument) {
-      if (!PAGE_SIZE_ARGUMENTS.has(argument.name.value) || argument.value.kind !== Kind.VARIABLE)
-        return undefined;
-      const name = argument.value.name.value;
-      const sent = variables[name];
-      if (typeof sent === 'number' && Number.isInteger(sent)) {
-        return { ...argument, value: { kind: Kind.INT, value: String(Math.min(sent, MAX_PAGE_SIZE)) } };
+  /** The cost of what the document says: omitted, null and oversized literal page sizes as they run. */
+  const writtenPageSizesRule = (context: ValidationContext): ASTVisitor => ({
+    Document(document) {
+      const costed = withExecutedPageSizes(context.getSchema(), document);
+      for (const message of costRefusals(context.getSchema(), costed, maxCost)) {
+        context.reportError(createGraphQLError(message));
       }
-      const fallback = sent === undefined ? defaults.get(name) : undefined;
-      return fallback?.kind === Kind.INT ? { ...argument, value: fallback } : null;
+      // The rule has seen the whole document.
+      return false;
     },
   });
+
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(writtenPageSizesRule);
+    },
+    ...beforeExecution((args) => {
+      if (!hasPageSizeVariables(args.document)) return undefined;
+      const operation = getOperationAST(args.document, args.operationName);
+      if (operation === null || operation === undefined) return undefined;
+      const coerced = getVariableValues(
+        args.schema,
+        operation.variableDefinitions ?? [],
+        args.variableValues ?? {},
+      );
+      // Variables that do not fit their types are refused by the executor.
+      if (coerced.coerced === undefined) return undefined;
+      // Only the operation that runs, with the fragments it may use.
+      const executed: DocumentNode = {
+        kind: Kind.DOCUMENT,
+        definitions: args.document.definitions.filter(
+          (definition) => definition === operation || definition.kind === Kind.FRAGMENT_DEFINITION,
+        ),
+      };
+      const costed = withExecutedPageSizes(args.schema, executed, coerced.coerced);
+      return costRefusals(args.schema, costed, maxCost).map((message) => refusal(message));
+    }),
+  };
 }
 
 /**
@@ -162,37 +178,30 @@ function withPageSizeValues(
  */
 export function entityRepresentationsLimitPlugin(maxRepresentations: number): Plugin {
   const entitiesFieldsOf = new WeakMap<OperationDefinitionNode, readonly FieldNode[]>();
-  return {
-    onExecute({ args, setResultAndStopExecution }) {
-      const operation = getOperationAST(args.document, args.operationName);
-      if (operation === null || operation === undefined) return;
-      let fields = entitiesFieldsOf.get(operation);
-      if (fields === undefined) {
-        fields = rootFieldsNamed(operation, args.document, '_entities');
-        entitiesFieldsOf.set(operation, fields);
-      }
-      if (fields.length === 0) return;
-      // Coerced as execution will: a variable not sent counts with its default.
-      const coerced = getVariableValues(
-        args.schema,
-        operation.variableDefinitions ?? [],
-        args.variableValues ?? {},
-      );
-      if (coerced.coerced === undefined) return; // execution refuses the variables anyway
-      const variables = coerced.coerced;
-      let representations = 0;
-      for (const field of fields) representations += representationCount(field, variables);
-      if (representations <= maxRepresentations) return;
-      setResultAndStopExecution({
-        errors: [
-          createGraphQLError(
-            `Entity representations limit of ${maxRepresentations} exceeded, found ${representations}.`,
-            { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { spec: true, status: 400 } } },
-          ),
-        ],
-      });
-    },
-  };
+  return beforeExecution((args) => {
+    const operation = getOperationAST(args.document, args.operationName);
+    if (operation === null || operation === undefined) return undefined;
+    let fields = entitiesFieldsOf.get(operation);
+    if (fields === undefined) {
+      fields = rootFieldsNamed(operation, args.document, '_entities');
+      entitiesFieldsOf.set(operation, fields);
+    }
+    if (fields.length === 0) return undefined;
+    // Coerced as execution will: a variable not sent counts with its default.
+    const coerced = getVariableValues(
+      args.schema,
+      operation.variableDefinitions ?? [],
+      args.variableValues ?? {},
+    );
+    if (coerced.coerced === undefined) return undefined; // execution refuses the variables anyway
+    const variables = coerced.coerced;
+    let representations = 0;
+    for (const field of fields) representations += representationCount(field, variables);
+    if (representations <= maxRepresentations) return undefined;
+    return [
+      refusal(`Entity representations limit of ${maxRepresentations} exceeded, found ${representations}.`),
+    ];
+  });
 }
 
 /** The operation's root fields of that name, through inline fragments and fragment spreads. */
