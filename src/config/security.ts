@@ -41,14 +41,16 @@ export interface QueryLimits {
   readonly maxBodyBytes: number;
   /** Representations one operation may pass to federation's `_entities`, over all its `_entities` fields. */
   readonly maxEntityRepresentations: number;
+  /** Upstream calls one operation may make at most, as estimated before it runs (upstream-call-estimate.ts). */
+  readonly maxUpstreamCalls: number;
 }
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = Object.freeze({
   // The deepest legitimate path (certificate → connection → edges → node → nested object → field) is 7 levels.
   maxDepth: 10,
-  // Cost multiplies by `first` (a literal, or a variable's value: query-limits.ts): a full page of 100
-  // certificates with ~40 fields costs about 15 000, while a page of 100 with a nested connection of 100
-  // (upstream fan-out) costs far more than 20 000.
+  // Cost multiplies by the `first` a page runs with (written, sent as a variable, or the default 20 when
+  // omitted: page-sizes.ts): a full page of 100 certificates with ~40 fields costs about 15 000, while a page of
+  // 100 with a nested connection of 100 costs far more than 20 000.
   maxCost: 20_000,
   // Aliased by-id lookups are a legitimate way to fetch many certificates at once, and the loaders answer up to
   // 50 of them with one upstream call (the API's ID-list batch size), so 50 aliases are allowed, not Armor's 15.
@@ -60,6 +62,11 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = Object.freeze({
   // Each representation of a type the API cannot read in batches (managers, companies, packages) costs one
   // upstream call, as a page item's nested lookup does: a router's entity fetch for a page of 100 fits.
   maxEntityRepresentations: 100,
+  // The API allows most actions 10 calls a second per account, and every caller shares them: 100 calls are ten
+  // seconds of one action, about as long as the client lets a call wait for the quota before failing it. Pages
+  // of up to 99 certificates with one per-certificate relation (deploy records, detail fields…) fit; a page of
+  // 100 with one, or of 50 with two, does not.
+  maxUpstreamCalls: 100,
 });
 
 /**
@@ -264,6 +271,11 @@ function readLimits(env: Environment): QueryLimits {
       env,
       'GRAPHQL_MAX_ENTITIES',
       DEFAULT_QUERY_LIMITS.maxEntityRepresentations,
+    ),
+    maxUpstreamCalls: readPositiveInteger(
+      env,
+      'GRAPHQL_MAX_UPSTREAM_CALLS',
+      DEFAULT_QUERY_LIMITS.maxUpstreamCalls,
     ),
   };
 }

@@ -198,7 +198,7 @@ describe('certificate → manager', () => {
           };
         }[];
       };
-    }>('{ certificates(first: 100) { edges { node { id manager { id lastName } company { id } } } } }');
+    }>('{ certificates(first: 50) { edges { node { id manager { id lastName } company { id } } } } }');
     const withManager = data.certificates.edges.filter((edge) => edge.node.manager !== null);
     const distinctManagers = new Set(withManager.map((edge) => edge.node.manager!.id));
     expect(withManager.length).toBeGreaterThan(distinctManagers.size);

@@ -22,8 +22,8 @@ import { startTestStack, type TestStack } from './support/stack.ts';
 
 let stack: TestStack;
 /**
- * The same gateway with room for more aliases, as GRAPHQL_MAX_ALIASES / GRAPHQL_MAX_TOKENS configure it: the
- * batching budget of by-ID lookups must not depend on where the default alias limit stands.
+ * The same gateway with room for more aliases and upstream calls, as GRAPHQL_MAX_ALIASES / GRAPHQL_MAX_TOKENS /
+ * GRAPHQL_MAX_UPSTREAM_CALLS configure it: the budgets must not depend on where the default limits stand.
  */
 let permissive: Gateway;
 
@@ -32,7 +32,9 @@ beforeAll(async () => {
   permissive = createGateway({
     ssl: stack.client,
     logging: false,
-    security: { limits: { ...DEFAULT_QUERY_LIMITS, maxAliases: 100, maxTokens: 5000 } },
+    security: {
+      limits: { ...DEFAULT_QUERY_LIMITS, maxAliases: 100, maxTokens: 5000, maxUpstreamCalls: 200 },
+    },
   });
 });
 afterAll(async () => {
@@ -99,7 +101,18 @@ describe('certificate lists', () => {
   });
 
   it("with each manager's status: + 1 DescribeManagers per distinct company of those managers", async () => {
-    const { certificates } = await run(BudgetCertificateListWithManagerStatusDocument, { first: 50 });
+    // Were the 50 managers distinct and of 50 companies, the page would cost 101 calls: over the default
+    // upstream-call limit, which refuses it before any call. Measured with the limit raised.
+    const refused = await execute(stack.gateway, BudgetCertificateListWithManagerStatusDocument, {
+      first: 50,
+    });
+    expect(refused.errors?.map((error) => error.extensions?.code)).toEqual(['UPSTREAM_CALL_LIMIT_EXCEEDED']);
+    expect(upstreamCallsByAction()).toEqual({});
+    const { certificates } = await run(
+      BudgetCertificateListWithManagerStatusDocument,
+      { first: 50 },
+      permissive,
+    );
     const managers = certificates.edges.flatMap((edge) => (edge.node.manager ? [edge.node.manager] : []));
     const distinctManagers = new Set(managers.map((manager) => manager.id)).size;
     const distinctCompanies = new Set(managers.map((manager) => manager.company.id)).size;

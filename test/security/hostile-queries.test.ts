@@ -263,6 +263,69 @@ describe('the default limits', () => {
     expect(page.body.data?._entities).toHaveLength(100);
   });
 
+  it(`refuse an operation that could make more than ${DEFAULT_QUERY_LIMITS.maxUpstreamCalls} upstream calls`, async () => {
+    // The security report's page: each certificate's relations are read one certificate at a time.
+    const perCertificate = `{ certificates(first: 100) { edges { node { id certificatePem application { commonName }
+      deployRecords(first: 1) { totalCount } operationLogs(first: 1) { totalCount }
+      installationRecords(first: 1) { totalCount } replacementRecords(first: 1) { totalCount }
+      contentReplacementRecords(first: 1) { totalCount } } } } }`;
+    const refusal = {
+      errors: [
+        {
+          message: expect.stringMatching(/^Upstream call limit of 100 exceeded, found 502: /),
+          extensions: { code: 'UPSTREAM_CALL_LIMIT_EXCEEDED' },
+        },
+      ],
+    };
+    const response = await sendHostile(stack.gateway, perCertificate);
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual(refusal);
+    // A client accepting only application/json gets the same answer with 200, as the GraphQL-over-HTTP spec has it.
+    stack.emulator.stats.reset();
+    const legacy = await postOperation(
+      stack.gateway,
+      { query: perCertificate },
+      { accept: 'application/json' },
+    );
+    expect(legacy.status).toBe(200);
+    expect(legacy.body).toEqual(refusal);
+    expect(totalUpstreamCalls(stack)).toBe(0);
+  });
+
+  it('count _entities against the upstream-call limit once per representation', async () => {
+    const representations = stack.emulator.state.certificates
+      .all()
+      .slice(0, 100)
+      .map(({ id }) => ({ __typename: 'Certificate', id }));
+    const response = await sendHostile(
+      stack.gateway,
+      `query ($r: [_Any!]!) { _entities(representations: $r) {
+        ... on Certificate { id certificatePem deployRecords(first: 1) { totalCount } } } }`,
+      { r: representations },
+    );
+    expectRefusedWith(response, /^Upstream call limit of 100 exceeded, found 202: /);
+  });
+
+  it('refuse a subscription over the upstream-call limit before it starts', async () => {
+    stack.emulator.stats.reset();
+    const events: unknown[] = [];
+    const watch = `subscription { jobProgress(kind: DEPLOY_RECORD, id: "${deployRecordId()}") {
+      ... on DeployRecord { certificate { deployRecords(first: 100) { edges { node {
+        certificate { certificatePem } } } } } } } }`;
+    await readEvents(await subscribeOverSse(stack.gateway, watch, {}), (event) => events.push(event));
+    expect(events).toEqual([
+      {
+        errors: [
+          {
+            message: expect.stringMatching(/^Upstream call limit of 100 exceeded/),
+            extensions: { code: 'UPSTREAM_CALL_LIMIT_EXCEEDED' },
+          },
+        ],
+      },
+    ]);
+    expect(totalUpstreamCalls(stack)).toBe(0);
+  });
+
   it('refuse a request body over 1 MB with 413', async () => {
     stack.emulator.stats.reset();
     const padding = ' '.repeat(2 * 1024 * 1024);
@@ -346,6 +409,30 @@ describe('configured limits', () => {
       expect(large.status).toBe(413);
     } finally {
       await strict.dispose();
+    }
+  });
+});
+
+describe('a configured upstream-call limit', () => {
+  it('lets an operation through up to the limit, and refuses the next call', async () => {
+    const limited = createGateway({
+      ssl: stack.client,
+      logging: false,
+      security: { limits: { ...DEFAULT_QUERY_LIMITS, maxUpstreamCalls: 10 } },
+    });
+    const page = (first: number) =>
+      `{ certificates(first: ${first}) { edges { node { id deployRecords(first: 1) { totalCount } } } } }`;
+    try {
+      // The listing, then one deploy record listing per certificate.
+      stack.emulator.stats.reset();
+      const nine = await postOperation(limited, { query: page(9) });
+      expect(nine.status).toBe(200);
+      expect(nine.body.errors).toBeUndefined();
+      expect(totalUpstreamCalls(stack)).toBe(10);
+      const ten = await sendHostile(limited, page(10));
+      expectRefusedWith(ten, /^Upstream call limit of 10 exceeded, found 11: /);
+    } finally {
+      await limited.dispose();
     }
   });
 });

@@ -165,6 +165,7 @@ describe('browser and query settings', () => {
       GRAPHQL_MAX_DIRECTIVES: '5',
       GRAPHQL_MAX_BODY_BYTES: '65536',
       GRAPHQL_MAX_ENTITIES: '20',
+      GRAPHQL_MAX_UPSTREAM_CALLS: '40',
     }).limits;
     expect(limits).toEqual({
       maxDepth: 7,
@@ -174,6 +175,7 @@ describe('browser and query settings', () => {
       maxDirectives: 5,
       maxBodyBytes: 65_536,
       maxEntityRepresentations: 20,
+      maxUpstreamCalls: 40,
     });
   });
 
@@ -190,6 +192,7 @@ describe('browser and query settings', () => {
     [{ GRAPHQL_MAX_DEPTH: '0' }, 'GRAPHQL_MAX_DEPTH'],
     [{ GRAPHQL_MAX_COST: '-5' }, 'GRAPHQL_MAX_COST'],
     [{ GRAPHQL_MAX_ENTITIES: '0' }, 'GRAPHQL_MAX_ENTITIES'],
+    [{ GRAPHQL_MAX_UPSTREAM_CALLS: '1.5' }, 'GRAPHQL_MAX_UPSTREAM_CALLS'],
     [{ GRAPHQL_MAX_BODY_BYTES: '1MB' }, 'GRAPHQL_MAX_BODY_BYTES'],
   ])('refuse %j, naming the variable', (env, variable) => {
     expect(refusal(env).variable).toBe(variable);

@@ -24,6 +24,7 @@ import {
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { QueryLimits } from '../../config/security.ts';
 import { PAGE_SIZE_ARGUMENT, withExecutedPageSizes } from './page-sizes.ts';
+import { estimateUpstreamCalls } from './upstream-call-estimate.ts';
 
 /**
  * Armor's validation rules throw by default, which skips Yoga's validation-error handling (the answer would be a
@@ -51,8 +52,8 @@ const COST_RULES = { flattenFragments: true } as const;
  * GraphQL Armor's rules against hostile operations, checked at parse (tokens) and validation (the rest), so an
  * oversized operation is refused with a 400 before any resolver, and so before any upstream call. The limits are
  * named in the error messages: legitimate clients learn what to split, attackers learn nothing about the data.
- * What depends on the variables (page sizes, entity representations) is checked once they are known, before the
- * operation executes.
+ * What depends on the variables (page sizes, entity representations, upstream calls) is checked once they are
+ * known, before the operation executes.
  */
 export function queryLimitPlugins(limits: QueryLimits): Plugin[] {
   return [
@@ -62,6 +63,8 @@ export function queryLimitPlugins(limits: QueryLimits): Plugin[] {
     maxDepthPlugin({ n: limits.maxDepth, flattenFragments: true, ...reportAsValidationError }),
     executedPageSizesCostPlugin(limits.maxCost),
     entityRepresentationsLimitPlugin(limits.maxEntityRepresentations),
+    // After the cost limit, which bounds how much of a document there is to walk.
+    upstreamCallLimitPlugin(limits.maxUpstreamCalls),
     // No allow-list: `__typename` aliases are as cheap to repeat as any other.
     maxAliasesPlugin({ n: limits.maxAliases, allowList: [], ...reportAsValidationError }),
     maxDirectivesPlugin({ n: limits.maxDirectives, ...reportAsValidationError }),
@@ -168,6 +171,58 @@ export function executedPageSizesCostPlugin(maxCost: number): Plugin {
     }),
   };
 }
+
+/**
+ * The upstream calls an operation can make, estimated before it executes (upstream-call-estimate.ts), refused
+ * over `maxCalls`: the API's per-action quota belongs to the account, so one operation that spends seconds of it
+ * (a page of 100 certificates, each reading its deploy records) makes every other caller's reads of that action
+ * wait, then fail. Nothing of a refused operation runs, so it makes no call at all.
+ */
+export function upstreamCallLimitPlugin(maxCalls: number): Plugin {
+  const estimates = new EstimateCache();
+  return beforeExecution((args) => {
+    const calls = estimates.get(args, () =>
+      estimateUpstreamCalls(args.schema, args.document, args.operationName, args.variableValues),
+    );
+    if (calls === undefined || calls <= maxCalls) return undefined;
+    return [
+      refusal(
+        `Upstream call limit of ${maxCalls} exceeded, found ${calls}: the operation could make that many calls ` +
+          'to the Tencent Cloud SSL API. Ask for smaller pages, or for fewer fields that read each item ' +
+          'separately (relations such as deployRecords, detail fields such as certificatePem).',
+        UPSTREAM_CALL_LIMIT_EXCEEDED,
+      ),
+    ];
+  });
+}
+
+/**
+ * Estimates by document (Yoga keeps one parsed document per query text), operation and variables: a client sends
+ * the same few operations again and again. Variables too large to key on are estimated each time.
+ */
+class EstimateCache {
+  static readonly #MAX_KEY_LENGTH = 1024;
+  static readonly #MAX_ENTRIES_PER_DOCUMENT = 64;
+  readonly #byDocument = new WeakMap<DocumentNode, Map<string, number | undefined>>();
+
+  get(args: ExecutionArgs, estimate: () => number | undefined): number | undefined {
+    const key = `${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
+    if (key.length > EstimateCache.#MAX_KEY_LENGTH) return estimate();
+    let entries = this.#byDocument.get(args.document);
+    if (entries === undefined) {
+      entries = new Map();
+      this.#byDocument.set(args.document, entries);
+    }
+    if (entries.has(key)) return entries.get(key);
+    const calls = estimate();
+    if (entries.size >= EstimateCache.#MAX_ENTRIES_PER_DOCUMENT) entries.clear();
+    entries.set(key, calls);
+    return calls;
+  }
+}
+
+/** The code of an operation refused by the upstream-call limit. */
+export const UPSTREAM_CALL_LIMIT_EXCEEDED = 'UPSTREAM_CALL_LIMIT_EXCEEDED';
 
 /**
  * Federation's `_entities` resolves every representation it is given, and for types the API cannot read in
