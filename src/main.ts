@@ -85,8 +85,8 @@ function browsableOrigin(address: AddressInfo): string {
   return `http://${host}:${address.port}`;
 }
 
-function authenticatorFor(auth: AuthConfig): Authenticator | undefined {
-  return auth.mode === 'jwt' ? createJwtAuthenticator(auth) : undefined;
+function authenticatorFor(auth: AuthConfig, logger: Logger): Authenticator | undefined {
+  return auth.mode === 'jwt' ? createJwtAuthenticator({ ...auth, logger }) : undefined;
 }
 
 /** One line on who may call; disabled authentication with real credentials is shouted, it should be rare. */
@@ -192,7 +192,7 @@ async function main(): Promise<void> {
     telemetry,
     readiness,
     graphiql: security.graphiql,
-    authenticate: authenticatorFor(security.auth),
+    authenticate: authenticatorFor(security.auth, logger),
     jobPolling:
       scaleBackend === undefined ? undefined : { sharing: scaleBackend.jobPollSharing(upstream.secretId) },
     security: {

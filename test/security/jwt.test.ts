@@ -147,18 +147,23 @@ describe('bearer JWTs verified with a remote JWKS (RS256, ES256)', () => {
   let jwksFetches = 0;
   let rsaPrivateKey: CryptoKey;
   let ecPrivateKey: CryptoKey;
+  let secondEcPrivateKey: CryptoKey;
   let rsaPublicPem: string;
   const unlistedKid = 'not-in-the-set';
 
   beforeAll(async () => {
     const rsa = await generateKeyPair('RS256', { extractable: true });
     const ec = await generateKeyPair('ES256', { extractable: true });
+    const secondEc = await generateKeyPair('ES256', { extractable: true });
     rsaPrivateKey = rsa.privateKey;
     ecPrivateKey = ec.privateKey;
+    secondEcPrivateKey = secondEc.privateKey;
     rsaPublicPem = await exportSPKI(rsa.publicKey);
     const keys: JWK[] = [
       { ...(await exportJWK(rsa.publicKey)), kid: 'rsa-1', alg: 'RS256', use: 'sig' },
       { ...(await exportJWK(ec.publicKey)), kid: 'ec-1', alg: 'ES256', use: 'sig' },
+      // A second key of the same algorithm, as during a rotation.
+      { ...(await exportJWK(secondEc.publicKey)), kid: 'ec-2', alg: 'ES256', use: 'sig' },
     ];
     jwksServer = createServer((_request, response) => {
       jwksFetches += 1;
@@ -216,6 +221,23 @@ describe('bearer JWTs verified with a remote JWKS (RS256, ES256)', () => {
     expectRefused(
       await postOperation(stack.gateway, READ_QUERY, bearer(token)),
       token,
+      INVALID_TOKEN_CHALLENGE,
+    );
+  });
+
+  it('try every matching key for a token without a key id, and refuse one no key verifies with 401', async () => {
+    const withoutKid = await new SignJWT(claims())
+      .setProtectedHeader({ alg: 'ES256' })
+      .sign(secondEcPrivateKey);
+    const accepted = await postOperation(stack.gateway, READ_QUERY, bearer(withoutKid));
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.errors).toBeUndefined();
+
+    const stranger = await generateKeyPair('ES256');
+    const forged = await new SignJWT(claims()).setProtectedHeader({ alg: 'ES256' }).sign(stranger.privateKey);
+    expectRefused(
+      await postOperation(stack.gateway, READ_QUERY, bearer(forged)),
+      forged,
       INVALID_TOKEN_CHALLENGE,
     );
   });

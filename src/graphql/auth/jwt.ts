@@ -1,6 +1,8 @@
 import { createGraphQLError } from 'graphql-yoga';
-import { createRemoteJWKSet, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { errors, type JWTPayload, type JWTVerifyOptions, jwtVerify } from 'jose';
 import type { JwtKeySource } from '../../config/security.ts';
+import { createSilentLogger, type Logger } from '../../observability/logger.ts';
+import { JwksKeySet, SigningKeysUnavailable } from './jwks-key-set.ts';
 import { type Authenticator, type AuthSession, SSL_SCOPES, type SslScope } from './session.ts';
 
 /**
@@ -13,6 +15,12 @@ export interface JwtAuthOptions {
   readonly keys: JwtKeySource;
   readonly issuer?: string | undefined;
   readonly audience?: string | undefined;
+  /** Where a JWKS that cannot be fetched is reported (default: nowhere). */
+  readonly logger?: Logger;
+  /** The clock a JWKS's age is measured on (tests step it); real time by default. */
+  readonly keySetClock?: () => number;
+  /** How long one JWKS fetch may take (default 5 s). */
+  readonly keySetFetchTimeoutMs?: number;
 }
 
 /** Only these algorithms are tried: a token naming any other (`none` included) is refused before verification. */
@@ -21,14 +29,6 @@ export const PUBLIC_KEY_ALGORITHMS = ['RS256', 'ES256'] as const;
 
 /** Absorbs small clock drift between the issuer and this host, without keeping expired tokens alive for long. */
 const CLOCK_TOLERANCE_SECONDS = 5;
-
-/**
- * Keys are refetched at most every 10 minutes, and an unknown `kid` triggers a refetch at most every 30 s, so
- * the issuer's key rotation is picked up without letting forged tokens make the gateway hammer the JWKS endpoint.
- */
-const JWKS_CACHE_MAX_AGE_MS = 10 * 60_000;
-const JWKS_COOLDOWN_MS = 30_000;
-const JWKS_TIMEOUT_MS = 5_000;
 
 const REALM = 'ssl-graph';
 const KNOWN_SCOPES: ReadonlySet<string> = new Set(SSL_SCOPES);
@@ -40,6 +40,26 @@ function unauthenticated(message: string, challenge: string): Error {
       http: { status: 401, headers: { 'WWW-Authenticate': challenge } },
     },
   });
+}
+
+/**
+ * The issuer's keys cannot be had (see jwks-key-set.ts): no token can be checked, good or bad. A 503 the client may
+ * retry, with a code of its own, rather than a 401 that would send users to log in again for nothing, or a masked
+ * 500.
+ */
+function keysUnavailable(retryAfterMs: number): Error {
+  return createGraphQLError(
+    'Bearer tokens cannot be verified right now: the identity provider’s signing keys could not be fetched. Retry later.',
+    {
+      extensions: {
+        code: 'AUTH_KEYS_UNAVAILABLE',
+        http: {
+          status: 503,
+          headers: { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) },
+        },
+      },
+    },
+  );
 }
 
 /** RFC 6750 §3.1: no error code when the request carried no credentials at all. */
@@ -82,7 +102,10 @@ function refusalReason(error: errors.JOSEError): string {
   return 'it is not a well-formed signed JWT';
 }
 
-/** Errors that describe the token. Anything else (the JWKS endpoint down, a bad key set) is the server's fault. */
+/**
+ * Errors that describe the token. Anything else (a key in the issuer's set that cannot be imported) is the server's
+ * fault; keys that cannot be fetched are SigningKeysUnavailable.
+ */
 function isTokenRefusal(error: unknown): error is errors.JOSEError {
   return (
     error instanceof errors.JWTExpired ||
@@ -104,26 +127,46 @@ export function scopesFromClaim(payload: JWTPayload): ReadonlySet<SslScope> {
   return new Set(claim.split(' ').filter((scope): scope is SslScope => KNOWN_SCOPES.has(scope)));
 }
 
-type VerificationKey = Uint8Array | JWTVerifyGetKey;
+type TokenVerifier = (token: string, options: JWTVerifyOptions) => Promise<JWTPayload>;
 
-function verificationKey(keys: JwtKeySource): {
-  key: VerificationKey;
-  algorithms: readonly string[];
-} {
-  if (keys.kind === 'shared-secret') return { key: keys.secret, algorithms: SHARED_SECRET_ALGORITHMS };
+function verifierFor(options: JwtAuthOptions): { verify: TokenVerifier; algorithms: readonly string[] } {
+  const keys = options.keys;
+  if (keys.kind === 'shared-secret') {
+    return {
+      verify: async (token, verifyOptions) => (await jwtVerify(token, keys.secret, verifyOptions)).payload,
+      algorithms: SHARED_SECRET_ALGORITHMS,
+    };
+  }
+  const keySet = new JwksKeySet({
+    url: keys.url,
+    logger: options.logger ?? createSilentLogger(),
+    now: options.keySetClock,
+    fetchTimeoutMs: options.keySetFetchTimeoutMs,
+  });
   return {
-    key: createRemoteJWKSet(keys.url, {
-      cacheMaxAge: JWKS_CACHE_MAX_AGE_MS,
-      cooldownDuration: JWKS_COOLDOWN_MS,
-      timeoutDuration: JWKS_TIMEOUT_MS,
-    }),
+    verify: async (token, verifyOptions) => {
+      try {
+        return (await jwtVerify(token, keySet.getKey, verifyOptions)).payload;
+      } catch (error) {
+        // A token without a `kid`, during a rotation, matches several keys: jose leaves trying them to the caller.
+        if (!(error instanceof errors.JWKSMultipleMatchingKeys)) throw error;
+        for await (const candidate of error) {
+          try {
+            return (await jwtVerify(token, candidate, verifyOptions)).payload;
+          } catch (attempt) {
+            if (!(attempt instanceof errors.JWSSignatureVerificationFailed)) throw attempt;
+          }
+        }
+        throw new errors.JWSSignatureVerificationFailed();
+      }
+    },
     algorithms: PUBLIC_KEY_ALGORITHMS,
   };
 }
 
 export function createJwtAuthenticator(options: JwtAuthOptions): Authenticator {
-  const { key, algorithms } = verificationKey(options.keys);
-  const verifyOptions = {
+  const { verify, algorithms } = verifierFor(options);
+  const verifyOptions: JWTVerifyOptions = {
     algorithms: [...algorithms],
     issuer: options.issuer,
     audience: options.audience,
@@ -136,13 +179,10 @@ export function createJwtAuthenticator(options: JwtAuthOptions): Authenticator {
     const token = bearerToken(request);
     let payload: JWTPayload;
     try {
-      // Two calls rather than one over a union: jose overloads jwtVerify per key kind.
-      payload =
-        key instanceof Uint8Array
-          ? (await jwtVerify(token, key, verifyOptions)).payload
-          : (await jwtVerify(token, key, verifyOptions)).payload;
+      payload = await verify(token, verifyOptions);
     } catch (error) {
       if (isTokenRefusal(error)) throw invalidToken(refusalReason(error));
+      if (error instanceof SigningKeysUnavailable) throw keysUnavailable(error.retryAfterMs);
       throw error;
     }
     return {
