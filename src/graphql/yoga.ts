@@ -8,7 +8,8 @@ import { Readiness } from '../observability/readiness.ts';
 import { GatewayTelemetry } from '../observability/telemetry.ts';
 import { createYogaLogger } from '../observability/yoga-logger.ts';
 import type { SslCaller } from '../ssl/actions.ts';
-import { type Authenticator, UNAUTHENTICATED_FULL_ACCESS } from './auth/session.ts';
+import { requestAuthentication } from './auth/request-authentication.ts';
+import type { Authenticator } from './auth/session.ts';
 import { DEFAULT_COMPILE_AFTER_RUNS, useCompiledQueries } from './compiled-queries.ts';
 import { createContext, type GraphQLContext } from './context.ts';
 import { useErrorCodes } from './error-codes.ts';
@@ -81,7 +82,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     jobs,
     loaderOptions: { naive: options.naiveLoaders === true },
   };
-  const authenticate = options.authenticate ?? (async () => UNAUTHENTICATED_FULL_ACCESS);
+  const authentication = requestAuthentication(options.authenticate);
   const security: GatewaySecurity = { ...DEFAULT_GATEWAY_SECURITY, ...options.security };
   const telemetry =
     options.telemetry ??
@@ -129,6 +130,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       useObservabilityEndpoints(telemetry.metrics, readiness),
       { onDispose: () => jobs.dispose() },
       ...securityPlugins(security),
+      // Before the document is parsed: a caller without a valid token learns nothing about the schema.
+      authentication.plugin,
       // Before anything executes: a mutation must not start a job its payload then cannot return.
       useJobWaitArgumentCheck(),
       ...(options.compileQueriesAfterRuns === false
@@ -142,6 +145,6 @@ export function createGateway(options: GatewayOptions): Gateway {
       requestBodyLimitPlugin(security.limits.maxBodyBytes),
     ],
     context: async ({ request }) =>
-      createContext(dependencies, request, await authenticate(request), operations.of(request)),
+      createContext(dependencies, request, await authentication.sessionOf(request), operations.of(request)),
   });
 }

@@ -141,7 +141,8 @@ export class GatewayMetrics {
   }
 
   #operationNameLabel(name: string | undefined, executed: boolean): string {
-    if (name === undefined || name === '') return 'anonymous';
+    // Without a name: an operation refused before its document was read (no valid token), or an unnamed one.
+    if (name === undefined || name === '') return executed ? 'anonymous' : 'refused';
     const label = name.slice(0, MAX_OPERATION_NAME_LENGTH);
     if (this.#operationNames.has(label)) return label;
     if (!executed) return 'refused';

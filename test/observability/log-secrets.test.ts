@@ -119,7 +119,7 @@ describe('log lines never carry secrets', () => {
     });
     expect(JSON.stringify(detail)).toContain('PRIVATE KEY');
 
-    // A forged token and a missing one are refused, and logged as refusals.
+    // A forged token and a missing one are refused, and logged as refusals (UNAUTHENTICATED).
     const forged = `${token.slice(0, token.lastIndexOf('.'))}.${'A'.repeat(43)}`;
     const refused = await stack.graphql('query Refused { certificates(first: 1) { totalCount } }', {
       headers: { authorization: `Bearer ${forged}` },
@@ -133,8 +133,13 @@ describe('log lines never carry secrets', () => {
       'Upload',
       'Upload',
       'Detail',
-      'Refused',
-      'Anonymous',
+      // Refused before their documents were read: nothing names them.
+      null,
+      null,
+    ]);
+    expect(operations.slice(-2).map((line) => line.errorCodes)).toEqual([
+      ['UNAUTHENTICATED'],
+      ['UNAUTHENTICATED'],
     ]);
     expect(JSON.stringify(operations)).toContain('"action":"UploadCertificate"');
     assertNoSecretLogged(stack.log.lines);

@@ -237,12 +237,14 @@ describe('GET /metrics', () => {
       // An invalid operation of an authenticated caller does not execute either.
       expect((await post('query Typo { __typenam }', 'Bearer good')).status).toBe(400);
       const exposition = await (await gateway.fetch('http://gateway.test/metrics')).text();
-      const operations = (name: string) =>
+      const operations = (name: string, type = 'query') =>
         sample(
           exposition,
-          `ssl_graph_graphql_operations_total{operation_name="${name}",operation_type="query"}`,
+          `ssl_graph_graphql_operations_total{operation_name="${name}",operation_type="${type}"}`,
         );
-      expect(operations('refused')).toBe(251);
+      // Refused before their documents were read (no token): neither name nor type is known.
+      expect(operations('refused', 'unknown')).toBe(250);
+      expect(operations('refused')).toBe(1);
       expect(operations('Legit')).toBe(1);
       expect(exposition).not.toContain('Flood');
       expect(exposition).not.toContain('Typo');
