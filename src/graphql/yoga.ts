@@ -25,6 +25,7 @@ import {
   type GatewaySecurity,
   securityPlugins,
 } from './security/gateway-security.ts';
+import { graphiqlForServedHosts, hostCheckPlugin } from './security/host-check.ts';
 import { requestBodyLimitPlugin } from './security/request-body-limit.ts';
 
 export interface GatewayOptions {
@@ -102,13 +103,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     graphiql:
       options.graphiql === false
         ? false
-        : {
+        : graphiqlForServedHosts(security.hosts, {
             title: 'ssl-graph',
             ...graphiqlExampleOptions(),
             // Sent with every request GraphiQL makes, not shown in its header editor: subscriptions go out as
             // GET with Accept: text/event-stream, which the CSRF protection refuses without this header.
             additionalHeaders: { [CSRF_PREVENTION_HEADER]: 'graphiql' },
-          },
+          }),
     landingPage: false,
     logging: options.logging === false ? false : createYogaLogger(telemetry.logger, errorMasking),
     maskedErrors: errorMasking.options,
@@ -127,6 +128,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       // First: the hooks after it see the codes it gives.
       useErrorCodes(),
       useOperationTelemetry(telemetry, GRAPHQL_ENDPOINT, operations),
+      // Before every plugin that answers a path (/metrics and /ready included): DNS rebinding must reach none.
+      hostCheckPlugin(security.hosts),
       useObservabilityEndpoints(telemetry.metrics, readiness),
       { onDispose: () => jobs.dispose() },
       ...securityPlugins(security),

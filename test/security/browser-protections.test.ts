@@ -168,6 +168,29 @@ describe('DNS rebinding', () => {
     }
   });
 
+  it('refuses a foreign host on every path: metrics, readiness, GraphiQL’s page and unknown paths too', async () => {
+    const gateway = gatewayWith({ security: { hosts: { kind: 'listed', hosts: ['ssl-graph.internal'] } } });
+    stack.emulator.stats.reset();
+    const requests: Array<[string, RequestInit]> = [
+      ['/metrics', {}],
+      ['/ready', {}],
+      ['/graphql', { headers: { accept: 'text/html' } }],
+      ['/health?probe=1', {}],
+      ['/elsewhere', {}],
+    ];
+    for (const [path, init] of requests) {
+      const refused = await gateway.fetch(`http://attacker.example.com:4000${path}`, init);
+      expect(refused.status, path).toBe(403);
+      expect(await refused.text(), path).toContain('HOST_NOT_ALLOWED');
+    }
+    // The readiness probe asks the upstream: a refused host must not make it.
+    expect(stack.emulator.stats.byAction()).toEqual({});
+    for (const [path, init] of requests) {
+      const answered = await gateway.fetch(`http://ssl-graph.internal${path}`, init);
+      expect(answered.status, path).not.toBe(403);
+    }
+  });
+
   it('answers every host when told to (authentication on: a request without a token gets nothing anyway)', async () => {
     const gateway = gatewayWith({ security: { hosts: { kind: 'any' } } });
     const answered = await gateway.fetch('http://attacker.example.com/graphql', certificateQuery());

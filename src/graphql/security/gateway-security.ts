@@ -7,7 +7,6 @@ import {
 } from '../../config/security.ts';
 import { corsVaryPlugin } from './cors.ts';
 import { csrfPreventionPlugin } from './csrf.ts';
-import { hostCheckPlugin } from './host-check.ts';
 import { queryLimitPlugins } from './query-limits.ts';
 import { queryStringJsonPlugin } from './query-string-json.ts';
 import { type SchemaExposure, schemaExposurePlugins } from './schema-exposure.ts';
@@ -35,12 +34,12 @@ export const DEFAULT_GATEWAY_SECURITY: GatewaySecurity = Object.freeze<GatewaySe
 });
 
 /**
- * The Yoga plugins behind the protections; CORS headers are a Yoga option, and the body limit must follow every
- * plugin that picks a request parser (both in yoga.ts).
+ * The Yoga plugins behind the protections; CORS headers are a Yoga option, the host check must precede every
+ * plugin that answers a path, and the body limit must follow every plugin that picks a request parser (all three
+ * in yoga.ts).
  */
 export function securityPlugins(security: GatewaySecurity): Plugin[] {
   return [
-    hostCheckPlugin(security.hosts),
     csrfPreventionPlugin(),
     queryStringJsonPlugin(),
     corsVaryPlugin(security.cors),

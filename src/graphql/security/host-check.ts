@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import type { Plugin } from 'graphql-yoga';
+import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
 import type { HostPolicy } from '../../config/security.ts';
 
 /**
@@ -15,10 +15,24 @@ export function isAllowedHost(hostname: string, policy: HostPolicy): boolean {
 }
 
 /**
- * Refuses requests whose Host header names a host the gateway was not told it is reached by (403, before
- * anything else runs). Without it, DNS rebinding reaches a gateway that trusts its network position: a page on
- * attacker.example re-points its name at 127.0.0.1, and its same-origin requests, which no CORS or CSRF rule stops,
- * then read the answers of a sandbox or an AUTH_DISABLED gateway, private keys included.
+ * Yoga answers GraphiQL's page before any plugin of ours runs, so the page is offered only to the hosts served:
+ * for the others the request goes on to hostCheckPlugin and its 403, as on every other path.
+ */
+export function graphiqlForServedHosts(
+  policy: HostPolicy,
+  options: GraphiQLOptions,
+): GraphiQLOptions | ((request: Request) => GraphiQLOptions | false) {
+  if (policy.kind === 'any') return options;
+  return (request) => (isAllowedHost(new URL(request.url).hostname, policy) ? options : false);
+}
+
+/**
+ * Refuses requests whose Host header names a host the gateway was not told it is reached by, with 403 on every
+ * path: it comes before the plugins that answer /metrics and /ready (yoga.ts), and GraphiQL's page is not offered
+ * to such hosts. Yoga's own /health answers first, with an empty 200. Without the check, DNS rebinding reaches a
+ * gateway that trusts its network position: a page on attacker.example re-points its name at 127.0.0.1, and its
+ * same-origin requests, which no CORS or CSRF rule stops, then read the answers of a sandbox or an AUTH_DISABLED
+ * gateway, private keys included.
  */
 export function hostCheckPlugin(policy: HostPolicy): Plugin {
   // Every host answered: nothing to parse on each request.
