@@ -2,6 +2,7 @@
  * The gateway process: reads the configuration, connects the upstream (Tencent Cloud, or the built-in emulator
  * when no credentials are configured), serves GraphQL over node:http and shuts down cleanly on SIGTERM/SIGINT.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError } from './config/environment.ts';
@@ -9,7 +10,7 @@ import { loadOperationsConfig, type OperationsConfig } from './config/operations
 import { loadScaleConfig, type ScaleConfig } from './config/scale.ts';
 import { type AuthConfig, loadSecurityConfig, type SecurityConfig } from './config/security.ts';
 import { type GatewayConfig, loadConfig } from './config/upstream.ts';
-import { DEFAULT_SANDBOX_SECRET_KEY, type RunningEmulator, startEmulator } from './emulator/index.ts';
+import { type RunningEmulator, startEmulator } from './emulator/index.ts';
 import { createJwtAuthenticator } from './graphql/auth/jwt.ts';
 import type { Authenticator } from './graphql/auth/session.ts';
 import { createGateway, GRAPHQL_ENDPOINT, HEALTH_CHECK_ENDPOINT } from './graphql/yoga.ts';
@@ -36,11 +37,24 @@ interface Upstream {
   readonly secretId: string;
 }
 
+/**
+ * The sandbox emulator's key pair, new for each process. The gateway is the emulator's only client: with the
+ * published default pair, any local process (or a page that found the port) could sign requests to it directly
+ * and read around the gateway's authentication, private keys included.
+ */
+function sandboxEmulatorKeys(): SslCredentialValues {
+  return {
+    secretId: `AKID${randomBytes(16).toString('hex')}`,
+    secretKey: randomBytes(24).toString('base64url'),
+  };
+}
+
 async function connectUpstream(
   config: GatewayConfig,
   operations: OperationsConfig,
   hooks: SslClientTelemetryHooks,
   rateLimiter: SslRateLimiter | undefined,
+  sandboxKeys: SslCredentialValues,
 ): Promise<Upstream> {
   let emulator: RunningEmulator | undefined;
   let endpoint: string;
@@ -48,8 +62,16 @@ async function connectUpstream(
   if (config.upstream.mode === 'tencent-cloud') {
     ({ endpoint, credentials } = config.upstream);
   } else {
-    // The emulator only ever listens on loopback: it is an implementation detail of this process.
-    emulator = await startEmulator({ port: 0, host: '127.0.0.1', seed: true, enforceRateLimits: true });
+    // The emulator only ever listens on loopback, and answers no host name but localhost (DNS rebinding): it is
+    // an implementation detail of this process.
+    emulator = await startEmulator({
+      port: 0,
+      host: '127.0.0.1',
+      seed: true,
+      enforceRateLimits: true,
+      ...sandboxKeys,
+      refuseNamedHosts: true,
+    });
     if (operations.sandboxUpstreamLatencyMs > 0) {
       emulator.faults.setLatencyForEveryCall(operations.sandboxUpstreamLatencyMs);
     }
@@ -129,7 +151,7 @@ function banner(origin: string, upstream: Upstream, security: SecurityConfig): s
       'No TENCENTCLOUD_SECRET_ID is set, so it serves a built-in emulator of the Tencent Cloud SSL API with demo',
       'data. Nothing real is read or changed; the emulator forgets everything when the process stops.',
       ...endpoints,
-      `  Emulator:  ${upstream.endpoint} (signed with the sandbox key pair)`,
+      `  Emulator:  ${upstream.endpoint} (signed with a key pair made for this process)`,
       'To use a Tencent Cloud account, set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY (optionally',
       'TENCENTCLOUD_SESSION_TOKEN, SSL_API_ENDPOINT, SSL_API_REGION, SSL_API_LANGUAGE) and restart.',
     ].join('\n');
@@ -154,9 +176,10 @@ async function main(): Promise<void> {
   }
 
   const credentials = config.upstream.mode === 'tencent-cloud' ? config.upstream.credentials : undefined;
+  const sandboxKeys = sandboxEmulatorKeys();
   const logger = createLogger({
     level: operations.logLevel,
-    knownSecrets: [credentials?.secretKey, credentials?.sessionToken, DEFAULT_SANDBOX_SECRET_KEY],
+    knownSecrets: [credentials?.secretKey, credentials?.sessionToken, sandboxKeys.secretKey],
   });
   const telemetry = new GatewayTelemetry({ logger, collectProcessMetrics: true });
   // With REDIS_URL, replicas share the upstream quota, the read cache and job polls; without it, all is local.
@@ -177,6 +200,7 @@ async function main(): Promise<void> {
     operations,
     telemetry.sslClientHooks,
     scaleBackend?.createRateLimiter(),
+    sandboxKeys,
   );
   telemetry.metrics.watchRateLimitQueue(() => upstream.client.rateLimitQueueDepth);
   const readiness = new Readiness({ ssl: upstream.client, logger });

@@ -35,6 +35,12 @@ export interface EmulatorOptions {
   clock?: EmulatorClock;
   /** Randomness for fault rates; inject a seeded one for reproducible runs. */
   random?: () => number;
+  /**
+   * Answer only requests whose Host header is an IP address or localhost, anything else with HTTP 403 (default
+   * false). A DNS-rebinding page always sends its own domain name, so an emulator on the loopback cannot be read
+   * through one; a standalone emulator reached by a name (a container's service name) leaves this off.
+   */
+  refuseNamedHosts?: boolean;
 }
 
 export interface RunningEmulator {
@@ -75,6 +81,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     stats,
     rateLimiter: (options.enforceRateLimits ?? true) ? new RateLimiter() : undefined,
     baseUrl: () => url,
+    refuseNamedHosts: options.refuseNamedHosts ?? false,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

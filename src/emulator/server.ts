@@ -4,6 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { isSslActionName, type SslActionName } from '../ssl/actions.ts';
 import { SSL_SPEC } from '../ssl/spec.generated.ts';
 import type { SslSpec } from '../ssl/spec-types.ts';
+import { hostnameOfHostHeader, isRebindingSafeHostname } from '../support/rebinding-safe-hosts.ts';
 import type { EmulatorClock } from './clock.ts';
 import { DOWNLOAD_PATH_PREFIX, serveDownloadLink } from './domains/certificate-downloads.ts';
 import type { FaultEffect, FaultInjector, FaultPhase } from './faults.ts';
@@ -32,6 +33,8 @@ export interface EmulatorServerDependencies {
   readonly rateLimiter: RateLimiter | undefined;
   /** The URL the emulator is reachable at; known only once it listens. */
   readonly baseUrl: () => string;
+  /** Answer only requests whose Host is an IP address or localhost (see EmulatorOptions.refuseNamedHosts). */
+  readonly refuseNamedHosts: boolean;
 }
 
 type Answer =
@@ -321,10 +324,25 @@ function answerDownloadLink(
   response.end(answer.body);
 }
 
+/** Outside the envelope, as a front proxy would answer: the request never reached the API. */
+function refuseNamedHost(request: IncomingMessage, response: ServerResponse): void {
+  request.resume();
+  const text = 'This emulator answers only requests addressed to an IP address or localhost.';
+  response.writeHead(403, { 'Content-Type': 'text/plain', 'Content-Length': Buffer.byteLength(text) });
+  response.end(text);
+}
+
 /** The emulator's HTTP front: the envelope, auth, validation, limits and faults around the domain handlers. */
 export function createEmulatorServer(deps: EmulatorServerDependencies): Server {
   const processor = new RequestProcessor(deps);
   return createServer((request, response) => {
+    if (deps.refuseNamedHosts) {
+      const hostname = hostnameOfHostHeader(request.headers.host);
+      if (hostname === undefined || !isRebindingSafeHostname(hostname)) {
+        refuseNamedHost(request, response);
+        return;
+      }
+    }
     // The emulator's clock is the server's clock: a stepped clock shows in `Date` as a real server's skew would,
     // so clients correct their timestamps the way they must against Tencent Cloud.
     response.setHeader('Date', new Date(deps.clock.now()).toUTCString());

@@ -161,6 +161,34 @@ describe('signature v3', () => {
   });
 });
 
+describe('host names', () => {
+  it('answers any Host by default, and only IP addresses and localhost with refuseNamedHosts', async () => {
+    const named = (target: RunningEmulator) =>
+      sendRaw(target, signedCall(target, 'DescribePackages', '{}', { host: 'attacker.example.com' }));
+    expect(parseEnvelope(await named(emulator)).Error).toBeUndefined();
+
+    const guarded = await startTestEmulator({ refuseNamedHosts: true });
+    try {
+      const refused = await named(guarded);
+      expect(refused.status).toBe(403);
+      expect(refused.text).toContain('IP address or localhost');
+      expect(guarded.stats.byAction()).toEqual({});
+      const download = await sendRaw(guarded, {
+        method: 'GET',
+        path: '/downloads/anything',
+        headers: { Host: 'attacker.example.com' },
+      });
+      expect(download.status).toBe(403);
+      for (const host of [`127.0.0.1:${guarded.port}`, `localhost:${guarded.port}`, 'app.localhost']) {
+        const answered = await sendRaw(guarded, signedCall(guarded, 'DescribePackages', '{}', { host }));
+        expect(parseEnvelope(answered).Error, host).toBeUndefined();
+      }
+    } finally {
+      await guarded.close();
+    }
+  });
+});
+
 describe('common parameters and inputs', () => {
   it('answers InvalidAction for an unknown action and MissingParameter without one', async () => {
     expect(await errorCodeOf(callAction(emulator, 'DescribeEverything'))).toBe('InvalidAction');

@@ -1,7 +1,11 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SANDBOX_SECRET_ID, DEFAULT_SANDBOX_SECRET_KEY } from '../../src/emulator/index.ts';
+import { SslClient } from '../../src/ssl/client.ts';
+import { StaticCredentialsProvider } from '../../src/ssl/credentials.ts';
 import { tokenWithScopes } from './support/tokens.ts';
 
 // src/main.ts as users run it: which configurations start, which refuse, and what the banner says about access.
@@ -126,6 +130,44 @@ describe('starting the gateway', () => {
     });
     expect(authorized.status).toBe(200);
     expect(gateway.stdout() + gateway.stderr()).not.toContain(token);
+  });
+
+  it('gives the sandbox emulator keys of its own and no host names: it is no way around authentication', async () => {
+    const gateway = startGateway({ AUTH_JWT_SECRET: TEST_SECRET });
+    await originOnceListening(gateway);
+    const emulatorUrl = /Emulator:\s+(http:\/\/\S+)/.exec(gateway.stdout())?.[1];
+    expect(emulatorUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+
+    // Signed with the published sandbox key pair, as anything on the machine could.
+    const outsider = new SslClient({
+      endpoint: emulatorUrl!,
+      credentials: new StaticCredentialsProvider({
+        secretId: DEFAULT_SANDBOX_SECRET_ID,
+        secretKey: DEFAULT_SANDBOX_SECRET_KEY,
+      }),
+    });
+    try {
+      await expect(outsider.call('DescribeCertificates', { Limit: 1 })).rejects.toMatchObject({
+        code: 'AuthFailure.SecretIdNotFound',
+      });
+    } finally {
+      await outsider.close();
+    }
+
+    // A DNS-rebinding page sends its own name as the Host.
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const url = new URL(emulatorUrl!);
+      httpRequest(
+        { host: url.hostname, port: url.port, method: 'POST', headers: { host: 'attacker.example.com' } },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode);
+        },
+      )
+        .on('error', reject)
+        .end('{}');
+    });
+    expect(status).toBe(403);
   });
 
   it('refuses an invalid limit before starting, naming the variable', async () => {

@@ -1,6 +1,6 @@
-import { isIP } from 'node:net';
 import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
 import type { HostPolicy } from '../../config/security.ts';
+import { isRebindingSafeHostname } from '../../support/rebinding-safe-hosts.ts';
 
 /**
  * Whether a request's Host may be served. IP literals and `localhost` (with its subdomains, which resolve to the
@@ -9,9 +9,7 @@ import type { HostPolicy } from '../../config/security.ts';
 export function isAllowedHost(hostname: string, policy: HostPolicy): boolean {
   if (policy.kind === 'any') return true;
   const name = hostname.toLowerCase().replace(/\.$/, '');
-  if (isIP(name.replace(/^\[(.*)\]$/, '$1')) !== 0) return true;
-  if (name === 'localhost' || name.endsWith('.localhost')) return true;
-  return policy.hosts.includes(name);
+  return isRebindingSafeHostname(name) || policy.hosts.includes(name);
 }
 
 /**
