@@ -13,6 +13,7 @@ import { type GatewayConfig, loadConfig } from './config/upstream.ts';
 import { type RunningEmulator, startEmulator } from './emulator/index.ts';
 import { createJwtAuthenticator } from './graphql/auth/jwt.ts';
 import type { Authenticator } from './graphql/auth/session.ts';
+import { serverTimeoutOptions } from './graphql/security/server-timeouts.ts';
 import { createGateway, GRAPHQL_ENDPOINT, HEALTH_CHECK_ENDPOINT } from './graphql/yoga.ts';
 import { ConnectionDrainer } from './observability/connection-drainer.ts';
 import { METRICS_ENDPOINT, READINESS_ENDPOINT } from './observability/endpoints-plugin.ts';
@@ -227,7 +228,7 @@ async function main(): Promise<void> {
       blockFieldSuggestions: security.blockFieldSuggestions,
     },
   });
-  const server = createServer();
+  const server = createServer(serverTimeoutOptions(security.serverTimeouts));
   const drainer = new ConnectionDrainer(server);
   server.on('request', drainer.track(gateway));
   const address = await listen(server, config.port, config.host);

@@ -1,7 +1,7 @@
 /**
- * Security: who may call (AUTH_*), from which browser origins (CORS_ORIGINS), what a request may cost (GRAPHQL_*),
- * whether GraphiQL is served (GRAPHIQL). Loaded separately from loadConfig because the authentication rule depends
- * on the upstream mode.
+ * Security: who may call (AUTH_*), from which browser origins (CORS_ORIGINS), what a request may cost (GRAPHQL_*)
+ * and how long it may take to arrive (HTTP_*_TIMEOUT_MS), whether GraphiQL is served (GRAPHIQL). Loaded
+ * separately from loadConfig because the authentication rule depends on the upstream mode.
  */
 import {
   ConfigError,
@@ -70,6 +70,28 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = Object.freeze({
 });
 
 /**
+ * How long a client may take to send a request (node:http's headersTimeout and requestTimeout): a slow client
+ * holds a socket and a parser while it dribbles bytes. Answers are not covered: a subscription streams for as long
+ * as it lasts.
+ */
+export interface ServerTimeouts {
+  /** Until the request's headers are complete. */
+  readonly headersTimeoutMs: number;
+  /** Until the whole request, body included, is received. */
+  readonly requestTimeoutMs: number;
+}
+
+export const DEFAULT_SERVER_TIMEOUTS: ServerTimeouts = Object.freeze({
+  // Headers are a few hundred bytes: any client sends them at once.
+  headersTimeoutMs: 15_000,
+  // A body is at most GRAPHQL_MAX_BODY_BYTES (1 MB by default): 30 s allows about 35 KB/s.
+  requestTimeoutMs: 30_000,
+});
+
+/** Above this a timeout protects nothing (Node's own default for the whole request is 5 minutes). */
+const MAX_SERVER_TIMEOUT_MS = 600_000;
+
+/**
  * Browser origins allowed to read responses cross-origin. `same-origin`: no CORS headers at all, so only pages
  * served by the gateway itself (GraphiQL) can read answers; `any`: every origin (tokens are bearer headers, never
  * cookies, so a foreign page cannot borrow a user's credentials).
@@ -97,6 +119,7 @@ export interface SecurityConfig {
   /** "Did you mean …?" hints leak field names; blocked in production or when introspection is off. */
   readonly blockFieldSuggestions: boolean;
   readonly limits: QueryLimits;
+  readonly serverTimeouts: ServerTimeouts;
 }
 
 function isLoopbackHost(hostname: string): boolean {
@@ -280,6 +303,35 @@ function readLimits(env: Environment): QueryLimits {
   };
 }
 
+function readTimeout(env: Environment, name: string, fallback: number): number {
+  const value = readPositiveInteger(env, name, fallback);
+  if (value > MAX_SERVER_TIMEOUT_MS) {
+    throw new ConfigError(name, `must be at most ${MAX_SERVER_TIMEOUT_MS} (10 minutes), got ${value}`);
+  }
+  return value;
+}
+
+function readServerTimeouts(env: Environment): ServerTimeouts {
+  const headersTimeoutMs = readTimeout(
+    env,
+    'HTTP_HEADERS_TIMEOUT_MS',
+    DEFAULT_SERVER_TIMEOUTS.headersTimeoutMs,
+  );
+  const requestTimeoutMs = readTimeout(
+    env,
+    'HTTP_REQUEST_TIMEOUT_MS',
+    DEFAULT_SERVER_TIMEOUTS.requestTimeoutMs,
+  );
+  // node:http refuses a server whose headers may take longer than the whole request.
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new ConfigError(
+      'HTTP_HEADERS_TIMEOUT_MS',
+      `(${headersTimeoutMs}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${requestTimeoutMs})`,
+    );
+  }
+  return { headersTimeoutMs, requestTimeoutMs };
+}
+
 /**
  * The security settings. GraphiQL is on unless NODE_ENV=production; introspection stays on by default in every
  * mode, because supergraph composition and GraphiQL need it and, with authentication on, only token holders
@@ -297,5 +349,6 @@ export function loadSecurityConfig(env: Environment, upstream: UpstreamConfig): 
     introspection,
     blockFieldSuggestions: production || !introspection,
     limits: readLimits(env),
+    serverTimeouts: readServerTimeouts(env),
   };
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, type Environment } from '../../src/config/environment.ts';
-import { DEFAULT_QUERY_LIMITS, loadSecurityConfig, type SecurityConfig } from '../../src/config/security.ts';
+import {
+  DEFAULT_QUERY_LIMITS,
+  DEFAULT_SERVER_TIMEOUTS,
+  loadSecurityConfig,
+  type SecurityConfig,
+} from '../../src/config/security.ts';
 import { loadConfig } from '../../src/config/upstream.ts';
 
 const REAL_CREDENTIALS = {
@@ -179,7 +184,22 @@ describe('browser and query settings', () => {
     });
   });
 
+  it('bound how long a request may take to arrive, 15 s for its headers and 30 s in all by default', () => {
+    expect(load({}).serverTimeouts).toEqual(DEFAULT_SERVER_TIMEOUTS);
+    expect(DEFAULT_SERVER_TIMEOUTS).toEqual({ headersTimeoutMs: 15_000, requestTimeoutMs: 30_000 });
+    expect(
+      load({ HTTP_HEADERS_TIMEOUT_MS: '5000', HTTP_REQUEST_TIMEOUT_MS: '120000' }).serverTimeouts,
+    ).toEqual({
+      headersTimeoutMs: 5_000,
+      requestTimeoutMs: 120_000,
+    });
+  });
+
   it.each<[Environment, string]>([
+    [{ HTTP_HEADERS_TIMEOUT_MS: '0' }, 'HTTP_HEADERS_TIMEOUT_MS'],
+    [{ HTTP_REQUEST_TIMEOUT_MS: '600001' }, 'HTTP_REQUEST_TIMEOUT_MS'],
+    [{ HTTP_REQUEST_TIMEOUT_MS: '10s' }, 'HTTP_REQUEST_TIMEOUT_MS'],
+    [{ HTTP_HEADERS_TIMEOUT_MS: '40000' }, 'HTTP_HEADERS_TIMEOUT_MS'],
     [{ CORS_ORIGINS: 'https://app.example.com/' }, 'CORS_ORIGINS'],
     [{ CORS_ORIGINS: 'app.example.com' }, 'CORS_ORIGINS'],
     [{ CORS_ORIGINS: '*, https://app.example.com' }, 'CORS_ORIGINS'],

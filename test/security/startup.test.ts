@@ -1,6 +1,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SANDBOX_SECRET_ID, DEFAULT_SANDBOX_SECRET_KEY } from '../../src/emulator/index.ts';
@@ -18,7 +19,7 @@ const UNREACHABLE_ENDPOINT = 'http://127.0.0.1:9';
 function environment(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
-    const configuresGateway = /^(TENCENTCLOUD_|SSL_API_|AUTH_|CORS_|GRAPHQL_)/.test(name);
+    const configuresGateway = /^(TENCENTCLOUD_|SSL_API_|AUTH_|CORS_|GRAPHQL_|HTTP_)/.test(name);
     if (!configuresGateway && !['PORT', 'HOST', 'GRAPHIQL', 'NODE_ENV'].includes(name)) env[name] = value;
   }
   return { ...env, PORT: '0', HOST: '127.0.0.1', ...extra };
@@ -168,6 +169,24 @@ describe('starting the gateway', () => {
         .end('{}');
     });
     expect(status).toBe(403);
+  });
+
+  it('cuts a client that does not finish sending its headers within HTTP_HEADERS_TIMEOUT_MS', async () => {
+    const gateway = startGateway({ HTTP_HEADERS_TIMEOUT_MS: '200', HTTP_REQUEST_TIMEOUT_MS: '400' });
+    const { hostname, port } = new URL(await originOnceListening(gateway));
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), hostname, () =>
+        socket.write('GET /health HTTP/1.1\r\nHost: x\r\n'),
+      );
+      let received = '';
+      socket.setEncoding('utf8').on('data', (chunk: string) => {
+        received += chunk;
+      });
+      socket.on('close', () => resolve(received)).on('error', reject);
+      // Node's default (60 s, checked every 30 s) would still hold the socket: fail well before the test's limit.
+      setTimeout(() => socket.destroy(), 10_000).unref();
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
   });
 
   it('refuses an invalid limit before starting, naming the variable', async () => {
