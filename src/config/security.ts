@@ -13,6 +13,13 @@ import {
 } from './environment.ts';
 import type { UpstreamConfig } from './upstream.ts';
 
+/**
+ * A token valid for longer than this (exp − iat) is refused: once leaked, it would open the gateway until an
+ * expiry its issuer may have set years ahead. Identity providers issue access tokens for minutes to hours; 24 h is
+ * the longest common setting.
+ */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 86_400;
+
 /** HS256 keys shorter than the hash output are brute-forceable offline from any one token (RFC 7518 §3.2). */
 export const MIN_JWT_SECRET_BYTES = 32;
 
@@ -29,6 +36,10 @@ export type AuthConfig =
       readonly keys: JwtKeySource;
       readonly issuer: string | undefined;
       readonly audience: string | undefined;
+      /** The `typ` header tokens must carry (AUTH_TOKEN_TYPE), or undefined: not checked. */
+      readonly tokenType: string | undefined;
+      /** The longest validity a token may have, exp − iat (AUTH_MAX_TOKEN_LIFETIME_SECONDS). */
+      readonly maxTokenLifetimeSeconds: number;
     };
 
 /** Per-operation limits against hostile queries (GraphQL Armor rules, the request body limit). */
@@ -165,7 +176,7 @@ function readJwtSecret(env: Environment): Uint8Array | undefined {
 
 const HOW_TO_CONFIGURE_AUTH =
   'set AUTH_JWT_SECRET (a shared HS256 secret of at least 32 bytes) or AUTH_JWKS_URL (the https URL of your ' +
-  'identity provider’s JSON Web Key Set, for RS256/ES256 tokens), optionally with AUTH_ISSUER and AUTH_AUDIENCE';
+  'identity provider’s JSON Web Key Set, for RS256/ES256 tokens) with AUTH_AUDIENCE, optionally with AUTH_ISSUER';
 
 function readAuth(env: Environment, upstream: UpstreamConfig): AuthConfig {
   const disabled = readBoolean(env, 'AUTH_DISABLED');
@@ -173,6 +184,14 @@ function readAuth(env: Environment, upstream: UpstreamConfig): AuthConfig {
   const jwksUrl = readJwksUrl(env);
   const issuer = read(env, 'AUTH_ISSUER');
   const audience = read(env, 'AUTH_AUDIENCE');
+  const tokenType = read(env, 'AUTH_TOKEN_TYPE');
+  const maxLifetimeText = read(env, 'AUTH_MAX_TOKEN_LIFETIME_SECONDS');
+  const maxTokenLifetimeSeconds = readPositiveInteger(
+    env,
+    'AUTH_MAX_TOKEN_LIFETIME_SECONDS',
+    DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
+  );
+  const tokenRules = [issuer, audience, tokenType, maxLifetimeText].some((value) => value !== undefined);
 
   if (secret !== undefined && jwksUrl !== undefined) {
     throw new ConfigError(
@@ -188,7 +207,7 @@ function readAuth(env: Environment, upstream: UpstreamConfig): AuthConfig {
         : undefined;
 
   if (disabled === true) {
-    if (keys !== undefined || issuer !== undefined || audience !== undefined) {
+    if (keys !== undefined || tokenRules) {
       throw new ConfigError(
         'AUTH_DISABLED',
         'is true but AUTH_* token settings are also set; remove one or the other',
@@ -197,10 +216,11 @@ function readAuth(env: Environment, upstream: UpstreamConfig): AuthConfig {
     return { mode: 'disabled', reason: upstream.mode === 'sandbox' ? 'sandbox' : 'AUTH_DISABLED' };
   }
   if (keys === undefined) {
-    if (issuer !== undefined || audience !== undefined) {
+    if (tokenRules) {
       throw new ConfigError(
         'AUTH_JWT_SECRET',
-        `is not set but AUTH_ISSUER or AUTH_AUDIENCE is; ${HOW_TO_CONFIGURE_AUTH}`,
+        `is not set but rules for tokens (AUTH_ISSUER, AUTH_AUDIENCE, AUTH_TOKEN_TYPE or ` +
+          `AUTH_MAX_TOKEN_LIFETIME_SECONDS) are; ${HOW_TO_CONFIGURE_AUTH}`,
       );
     }
     if (disabled === false) {
@@ -220,7 +240,16 @@ function readAuth(env: Environment, upstream: UpstreamConfig): AuthConfig {
     }
     return { mode: 'disabled', reason: 'sandbox' };
   }
-  return { mode: 'jwt', keys, issuer, audience };
+  if (keys.kind === 'jwks' && audience === undefined) {
+    // An identity provider signs tokens for every application it serves, ID tokens included: without an audience
+    // any of them would open the gateway, with whatever `ssl:*` scopes another API happens to define.
+    throw new ConfigError(
+      'AUTH_AUDIENCE',
+      'is required with AUTH_JWKS_URL: set it to the audience (API identifier) your identity provider puts in the ' +
+        '`aud` claim of access tokens for this gateway, so that tokens it issues for other applications are refused',
+    );
+  }
+  return { mode: 'jwt', keys, issuer, audience, tokenType, maxTokenLifetimeSeconds };
 }
 
 function readOrigin(text: string): string {

@@ -113,6 +113,13 @@ describe('bearer JWTs with a shared HS256 secret', () => {
     ['signed with HS512 (not the configured algorithm)', () => signHs(claims(), 'HS512')],
     ['signed with HS384 (not the configured algorithm)', () => signHs(claims(), 'HS384')],
     ['with a non-string scope claim', () => signHs(claims({ scope: ['ssl:read'] }))],
+    ['issued in the future', () => signHs(claims({ iat: now() + 3600, exp: now() + 7200 }))],
+    ['valid for more than 24 hours', () => signHs(claims({ exp: now() + 2 * 86_400 }))],
+    ['expiring in the year 2200', () => signHs(claims({ exp: 7_258_118_400 }))],
+    [
+      'without iat, expiring more than 24 hours from now',
+      () => signHs(claims({ iat: undefined, exp: now() + 86_400 + 3600 })),
+    ],
   ];
 
   it.each(refusals)('refuse a token %s with 401 and no data', async (_case, makeToken) => {
@@ -123,10 +130,80 @@ describe('bearer JWTs with a shared HS256 secret', () => {
     expect(stack.emulator.stats.byAction()).toEqual({});
   });
 
+  it('accept a token valid for 24 hours, and one without iat that expires within them', async () => {
+    for (const token of [
+      await signHs(claims({ exp: now() + 86_400 })),
+      await signHs(claims({ iat: undefined, exp: now() + 600 })),
+    ]) {
+      const response = await postOperation(stack.gateway, READ_QUERY, bearer(token));
+      expect(response.status).toBe(200);
+      expect(response.body.errors).toBeUndefined();
+    }
+  });
+
+  it('say why a token dated oddly is refused', async () => {
+    const future = await signHs(claims({ iat: now() + 3600, exp: now() + 7200 }));
+    expect((await postOperation(stack.gateway, READ_QUERY, bearer(future))).body.errors?.[0]?.message).toBe(
+      'The bearer token was refused: it was issued in the future.',
+    );
+    const lasting = await signHs(claims({ exp: now() + 7 * 86_400 }));
+    expect((await postOperation(stack.gateway, READ_QUERY, bearer(lasting))).body.errors?.[0]?.message).toBe(
+      'The bearer token was refused: it is valid for longer than the 86400 seconds this gateway accepts.',
+    );
+  });
+
   it('say why in words that name the failed check', async () => {
     const expired = await signHs(claims({ exp: now() - 3600, iat: now() - 7200 }));
     const response = await postOperation(stack.gateway, READ_QUERY, bearer(expired));
     expect(response.body.errors?.[0]?.message).toBe('The bearer token was refused: it has expired.');
+  });
+});
+
+describe('the token type and lifetime, when configured', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await startTestStack({
+      gateway: {
+        authenticate: createJwtAuthenticator({
+          keys: { kind: 'shared-secret', secret: TEST_JWT_SECRET },
+          tokenType: 'at+jwt',
+          maxTokenLifetimeSeconds: 3600,
+        }),
+      },
+    });
+  });
+  afterAll(() => stack?.close());
+
+  const now = () => Math.floor(Date.now() / 1000);
+  const typed = (typ: string | undefined, overrides: Record<string, unknown> = {}) =>
+    new SignJWT(claims(overrides))
+      .setProtectedHeader(typ === undefined ? { alg: 'HS256' } : { alg: 'HS256', typ })
+      .sign(TEST_JWT_SECRET);
+
+  it('accept the RFC 9068 access token type, spelt either way', async () => {
+    for (const typ of ['at+jwt', 'application/at+jwt']) {
+      const response = await postOperation(stack.gateway, READ_QUERY, bearer(await typed(typ)));
+      expect(response.status, typ).toBe(200);
+    }
+  });
+
+  it.each([['JWT'], ['at+jwt+foo'], [undefined]])('refuse the token type %s', async (typ) => {
+    const token = await typed(typ);
+    const response = await postOperation(stack.gateway, READ_QUERY, bearer(token));
+    expectRefused(response, token, INVALID_TOKEN_CHALLENGE);
+    expect(response.body.errors?.[0]?.message).toBe(
+      'The bearer token was refused: its "typ" header is not the token type this gateway accepts.',
+    );
+  });
+
+  it('refuse a token valid for longer than the configured lifetime', async () => {
+    const token = await typed('at+jwt', { exp: now() + 7200 });
+    expectRefused(
+      await postOperation(stack.gateway, READ_QUERY, bearer(token)),
+      token,
+      INVALID_TOKEN_CHALLENGE,
+    );
   });
 });
 

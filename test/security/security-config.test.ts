@@ -40,6 +40,8 @@ describe('authentication settings', () => {
       keys: { kind: 'shared-secret', secret: new TextEncoder().encode(SECRET) },
       issuer: undefined,
       audience: undefined,
+      tokenType: undefined,
+      maxTokenLifetimeSeconds: 86_400,
     });
   });
 
@@ -69,13 +71,33 @@ describe('authentication settings', () => {
       keys: { kind: 'jwks', url: new URL('https://id.example.com/.well-known/jwks.json') },
       issuer: 'https://id.example.com/',
       audience: 'ssl-graph',
+      tokenType: undefined,
+      maxTokenLifetimeSeconds: 86_400,
     });
+  });
+
+  it('read the token type and the longest token lifetime accepted', () => {
+    const auth = load({
+      AUTH_JWT_SECRET: SECRET,
+      AUTH_TOKEN_TYPE: 'at+jwt',
+      AUTH_MAX_TOKEN_LIFETIME_SECONDS: '3600',
+    }).auth;
+    expect(auth).toMatchObject({ mode: 'jwt', tokenType: 'at+jwt', maxTokenLifetimeSeconds: 3600 });
+  });
+
+  it('refuse a JWKS URL without an audience: the provider signs tokens for other applications too', () => {
+    const error = refusal({
+      ...REAL_CREDENTIALS,
+      AUTH_JWKS_URL: 'https://id.example.com/.well-known/jwks.json',
+    });
+    expect(error.variable).toBe('AUTH_AUDIENCE');
+    expect(error.message).toContain('AUTH_JWKS_URL');
   });
 
   it.each(['http://localhost:8080/jwks', 'http://127.0.0.1/jwks', 'http://[::1]:9000/jwks'])(
     'accept plain http for the loopback JWKS URL %s',
     (url) => {
-      expect(load({ AUTH_JWKS_URL: url }).auth.mode).toBe('jwt');
+      expect(load({ AUTH_JWKS_URL: url, AUTH_AUDIENCE: 'ssl-graph' }).auth.mode).toBe('jwt');
     },
   );
 
@@ -106,6 +128,17 @@ describe('authentication settings', () => {
     ['AUTH_DISABLED=false with nothing to verify with', { AUTH_DISABLED: 'false' }, 'AUTH_DISABLED'],
     ['AUTH_DISABLED=yes', { AUTH_DISABLED: 'yes' }, 'AUTH_DISABLED'],
     ['an issuer without a way to verify tokens', { AUTH_ISSUER: 'https://id.test/' }, 'AUTH_JWT_SECRET'],
+    ['a token type without a way to verify tokens', { AUTH_TOKEN_TYPE: 'at+jwt' }, 'AUTH_JWT_SECRET'],
+    [
+      'AUTH_DISABLED=true together with a token lifetime',
+      { AUTH_DISABLED: 'true', AUTH_MAX_TOKEN_LIFETIME_SECONDS: '60' },
+      'AUTH_DISABLED',
+    ],
+    [
+      'a token lifetime that is not a number',
+      { AUTH_JWT_SECRET: SECRET, AUTH_MAX_TOKEN_LIFETIME_SECONDS: '1d' },
+      'AUTH_MAX_TOKEN_LIFETIME_SECONDS',
+    ],
   ])('name the variable for %s', (_case, env, variable) => {
     const error = refusal(env);
     expect(error.variable).toBe(variable);

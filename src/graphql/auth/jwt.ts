@@ -1,6 +1,6 @@
 import { createGraphQLError } from 'graphql-yoga';
 import { errors, type JWTPayload, type JWTVerifyOptions, jwtVerify } from 'jose';
-import type { JwtKeySource } from '../../config/security.ts';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, type JwtKeySource } from '../../config/security.ts';
 import { createSilentLogger, type Logger } from '../../observability/logger.ts';
 import { JwksKeySet, SigningKeysUnavailable } from './jwks-key-set.ts';
 import { type Authenticator, type AuthSession, SSL_SCOPES, type SslScope } from './session.ts';
@@ -15,6 +15,10 @@ export interface JwtAuthOptions {
   readonly keys: JwtKeySource;
   readonly issuer?: string | undefined;
   readonly audience?: string | undefined;
+  /** The `typ` header every token must carry (e.g. `at+jwt`, RFC 9068); unchecked when undefined. */
+  readonly tokenType?: string | undefined;
+  /** How long a token may be valid for, from its `iat` (or from now without one); default 24 h. */
+  readonly maxTokenLifetimeSeconds?: number;
   /** Where a JWKS that cannot be fetched is reported (default: nowhere). */
   readonly logger?: Logger;
   /** The clock a JWKS's age is measured on (tests step it); real time by default. */
@@ -92,6 +96,7 @@ function refusalReason(error: errors.JOSEError): string {
   if (error instanceof errors.JWTExpired) return 'it has expired';
   if (error instanceof errors.JWTClaimValidationFailed) {
     if (error.claim === 'nbf') return 'it is not valid yet';
+    if (error.claim === 'typ') return 'its "typ" header is not the token type this gateway accepts';
     return `its "${error.claim}" claim is not accepted`;
   }
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'its signature does not verify';
@@ -117,6 +122,25 @@ function isTokenRefusal(error: unknown): error is errors.JOSEError {
     error instanceof errors.JWSInvalid ||
     error instanceof errors.JWTInvalid
   );
+}
+
+/**
+ * Why a token that verified is still refused for its dates, or undefined. jose checks `exp` and `nbf`; it checks
+ * `iat` only against a maximum age, which would make `iat` compulsory. Here a token without `iat` is accepted when
+ * it expires within the maximum lifetime from now, so tokens of issuers that leave `iat` out keep working.
+ */
+function lifetimeRefusal(
+  payload: JWTPayload,
+  nowSeconds: number,
+  maxLifetimeSeconds: number,
+): string | undefined {
+  const { iat, exp } = payload;
+  if (iat !== undefined && iat > nowSeconds + CLOCK_TOLERANCE_SECONDS) return 'it was issued in the future';
+  const issuedAt = iat ?? nowSeconds;
+  if (exp !== undefined && exp - issuedAt > maxLifetimeSeconds + CLOCK_TOLERANCE_SECONDS) {
+    return `it is valid for longer than the ${maxLifetimeSeconds} seconds this gateway accepts`;
+  }
+  return undefined;
 }
 
 /** The SSL scopes in the standard space-separated `scope` claim (RFC 8693 §4.2); other scopes are ignored. */
@@ -170,10 +194,12 @@ export function createJwtAuthenticator(options: JwtAuthOptions): Authenticator {
     algorithms: [...algorithms],
     issuer: options.issuer,
     audience: options.audience,
+    typ: options.tokenType,
     // A token without an expiry would stay valid forever once leaked.
     requiredClaims: ['exp'],
     clockTolerance: CLOCK_TOLERANCE_SECONDS,
   };
+  const maxLifetimeSeconds = options.maxTokenLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
 
   return async (request: Request): Promise<AuthSession> => {
     const token = bearerToken(request);
@@ -185,6 +211,8 @@ export function createJwtAuthenticator(options: JwtAuthOptions): Authenticator {
       if (error instanceof SigningKeysUnavailable) throw keysUnavailable(error.retryAfterMs);
       throw error;
     }
+    const tooLong = lifetimeRefusal(payload, Math.floor(Date.now() / 1000), maxLifetimeSeconds);
+    if (tooLong !== undefined) throw invalidToken(tooLong);
     return {
       subject: typeof payload.sub === 'string' ? payload.sub : null,
       scopes: scopesFromClaim(payload),
