@@ -972,7 +972,7 @@ export type JobStatus =
 
 /** Asks for a job once it is finished, or after `timeoutSeconds` in whatever state it is then. Waiting requests for one job share one upstream poll. A value out of range refuses the whole operation (BAD_USER_INPUT) before any of it runs, so a mutation whose payload is asked to wait too long starts nothing. */
 export type JobWaitInput = {
-  /** How often to look at the job, in milliseconds; the gateway enforces a minimum to protect rate limits. */
+  /** How often to look at the job, in milliseconds, at most 60000; the gateway enforces a minimum to protect rate limits. */
   pollIntervalMs?: number | null | undefined;
   /** How long to wait at most, 0 to 60 seconds. */
   timeoutSeconds: number;

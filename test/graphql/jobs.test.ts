@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { BIND_TASK_QUERY_MS } from '../../src/emulator/domains/bind-tasks.ts';
 import { JobHub } from '../../src/graphql/jobs/job-hub.ts';
 import type { JobSnapshot } from '../../src/graphql/jobs/job-kinds.ts';
 import { repeatUntilCreated } from '../../src/graphql/jobs/repeat-until-created.ts';
 // Registers the job kinds, as the gateway does.
 import '../../src/graphql/schema/index.ts';
+import { createGateway } from '../../src/graphql/yoga.ts';
 import type { SslActionName, SslCaller } from '../../src/ssl/actions.ts';
 import type { DescribeHostDeployRecordDetailResponse } from '../../src/ssl/models.generated.ts';
 import { deployDetail } from '../support/deploy-record-detail.ts';
 import { startCdnDeployment } from './support/deployments.ts';
+import { execute } from './support/execute.ts';
 import { readEvents, subscribeOverSse } from './support/sse.ts';
 import { startTestStack, type TestStack } from './support/stack.ts';
 
@@ -53,8 +56,7 @@ describe('JobHub', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(upstream.calls).toEqual(['DescribeHostDeployRecordDetail']);
     upstream.release(deployDetail(3));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(upstream.calls).toHaveLength(2);
+    await vi.waitFor(() => expect(upstream.calls).toHaveLength(2));
     upstream.release(deployDetail(1));
     const seen = await Promise.all(streams);
     for (const statuses of seen) expect(statuses).toEqual(['RUNNING', 'SUCCEEDED']);
@@ -191,5 +193,126 @@ describe('Subscription.jobProgress over Server-Sent Events', () => {
     for (const [index, event] of events.entries()) {
       if (index > 0) expect(event).not.toEqual(events[index - 1]);
     }
+  });
+});
+
+/** Every SSE event of a response until it ends: its type and parsed data. */
+async function allEvents(response: Response): Promise<Array<{ event: string; data: unknown }>> {
+  const events: Array<{ event: string; data: unknown }> = [];
+  const text = await response.text();
+  for (const block of text.split('\n\n')) {
+    const event = /^event: (.*)$/m.exec(block)?.[1];
+    const data = /^data: (.*)$/m.exec(block)?.[1];
+    if (event !== undefined)
+      events.push({ event, data: data === undefined || data === '' ? null : JSON.parse(data) });
+  }
+  return events;
+}
+
+describe('poll intervals clients may ask for', () => {
+  it('refuses a subscription asking for polls more than a minute apart', async () => {
+    const id = await startCdnDeployment(stack.emulator, stack.gateway);
+    const response = await subscribeOverSse(
+      stack.gateway,
+      `subscription($id: ID!) { jobProgress(kind: DEPLOY_RECORD, id: $id, pollIntervalMs: 600000) { id status } }`,
+      { id },
+    );
+    const events = await allEvents(response);
+    expect(events.map((event) => event.event)).toEqual(['next', 'complete']);
+    expect(events[0]?.data).toMatchObject({
+      errors: [{ extensions: { code: 'BAD_USER_INPUT', argumentName: 'pollIntervalMs' } }],
+    });
+    stack.emulator.clock.advance(10_000);
+  });
+
+  it('refuses a wait asking for polls more than a minute apart before anything runs', async () => {
+    const refused = await execute(
+      stack.gateway,
+      `{ job(kind: DEPLOY_RECORD, id: "1001", wait: { timeoutSeconds: 1, pollIntervalMs: 60001 }) { id } }`,
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.errors).toMatchObject([
+      {
+        message: expect.stringMatching(/60000/),
+        extensions: { code: 'BAD_USER_INPUT', argumentName: 'wait' },
+      },
+    ]);
+  });
+});
+
+describe('waiting on many tasks', () => {
+  it('polls 85 bind-resource tasks a few calls at a time, not one call each', async () => {
+    const certificateIds = stack.emulator.state.certificates
+      .all()
+      .slice(100, 185)
+      .map((certificate) => certificate.id);
+    stack.emulator.stats.reset();
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error): void => {
+      warnings.push(warning);
+    };
+    process.on('warning', onWarning);
+    const waiting = execute<
+      { certificateBindingsRefresh: { tasks: Array<{ status: string }> | null } },
+      unknown
+    >(
+      stack.gateway,
+      `mutation($ids: [ID!]!) { certificateBindingsRefresh(input: { certificateIds: $ids, useCache: false }) {
+        tasks(wait: { timeoutSeconds: 30 }) { id status } } }`,
+      { ids: certificateIds },
+    );
+    // Once the wait is polling, let the emulated queries finish underneath it.
+    await vi.waitFor(() =>
+      expect(stack.upstreamCalls('DescribeCertificateBindResourceTaskResult')).toBeGreaterThan(0),
+    );
+    stack.emulator.clock.advance(BIND_TASK_QUERY_MS + 100);
+    const waited = await waiting;
+    process.off('warning', onWarning);
+    expect(waited.errors).toBeUndefined();
+    // 85 waits on one request's signal share one listener of it.
+    expect(warnings.map((warning) => warning.name)).not.toContain('MaxListenersExceededWarning');
+    const tasks = waited.data?.certificateBindingsRefresh.tasks ?? [];
+    expect(tasks).toHaveLength(85);
+    for (const task of tasks) expect(task.status).toBe('SUCCEEDED');
+    // One call of up to 100 tasks per round; one call per task per round refused itself (UPSTREAM_RATE_LIMITED).
+    expect(stack.upstreamCalls('DescribeCertificateBindResourceTaskResult')).toBeLessThan(10);
+  });
+});
+
+describe('a gateway shutting down', () => {
+  it('ends open job subscriptions with a last event saying to reconnect, and answers pending waits', async () => {
+    const gateway = createGateway({
+      ssl: stack.client,
+      logging: false,
+      jobPolling: { minIntervalMs: 5, defaultIntervalMs: 10 },
+    });
+    const id = await startCdnDeployment(stack.emulator, gateway);
+    // Polled once, then not again for a minute: the stream stays open.
+    const response = await subscribeOverSse(
+      gateway,
+      `subscription($id: ID!) { jobProgress(kind: DEPLOY_RECORD, id: $id, pollIntervalMs: 60000) { id status } }`,
+      { id },
+    );
+    const reading = allEvents(response);
+    await vi.waitFor(() => expect(stack.upstreamCalls('DescribeHostDeployRecordDetail')).toBeGreaterThan(0));
+    const waiting = execute<{ job: { status: string } | null }, unknown>(
+      gateway,
+      `query($id: ID!) { job(kind: DEPLOY_RECORD, id: $id, wait: { timeoutSeconds: 60, pollIntervalMs: 60000 }) { status } }`,
+      { id },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    await gateway.dispose();
+    const events = await reading;
+    expect(events.map((event) => event.event)).toEqual(['next', 'next', 'complete']);
+    expect(events[1]?.data).toMatchObject({
+      errors: [
+        { message: expect.stringMatching(/shutting down; reconnect/), extensions: { code: 'UNAVAILABLE' } },
+      ],
+    });
+    const waited = await waiting;
+    expect(waited.errors).toBeUndefined();
+    expect(waited.data?.job?.status).toEqual(expect.stringMatching(/PENDING|RUNNING/));
+    stack.emulator.clock.advance(10_000);
   });
 });

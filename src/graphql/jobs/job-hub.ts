@@ -1,43 +1,29 @@
 import { createGraphQLError } from 'graphql-yoga';
 import type { SslCaller } from '../../ssl/actions.ts';
+import type { SslRateLimiter } from '../../ssl/rate-limiter.ts';
 import { toGraphQLError } from '../loaders/upstream-errors.ts';
-import { findJobKind, isFinishedStatus, type JobKindName, type JobSnapshot } from './job-kinds.ts';
+import { onAbort } from './abort-listeners.ts';
+import { findJobKind, type JobKindDefinition, type JobKindName, type JobSnapshot } from './job-kinds.ts';
+import type { JobPollSharing } from './job-poll-sharing.ts';
+import { JobPoller, type Watcher } from './job-poller.ts';
+import { pollIntervalProblem } from './job-wait.ts';
+import { PollBatcher } from './poll-batcher.ts';
+import { DEFAULT_POLL_QUOTA_SHARE, inProcessPollRateLimiter, PollBudget } from './poll-budget.ts';
+
+export type { JobFeed, JobPollSharing, SharedJob } from './job-poll-sharing.ts';
 
 export interface JobPollingOptions {
   /** Pause between two polls of one job when no watcher asks for a shorter one (default 2000 ms). */
   readonly defaultIntervalMs?: number;
   /** The shortest pause a watcher may ask for, protecting the upstream's rate limits (default 500 ms). */
   readonly minIntervalMs?: number;
+  /**
+   * The share of each action's upstream quota that job polls may spend, in (0, 1] (default 0.4): the rest is
+   * left to interactive requests (poll-budget.ts).
+   */
+  readonly pollQuotaShare?: number;
   /** Shares each job's poll with the other replicas of the gateway; default: this process polls on its own. */
   readonly sharing?: JobPollSharing;
-}
-
-/** One job as a poll-sharing strategy sees it. */
-export interface SharedJob {
-  readonly kind: JobKindName;
-  readonly id: string;
-  /** One fresh upstream snapshot (null: no such job); rejects with the error watchers should see. */
-  poll(signal: AbortSignal): Promise<JobSnapshot | null>;
-  /** The pause this process's watchers ask for between polls. */
-  intervalMs(): number;
-}
-
-/** Where a poll-sharing strategy delivers what it learns, wherever the poll ran. */
-export interface JobFeed {
-  /**
-   * Repeats are fine: unchanged snapshots (equal but for their upstream RequestIds) are not passed on. A
-   * finished job's snapshot ends the watch.
-   */
-  snapshot(snapshot: JobSnapshot | null): void;
-  fail(error: unknown): void;
-}
-
-/**
- * Makes one poll of a job serve every replica's watchers (src/scale/redis-job-coordinator.ts). `follow` runs
- * while this process has watchers of the job, feeding them, and returns once `signal` aborts.
- */
-export interface JobPollSharing {
-  follow(job: SharedJob, feed: JobFeed, signal: AbortSignal): Promise<void>;
 }
 
 export interface WatchOptions {
@@ -52,184 +38,50 @@ export interface WaitOptions extends WatchOptions {
   readonly timeoutMs: number;
 }
 
-/** What a poller tells each watcher: every changed snapshot, then the end (terminal state) or an error. */
-interface Watcher {
-  readonly intervalMs: number;
-  snapshot(snapshot: JobSnapshot | null): void;
-  end(): void;
-  fail(error: unknown): void;
-}
-
 const DEFAULT_INTERVAL_MS = 2000;
 const DEFAULT_MIN_INTERVAL_MS = 500;
 
-/**
- * Polls one job for every watcher of it: one upstream call per interval, however many subscriptions and waits
- * follow the job. Started by the first watcher; stopped when the last one leaves or the job finishes.
- */
-class JobPoller {
-  readonly #watchers = new Set<Watcher>();
-  readonly #controller = new AbortController();
-  #latest: { readonly snapshot: JobSnapshot | null; readonly serialized: string } | null = null;
-
-  constructor(
-    private readonly ssl: SslCaller,
-    private readonly kind: JobKindName,
-    private readonly id: string,
-    private readonly minIntervalMs: number,
-    private readonly onStop: () => void,
-    private readonly sharing: JobPollSharing | undefined,
-  ) {}
-
-  get stopped(): boolean {
-    return this.#controller.signal.aborted;
-  }
-
-  add(watcher: Watcher): void {
-    this.#watchers.add(watcher);
-    // A late watcher starts from what the others already saw instead of waiting for the next change.
-    if (this.#latest !== null) watcher.snapshot(this.#latest.snapshot);
-  }
-
-  remove(watcher: Watcher): void {
-    this.#watchers.delete(watcher);
-    if (this.#watchers.size === 0) this.stop();
-  }
-
-  stop(): void {
-    if (this.stopped) return;
-    this.#controller.abort();
-    this.onStop();
-  }
-
-  async run(): Promise<void> {
-    const definition = findJobKind(this.kind);
-    if (definition === undefined) {
-      this.#failAll(
-        createGraphQLError(`Jobs of kind ${this.kind} cannot be followed by this gateway.`, {
-          extensions: { code: 'BAD_USER_INPUT', argumentName: 'kind' },
-        }),
-      );
-      return;
-    }
-    const signal = this.#controller.signal;
-    if (this.sharing !== undefined) {
-      const job: SharedJob = {
-        kind: this.kind,
-        id: this.id,
-        poll: async (pollSignal) => {
-          try {
-            return await definition.poll(this.ssl, this.id, pollSignal);
-          } catch (error) {
-            throw toGraphQLError(error);
-          }
-        },
-        intervalMs: () => this.#intervalMs(),
-      };
-      const feed: JobFeed = {
-        snapshot: (snapshot) => {
-          if (!this.stopped) this.#deliver(snapshot);
-        },
-        fail: (error) => {
-          if (!this.stopped) this.#failAll(error);
-        },
-      };
-      try {
-        await this.sharing.follow(job, feed, signal);
-      } catch (error) {
-        if (!this.stopped) this.#failAll(toGraphQLError(error));
-      }
-      return;
-    }
-    while (!this.stopped) {
-      let snapshot: JobSnapshot | null;
-      try {
-        snapshot = await definition.poll(this.ssl, this.id, signal);
-      } catch (error) {
-        if (!this.stopped) this.#failAll(toGraphQLError(error));
-        return;
-      }
-      if (this.stopped) return;
-      this.#deliver(snapshot);
-      if (this.stopped) return;
-      await pause(this.#intervalMs(), signal);
-    }
-  }
-
-  /** Passes a changed snapshot on; a finished job's (or null: no such job) ends every watch. */
-  #deliver(snapshot: JobSnapshot | null): void {
-    const serialized = contentOf(snapshot);
-    if (this.#latest?.serialized !== serialized) {
-      this.#latest = { snapshot, serialized };
-      for (const watcher of [...this.#watchers]) watcher.snapshot(snapshot);
-    }
-    if (snapshot === null || isFinishedStatus(snapshot.state.status)) {
-      for (const watcher of [...this.#watchers]) watcher.end();
-      this.stop();
-    }
-  }
-
-  #intervalMs(): number {
-    let shortest = Number.POSITIVE_INFINITY;
-    for (const watcher of this.#watchers) shortest = Math.min(shortest, watcher.intervalMs);
-    return Math.max(this.minIntervalMs, Number.isFinite(shortest) ? shortest : this.minIntervalMs);
-  }
-
-  #failAll(error: unknown): void {
-    for (const watcher of [...this.#watchers]) watcher.fail(error);
-    this.stop();
-  }
-}
-
-/**
- * What tells two snapshots of a job apart: everything they hold but the `RequestId`s. Every SSL API response
- * carries a fresh RequestId, which identifies the call and says nothing about the job; a snapshot holding a raw
- * response (a deploy record's holds its first detail block) would otherwise differ on every poll, and every
- * watcher would be sent each poll instead of each change. Left out at any depth, so no kind's snapshot can
- * bring it in.
- */
-function contentOf(snapshot: JobSnapshot | null): string {
-  return JSON.stringify(snapshot, (key, value: unknown) => (key === 'RequestId' ? undefined : value));
-}
-
-/** Resolves after `ms`, or at once when `signal` aborts. */
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
-}
-
 type WatchEvent =
   | { readonly type: 'snapshot'; readonly snapshot: JobSnapshot | null }
+  | { readonly type: 'retrying'; readonly error: unknown }
   | { readonly type: 'end' }
   | { readonly type: 'error'; readonly error: unknown };
+
+/** One watcher's events, in order; `next` resolves null once the watch was closed and nothing is left. */
+interface WatchChannel {
+  next(): Promise<WatchEvent | null>;
+  close(): void;
+}
+
+const TIME_UP = Symbol('time up');
 
 /**
  * The per-gateway hub of job pollers, keyed by (kind, id). One hub serves one SslCaller, i.e. one set of
  * upstream credentials, so the key is in effect (credentials, kind, id): watchers only ever share a poll of
- * the same account's job. Reached by resolvers as `context.jobs`.
+ * the same account's job. Polls go through the hub's poll budget (poll-budget.ts), and those of kinds whose
+ * reader takes a list of IDs are batched per kind (poll-batcher.ts). Reached by resolvers as `context.jobs`.
  */
 export class JobHub {
   readonly #pollers = new Map<string, JobPoller>();
+  readonly #batchers = new Map<JobKindName, PollBatcher>();
   readonly #defaultIntervalMs: number;
   readonly #minIntervalMs: number;
   readonly #sharing: JobPollSharing | undefined;
-  #disposed = false;
+  /** What polls call: the SslCaller, through the poll budget. */
+  readonly #pollCaller: SslCaller;
+  /** The budget's limiter when this hub made it (and so disposes it). */
+  readonly #ownPollRateLimiter: SslRateLimiter | undefined;
+  /** Set by `dispose`: what every watch then ends with. */
+  #shutdown: Error | null = null;
 
-  constructor(
-    private readonly ssl: SslCaller,
-    options: JobPollingOptions = {},
-  ) {
+  constructor(ssl: SslCaller, options: JobPollingOptions = {}) {
     this.#minIntervalMs = options.minIntervalMs ?? DEFAULT_MIN_INTERVAL_MS;
     this.#defaultIntervalMs = Math.max(this.#minIntervalMs, options.defaultIntervalMs ?? DEFAULT_INTERVAL_MS);
     this.#sharing = options.sharing;
+    const sharedLimiter = options.sharing?.pollRateLimiter;
+    const limiter = sharedLimiter ?? inProcessPollRateLimiter();
+    this.#ownPollRateLimiter = sharedLimiter === undefined ? limiter : undefined;
+    this.#pollCaller = new PollBudget(ssl, limiter, options.pollQuotaShare ?? DEFAULT_POLL_QUOTA_SHARE);
   }
 
   /** How many jobs are being polled right now (for health checks and tests). */
@@ -244,60 +96,34 @@ export class JobHub {
 
   /**
    * Follows a job: yields its current snapshot, then each changed one, and ends after the first terminal
-   * snapshot (or after yielding null: the job does not exist). Leaving early (`return()`, or `signal`)
-   * unsubscribes at once.
+   * snapshot (or after yielding null: the job does not exist). Polls that fail for a reason that may pass are
+   * retried without ending the watch; it throws when polling fails for good, or when the gateway shuts down.
+   * Leaving early (`return()`, or `signal`) unsubscribes at once.
    */
   watch(
     kind: JobKindName,
     id: string,
     options: WatchOptions = {},
   ): AsyncIterableIterator<JobSnapshot | null> {
-    const queue: WatchEvent[] = [];
-    let wake: (() => void) | null = null;
-    let closed = false;
-    const push = (event: WatchEvent): void => {
-      queue.push(event);
-      wake?.();
-    };
-    const watcher: Watcher = {
-      intervalMs: this.intervalFor(options.intervalMs),
-      snapshot: (snapshot) => push({ type: 'snapshot', snapshot }),
-      end: () => push({ type: 'end' }),
-      fail: (error) => push({ type: 'error', error }),
-    };
-    const unsubscribe = this.#subscribe(kind, id, watcher);
-    const close = (): void => {
-      if (closed) return;
-      closed = true;
-      unsubscribe();
-      options.signal?.removeEventListener('abort', close);
-      wake?.();
-    };
-    options.signal?.addEventListener('abort', close, { once: true });
-    if (options.signal?.aborted) close();
-
+    const channel = this.#open(kind, id, options);
     const iterator: AsyncIterableIterator<JobSnapshot | null> = {
       async next() {
-        while (!closed && queue.length === 0) {
-          await new Promise<void>((resolve) => {
-            wake = resolve;
-          });
-          wake = null;
+        for (;;) {
+          const event = await channel.next();
+          if (event === null || event.type === 'end') {
+            channel.close();
+            return { done: true, value: undefined };
+          }
+          if (event.type === 'error') {
+            channel.close();
+            throw event.error;
+          }
+          if (event.type === 'snapshot') return { done: false, value: event.snapshot };
+          // A failed poll that is being retried: the stream goes on with the next snapshot.
         }
-        const event = queue.shift();
-        if (closed && event === undefined) return { done: true, value: undefined };
-        if (event === undefined || event.type === 'end') {
-          close();
-          return { done: true, value: undefined };
-        }
-        if (event.type === 'error') {
-          close();
-          throw event.error;
-        }
-        return { done: false, value: event.snapshot };
       },
       async return() {
-        close();
+        channel.close();
         return { done: true, value: undefined };
       },
       [Symbol.asyncIterator]() {
@@ -309,62 +135,125 @@ export class JobHub {
 
   /**
    * Waits until the job is finished, or `timeoutMs` passed, and resolves with its latest snapshot (null: the
-   * job does not exist). Shares the poll with every other watcher of the job.
+   * job does not exist). Shares the poll with every other watcher of the job. With no snapshot yet when the
+   * time is up, the first poll's answer still counts; if polls have only failed (for reasons that may pass),
+   * it rejects with the last failure. The gateway shutting down answers at once with what is known.
    */
   async waitFor(kind: JobKindName, id: string, options: WaitOptions): Promise<JobSnapshot | null> {
-    const stop = new AbortController();
-    const onAbort = (): void => stop.abort();
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    const timer = setTimeout(() => stop.abort(), Math.max(0, options.timeoutMs));
-    let latest: { snapshot: JobSnapshot | null } | null = null;
-    const snapshots = this.watch(kind, id, { intervalMs: options.intervalMs, signal: options.signal });
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), Math.max(0, options.timeoutMs));
+    // One listener for the whole wait, however many snapshots it sees.
+    const timeUp = abortion(deadline.signal).then((): typeof TIME_UP => TIME_UP);
+    const channel = this.#open(kind, id, { intervalMs: options.intervalMs, signal: options.signal });
+    let latest: { readonly snapshot: JobSnapshot | null } | null = null;
+    let failure: { readonly error: unknown } | null = null;
     try {
       while (true) {
-        // Once time is up, answer with what is known; with nothing known yet, the first snapshot still counts.
-        const next = snapshots.next();
-        const outcome: IteratorResult<JobSnapshot | null> | null =
-          latest === null ? await next : await Promise.race([next, abortion(stop.signal).then(() => null)]);
-        if (outcome === null || outcome.done) break;
-        latest = { snapshot: outcome.value };
-        if (stop.signal.aborted) break;
+        const next = channel.next();
+        // Nothing to answer with yet: the time being up does not end the wait.
+        const event: WatchEvent | null | typeof TIME_UP =
+          latest === null && failure === null ? await next : await Promise.race([next, timeUp]);
+        if (event === TIME_UP || event === null || event.type === 'end') break;
+        if (event.type === 'error') {
+          if (event.error === this.#shutdown && latest !== null) break;
+          throw event.error;
+        }
+        if (event.type === 'retrying') failure = { error: event.error };
+        else latest = { snapshot: event.snapshot };
+        if (deadline.signal.aborted) break;
       }
       if (options.signal?.aborted) throw options.signal.reason;
-      return latest?.snapshot ?? null;
+      if (latest !== null) return latest.snapshot;
+      if (failure !== null) throw failure.error;
+      return null;
     } finally {
       clearTimeout(timer);
-      options.signal?.removeEventListener('abort', onAbort);
-      await snapshots.return?.();
+      deadline.abort();
+      channel.close();
     }
   }
 
-  /** Stops every poller (gateway shutdown); watchers see their streams end. */
+  /**
+   * Stops every poller (gateway shutdown): each subscription's stream ends with an UNAVAILABLE error telling
+   * the client to reconnect, and each wait answers with what it knows; later watches are refused the same way.
+   */
   dispose(): void {
-    this.#disposed = true;
-    for (const poller of [...this.#pollers.values()]) poller.stop();
+    if (this.#shutdown !== null) return;
+    this.#shutdown = createGraphQLError('The gateway is shutting down; reconnect to follow the job.', {
+      extensions: { code: 'UNAVAILABLE', retryable: true },
+    });
+    for (const poller of [...this.#pollers.values()]) poller.failAll(this.#shutdown);
     this.#pollers.clear();
+    this.#ownPollRateLimiter?.dispose();
   }
 
-  #subscribe(kind: JobKindName, id: string, watcher: Watcher): () => void {
-    if (this.#disposed) {
-      watcher.fail(
-        createGraphQLError('The gateway is shutting down.', { extensions: { code: 'UNAVAILABLE' } }),
-      );
+  #open(kind: JobKindName, id: string, options: WatchOptions): WatchChannel {
+    const queue: WatchEvent[] = [];
+    let wake: (() => void) | null = null;
+    let closed = false;
+    const push = (event: WatchEvent): void => {
+      queue.push(event);
+      wake?.();
+    };
+    const watcher: Watcher = {
+      intervalMs: this.intervalFor(options.intervalMs),
+      snapshot: (snapshot) => push({ type: 'snapshot', snapshot }),
+      retrying: (error) => push({ type: 'retrying', error }),
+      end: () => push({ type: 'end' }),
+      fail: (error) => push({ type: 'error', error }),
+    };
+    const unsubscribe = this.#subscribe(kind, id, watcher, options.intervalMs);
+    let stopListening: () => void = () => undefined;
+    const close = (): void => {
+      if (closed) return;
+      closed = true;
+      unsubscribe();
+      stopListening();
+      wake?.();
+    };
+    if (options.signal !== undefined) stopListening = onAbort(options.signal, close);
+    return {
+      async next() {
+        while (!closed && queue.length === 0) {
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+          });
+          wake = null;
+        }
+        return queue.shift() ?? null;
+      },
+      close,
+    };
+  }
+
+  #subscribe(
+    kind: JobKindName,
+    id: string,
+    watcher: Watcher,
+    requestedIntervalMs: number | null | undefined,
+  ): () => void {
+    const refusal = this.#refusal(kind, requestedIntervalMs);
+    if (refusal !== null) {
+      watcher.fail(refusal);
       return () => undefined;
     }
+    const definition = findJobKind(kind);
+    if (definition === undefined) return () => undefined;
     const key = `${kind}\u0000${id}`;
     let poller = this.#pollers.get(key);
     const isNew = poller === undefined || poller.stopped;
     if (poller === undefined || poller.stopped) {
-      const created: JobPoller = new JobPoller(
-        this.ssl,
+      const created: JobPoller = new JobPoller({
         kind,
         id,
-        this.#minIntervalMs,
-        () => {
+        poll: (signal) => this.#poll(definition, id, signal),
+        minIntervalMs: this.#minIntervalMs,
+        alignedPolls: definition.pollMany !== undefined,
+        sharing: this.#sharing,
+        onStop: () => {
           if (this.#pollers.get(key) === created) this.#pollers.delete(key);
         },
-        this.#sharing,
-      );
+      });
       this.#pollers.set(key, created);
       poller = created;
     }
@@ -372,6 +261,38 @@ export class JobHub {
     subscribed.add(watcher);
     if (isNew) void subscribed.run();
     return () => subscribed.remove(watcher);
+  }
+
+  /** Why a watch cannot start (the gateway shutting down, a kind or interval it cannot follow); null if it can. */
+  #refusal(kind: JobKindName, requestedIntervalMs: number | null | undefined): Error | null {
+    if (this.#shutdown !== null) return this.#shutdown;
+    if (findJobKind(kind) === undefined) {
+      return createGraphQLError(`Jobs of kind ${kind} cannot be followed by this gateway.`, {
+        extensions: { code: 'BAD_USER_INPUT', argumentName: 'kind' },
+      });
+    }
+    const problem = pollIntervalProblem(requestedIntervalMs, 'pollIntervalMs');
+    return problem === null
+      ? null
+      : createGraphQLError(problem, {
+          extensions: { code: 'BAD_USER_INPUT', argumentName: 'pollIntervalMs' },
+        });
+  }
+
+  /** One poll of one job: batched with the kind's other polls due now when the kind allows it. */
+  async #poll(definition: JobKindDefinition, id: string, signal: AbortSignal): Promise<JobSnapshot | null> {
+    try {
+      const pollMany = definition.pollMany;
+      if (pollMany === undefined) return await definition.poll(this.#pollCaller, id, signal);
+      let batcher = this.#batchers.get(definition.kind);
+      if (batcher === undefined) {
+        batcher = new PollBatcher(this.#pollCaller, pollMany);
+        this.#batchers.set(definition.kind, batcher);
+      }
+      return await batcher.poll(id, signal);
+    } catch (error) {
+      throw toGraphQLError(error);
+    }
   }
 }
 

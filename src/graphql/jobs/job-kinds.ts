@@ -94,6 +94,15 @@ export interface JobKindDefinition<Shape extends JobShape = JobShape> {
    * limits and retries apply but nothing is cached. Null if the job does not exist.
    */
   poll(ssl: SslCaller, id: string, signal: AbortSignal): Promise<JobSnapshot<Shape> | null>;
+  /**
+   * For kinds whose upstream reader takes a list of IDs: fresh snapshots of several jobs in one call, in the
+   * order of `ids` (null for each unknown one). The shared poller then sends the polls of distinct jobs of the
+   * kind that fall due together as one call of at most `maxIds`, instead of one call per job.
+   */
+  readonly pollMany?: {
+    readonly maxIds: number;
+    poll(ssl: SslCaller, ids: readonly string[], signal: AbortSignal): Promise<(JobSnapshot<Shape> | null)[]>;
+  };
 }
 
 const definitions = new Map<JobKindName, JobKindDefinition>();

@@ -6,7 +6,7 @@ import type {
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { type JobSnapshot, type JobState, type JobStatusValue, registerJobKind } from '../jobs/job-kinds.ts';
-import { fetchBindResourceTaskResults } from '../loaders/bind-resource-tasks.ts';
+import { fetchBindResourceTaskResults, MAX_BIND_TASK_IDS_PER_CALL } from '../loaders/bind-resource-tasks.ts';
 import { translatingUpstreamErrors } from '../loaders/upstream-errors.ts';
 import { parseUpstreamTime } from '../time.ts';
 import { presentOrNull } from '../upstream-values.ts';
@@ -101,6 +101,16 @@ registerJobKind<BindResourceTaskShape>({
   async poll(ssl, id, signal) {
     const [result] = await translatingUpstreamErrors(() => fetchBindResourceTaskResults(ssl, [id], signal));
     return result === null || result === undefined ? null : bindResourceTaskSnapshot(id, result);
+  },
+  pollMany: {
+    maxIds: MAX_BIND_TASK_IDS_PER_CALL,
+    async poll(ssl, ids, signal) {
+      const results = await translatingUpstreamErrors(() => fetchBindResourceTaskResults(ssl, ids, signal));
+      return ids.map((id, index) => {
+        const result = results[index];
+        return result === null || result === undefined ? null : bindResourceTaskSnapshot(id, result);
+      });
+    },
   },
 });
 

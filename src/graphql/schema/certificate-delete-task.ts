@@ -3,7 +3,7 @@ import type { DeleteTaskResult } from '../../ssl/models.generated.ts';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { type JobSnapshot, type JobState, type JobStatusValue, registerJobKind } from '../jobs/job-kinds.ts';
-import { fetchDeleteTaskResults } from '../loaders/delete-tasks.ts';
+import { fetchDeleteTaskResults, MAX_DELETE_TASK_IDS_PER_CALL } from '../loaders/delete-tasks.ts';
 import { translatingUpstreamErrors } from '../loaders/upstream-errors.ts';
 import { parseUpstreamTime } from '../time.ts';
 import { presentOrNull } from '../upstream-values.ts';
@@ -96,6 +96,16 @@ registerJobKind<CertificateDeleteTaskShape>({
   async poll(ssl, id, signal) {
     const [result] = await translatingUpstreamErrors(() => fetchDeleteTaskResults(ssl, [id], signal));
     return result === null || result === undefined ? null : certificateDeleteTaskSnapshot(id, result);
+  },
+  pollMany: {
+    maxIds: MAX_DELETE_TASK_IDS_PER_CALL,
+    async poll(ssl, ids, signal) {
+      const results = await translatingUpstreamErrors(() => fetchDeleteTaskResults(ssl, ids, signal));
+      return ids.map((id, index) => {
+        const result = results[index];
+        return result === null || result === undefined ? null : certificateDeleteTaskSnapshot(id, result);
+      });
+    },
   },
 });
 

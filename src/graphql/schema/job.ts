@@ -12,7 +12,13 @@ import {
   type JobSnapshot,
   type JobState,
 } from '../jobs/job-kinds.ts';
-import { JOB_WAIT_INPUT_TYPE_NAME, type JobWait, MAX_WAIT_SECONDS, waitProblem } from '../jobs/job-wait.ts';
+import {
+  JOB_WAIT_INPUT_TYPE_NAME,
+  type JobWait,
+  MAX_POLL_INTERVAL_MS,
+  MAX_WAIT_SECONDS,
+  waitProblem,
+} from '../jobs/job-wait.ts';
 
 // The schema files resolving job fields take `wait` values from here, beside the input type.
 export { type JobWait, MAX_WAIT_SECONDS } from '../jobs/job-wait.ts';
@@ -170,7 +176,8 @@ export const JobWaitInputRef = builder.inputType(JOB_WAIT_INPUT_TYPE_NAME, {
     }),
     pollIntervalMs: t.int({
       description:
-        'How often to look at the job, in milliseconds; the gateway enforces a minimum to protect rate limits.',
+        `How often to look at the job, in milliseconds, at most ${MAX_POLL_INTERVAL_MS}; the gateway enforces a minimum ` +
+        'to protect rate limits.',
     }),
   }),
 });

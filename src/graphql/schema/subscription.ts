@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts';
 import type { JobSnapshot } from '../jobs/job-kinds.ts';
+import { MAX_POLL_INTERVAL_MS } from '../jobs/job-wait.ts';
 import { JobKindRef, JobRef } from './job.ts';
 
 // Subscriptions are served over Server-Sent Events (Yoga's default: `accept: text/event-stream`).
@@ -21,8 +22,8 @@ builder.subscriptionField('jobProgress', (t) =>
       id: t.arg.id({ required: true, description: 'The job ID.' }),
       pollIntervalMs: t.arg.int({
         description:
-          'How often to look at the job, in milliseconds (default 2000); the gateway enforces a minimum to ' +
-          'protect rate limits.',
+          `How often to look at the job, in milliseconds (default 2000, at most ${MAX_POLL_INTERVAL_MS}); the ` +
+          'gateway enforces a minimum to protect rate limits.',
       }),
     },
     subscribe: (_root, args, context) =>
