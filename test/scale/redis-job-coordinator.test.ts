@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { JobHub } from '../../src/graphql/jobs/job-hub.ts';
-import type { JobSnapshot } from '../../src/graphql/jobs/job-kinds.ts';
+import { findJobKind, type JobSnapshot } from '../../src/graphql/jobs/job-kinds.ts';
 // Registers the job kinds, as the gateway does.
 import '../../src/graphql/schema/index.ts';
+import { encodePreservingDates } from '../../src/scale/date-preserving-json.ts';
 import { RedisChannels } from '../../src/scale/redis-channels.ts';
 import {
   closeRedis,
@@ -43,6 +44,14 @@ function gatedUpstream() {
 
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 1));
+}
+
+/** A deploy record's finished snapshot, as the coordinator keeps snapshots in Redis. */
+async function finishedSnapshotOf(id: string): Promise<string> {
+  const finished: SslCaller = { call: async () => deployDetail(1) as never };
+  const snapshot = await findJobKind('DEPLOY_RECORD')?.poll(finished, id, new AbortController().signal);
+  expect(snapshot?.state.status).toBe('SUCCEEDED');
+  return encodePreservingDates(snapshot);
 }
 
 function collect(iterator: AsyncIterableIterator<JobSnapshot | null>) {
@@ -92,11 +101,33 @@ describe.skipIf(!redisAvailable)('RedisJobCoordinator: one upstream poll per job
     }) as [Replica, Replica];
   }
 
-  /** How many replicas listen to a job's events (the channel name is the coordinator's key layout). */
+  /** A key of one job (the coordinator's key layout): `events` (the channel), `latest`, `leader`. */
+  function jobKey(replica: Replica, id: string, suffix: 'events' | 'latest'): string {
+    return `${replica.keyPrefix}job:${hashedKeyPart('AKIDalice')}:${hashedKeyPart(`DEPLOY_RECORD\n${id}`)}:${suffix}`;
+  }
+
+  /** How many replicas listen to a job's events. */
   async function listenersOf(replica: Replica, id: string): Promise<number> {
-    const channel = `${replica.keyPrefix}job:${hashedKeyPart('AKIDalice')}:${hashedKeyPart(`DEPLOY_RECORD\n${id}`)}:events`;
-    const [, count] = (await replica.commands.pubsub('NUMSUB', channel)) as [string, number];
+    const [, count] = (await replica.commands.pubsub('NUMSUB', jobKey(replica, id, 'events'))) as [
+      string,
+      number,
+    ];
     return count;
+  }
+
+  /** Resolves with the first event of `type` published on a job's channel from now on. */
+  async function nextEventOf(replica: Replica, id: string, type: string): Promise<unknown> {
+    const listener = connectRedisSubscriber({ url: redis.url, connectionName: 'test-listener' });
+    connections.push(listener);
+    const channel = jobKey(replica, id, 'events');
+    const heard = new Promise<unknown>((resolve) => {
+      listener.on('message', (from: string, message: string) => {
+        const event = JSON.parse(message) as { type: string };
+        if (from === channel && event.type === type) resolve(event);
+      });
+    });
+    await listener.subscribe(channel);
+    return heard;
   }
 
   it('relays the leader’s snapshots to a subscriber on another replica, which never polls', async () => {
@@ -192,6 +223,84 @@ describe.skipIf(!redisAvailable)('RedisJobCoordinator: one upstream poll per job
         extensions: { code: 'AuthFailure.UnauthorizedOperation', requestId: 'req-1' },
       });
     }
+    expect(b.upstream.calls).toHaveLength(0);
+  });
+
+  it('does not end a joining replica’s watch with the finished state of the job’s previous run', async () => {
+    const [a, b] = twoReplicas();
+    // The first run: A polls it to its end, and keeps no finished snapshot for replicas joining later.
+    const firstRun = collect(a.hub.watch('DEPLOY_RECORD', '12'));
+    await until(() => a.upstream.calls.length === 1);
+    a.upstream.answer(deployDetail(1));
+    await firstRun.finished;
+    expect(await a.commands.get(jobKey(a, '12', 'latest'))).toBeNull();
+    // As an earlier gateway (or a failed DEL) may have left one behind.
+    await a.commands.set(jobKey(a, '12', 'latest'), await finishedSnapshotOf('12'), 'PX', 20_000);
+
+    // A retry restarts the record under its ID: B follows the new run and leads; A joins while B's poll runs.
+    const onB = collect(b.hub.watch('DEPLOY_RECORD', '12'));
+    await until(() => b.upstream.calls.length === 1);
+    const aFollows = nextEventOf(a, '12', 'interval');
+    const onA = collect(a.hub.watch('DEPLOY_RECORD', '12'));
+    // A announces its interval once it has read what B keeps, and has made up its mind about it.
+    await Promise.race([aFollows, onA.finished]);
+    expect(onA.statuses).toEqual([]);
+    b.upstream.answer(deployDetail(3));
+    await until(() => onA.statuses.length === 1);
+    await until(() => b.upstream.calls.length === 2);
+    b.upstream.answer(deployDetail(1));
+    await Promise.all([onA.finished, onB.finished]);
+    expect(onA.statuses).toEqual(['RUNNING', 'SUCCEEDED']);
+    expect(onB.statuses).toEqual(['RUNNING', 'SUCCEEDED']);
+  });
+
+  it('polls at the shortest interval any replica’s watchers ask for', async () => {
+    const [a, b] = twoReplicas();
+    const onA = collect(a.hub.watch('DEPLOY_RECORD', '13', { intervalMs: 60_000 }));
+    await until(() => a.upstream.calls.length === 1);
+    a.upstream.answer(deployDetail(3));
+    await until(() => onA.statuses.length === 1);
+    // The leader now pauses for a minute; B's watcher wants news every millisecond.
+    const onB = collect(b.hub.watch('DEPLOY_RECORD', '13', { intervalMs: 1 }));
+    await vi.waitFor(() => expect(a.upstream.calls).toHaveLength(2), { timeout: 5_000 });
+    a.upstream.answer(deployDetail(1));
+    await Promise.all([onA.finished, onB.finished]);
+    expect(onB.statuses).toEqual(['RUNNING', 'SUCCEEDED']);
+    expect(b.upstream.calls).toHaveLength(0);
+  });
+
+  it('cuts the leader’s pause short when one of its own watchers asks for a shorter interval', async () => {
+    const [a] = twoReplicas();
+    const patient = collect(a.hub.watch('DEPLOY_RECORD', '14', { intervalMs: 60_000 }));
+    await until(() => a.upstream.calls.length === 1);
+    a.upstream.answer(deployDetail(3));
+    await until(() => patient.statuses.length === 1);
+    const eager = collect(a.hub.watch('DEPLOY_RECORD', '14', { intervalMs: 1 }));
+    await vi.waitFor(() => expect(a.upstream.calls).toHaveLength(2), { timeout: 5_000 });
+    a.upstream.answer(deployDetail(1));
+    await Promise.all([patient.finished, eager.finished]);
+  });
+
+  it('keeps every replica’s watches going through the leader’s failures that may pass', async () => {
+    const [a, b] = twoReplicas();
+    const onA = collect(a.hub.watch('DEPLOY_RECORD', '15'));
+    await until(() => a.upstream.calls.length === 1);
+    const onB = collect(b.hub.watch('DEPLOY_RECORD', '15'));
+    // B must be listening before the leader fails, or it would have nothing to relay.
+    while ((await listenersOf(a, '15')) < 2) await new Promise((resolve) => setTimeout(resolve, 1));
+    a.upstream.fail(
+      new SslApiError({
+        action: 'DescribeHostDeployRecordDetail',
+        code: 'InternalError',
+        message: 'try again',
+        requestId: 'req-2',
+      }),
+    );
+    await until(() => a.upstream.calls.length === 2);
+    a.upstream.answer(deployDetail(1));
+    await Promise.all([onA.finished, onB.finished]);
+    expect(onA.statuses).toEqual(['SUCCEEDED']);
+    expect(onB.statuses).toEqual(['SUCCEEDED']);
     expect(b.upstream.calls).toHaveLength(0);
   });
 });

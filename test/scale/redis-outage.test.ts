@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server, type Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type RunningEmulator, startEmulator } from '../../src/emulator/index.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EmulatorClock, type RunningEmulator, startEmulator } from '../../src/emulator/index.ts';
 import { JobHub } from '../../src/graphql/jobs/job-hub.ts';
 import { createGateway, type Gateway } from '../../src/graphql/yoga.ts';
 import { createSilentLogger } from '../../src/observability/logger.ts';
@@ -19,7 +19,9 @@ import { RedisChannels } from '../../src/scale/redis-channels.ts';
 import { connectRedisSubscriber } from '../../src/scale/redis-connection.ts';
 import { RedisJobCoordinator } from '../../src/scale/redis-job-coordinator.ts';
 import type { SslCaller } from '../../src/ssl/actions.ts';
+import { startCdnDeployment } from '../graphql/support/deployments.ts';
 import { execute } from '../graphql/support/execute.ts';
+import { readEvents, subscribeOverSse } from '../graphql/support/sse.ts';
 import { deployDetail } from '../support/deploy-record-detail.ts';
 import { redisAvailable, startTestRedis, type TestRedis } from './redis-server.ts';
 
@@ -48,6 +50,17 @@ async function blackHole(): Promise<{ url: string; close(): Promise<void> }> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** Time that moves only when the test says so: jobs stay running for as long as a test needs. */
+class FrozenClock extends EmulatorClock {
+  #now = Date.now();
+  override now(): number {
+    return this.#now;
+  }
+  override advance(ms: number): void {
+    this.#now += ms;
+  }
 }
 
 describe.skipIf(!redisAvailable)('a Redis outage while serving', () => {
@@ -190,4 +203,86 @@ describe.skipIf(!redisAvailable)('a Redis outage while serving', () => {
     expect(statuses).toEqual(['SUCCEEDED']);
     expect(polls).toBe(1);
   }, 10_000);
+
+  it.skipIf(process.env.REDIS_TEST_URL !== undefined)(
+    'keeps job subscriptions on every replica open through a Redis restart, and sends them the end',
+    async () => {
+      const redis = await startTestRedis();
+      cleanups.push(() => redis.stop());
+      const emulator = await startEmulator({ seed: true, clock: new FrozenClock() });
+      cleanups.push(() => emulator.close());
+      const keyPrefix = `test-${randomUUID()}:`;
+      const replicas = await Promise.all(
+        [0, 1].map(async () => {
+          const backend = await connectScaleBackend({ redisUrl: redis.url, keyPrefix });
+          const calls: SslCallEvent[] = [];
+          const client = new SslClient({
+            endpoint: emulator.url,
+            credentials: new StaticCredentialsProvider({
+              secretId: emulator.secretId,
+              secretKey: emulator.secretKey,
+            }),
+            rateLimiter: backend.createRateLimiter(),
+            onCall: (event) => calls.push(event),
+          });
+          const gateway = createGateway({
+            ssl: client,
+            logging: false,
+            jobPolling: {
+              minIntervalMs: 5,
+              defaultIntervalMs: 10,
+              sharing: backend.jobPollSharing(emulator.secretId),
+            },
+          });
+          cleanups.push(async () => {
+            await gateway.dispose();
+            await client.close();
+            await backend.close();
+          });
+          return { gateway, calls };
+        }),
+      );
+      const [first] = replicas;
+      if (first === undefined) throw new Error('no replica');
+      const id = await startCdnDeployment(emulator, first.gateway);
+      const received = replicas.map(() => [] as unknown[]);
+      const streams = await Promise.all(
+        replicas.map((replica) =>
+          subscribeOverSse(
+            replica.gateway,
+            `subscription($id: ID!) { jobProgress(kind: DEPLOY_RECORD, id: $id, pollIntervalMs: 100) { id status } }`,
+            { id },
+          ),
+        ),
+      );
+      const reading = streams.map((stream, index) =>
+        readEvents(stream, (payload) => received[index]?.push(payload)),
+      );
+      await vi.waitFor(() => expect(received.every((events) => events.length > 0)).toBe(true));
+
+      await redis.stop();
+      // The polls now fail: the shared rate limiter sends nothing without Redis.
+      await vi.waitFor(
+        () =>
+          expect(
+            replicas.some((replica) =>
+              replica.calls.some(
+                (call) =>
+                  call.action === 'DescribeHostDeployRecordDetail' &&
+                  call.outcome === 'rate-limiter-unavailable',
+              ),
+            ),
+          ).toBe(true),
+        { timeout: 5_000 },
+      );
+      await redis.restart?.();
+      emulator.clock.advance(10_000);
+      await Promise.all(reading);
+      for (const events of received) {
+        for (const event of events) expect(event).not.toHaveProperty('errors');
+        expect(events.at(-1)).toEqual({ data: { jobProgress: { id, status: 'SUCCEEDED' } } });
+      }
+    },
+    30_000,
+  );
 });

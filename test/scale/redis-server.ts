@@ -39,6 +39,11 @@ if (!redisAvailable) {
 export interface TestRedis {
   readonly url: string;
   stop(): Promise<void>;
+  /**
+   * Starts a stopped server again on the same port, empty (as a crashed Redis without persistence comes back).
+   * Undefined for a server someone else runs (REDIS_TEST_URL).
+   */
+  readonly restart?: () => Promise<void>;
 }
 
 function freePort(): Promise<number> {
@@ -72,32 +77,40 @@ function waitUntilReady(child: ChildProcess): Promise<void> {
 
 export async function startTestRedis(): Promise<TestRedis> {
   if (externalUrl !== undefined) return { url: externalUrl, stop: async () => undefined };
-  if (redisServerPath === undefined) throw new Error(REDIS_UNAVAILABLE_MESSAGE);
+  const serverPath = redisServerPath;
+  if (serverPath === undefined) throw new Error(REDIS_UNAVAILABLE_MESSAGE);
   const port = await freePort();
-  const child = spawn(
-    redisServerPath,
-    [
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--save',
-      '',
-      '--appendonly',
-      'no',
-      '--loglevel',
-      'notice',
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  await waitUntilReady(child);
+  const spawnServer = async (): Promise<ChildProcess> => {
+    const child = spawn(
+      serverPath,
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--loglevel',
+        'notice',
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await waitUntilReady(child);
+    return child;
+  };
+  let child = await spawnServer();
   return {
     url: `redis://127.0.0.1:${port}`,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
+    restart: async () => {
+      child = await spawnServer();
+    },
   };
 }
