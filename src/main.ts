@@ -257,9 +257,13 @@ async function main(): Promise<void> {
       readiness,
       timeoutMs: operations.shutdownTimeoutMs,
       delayMs: operations.shutdownDelayMs,
+      // Ends every job subscription (a last UNAVAILABLE event: reconnect elsewhere) and answers every job wait:
+      // otherwise they hold the drain until its deadline.
+      endLongLivedOperations: async () => {
+        await gateway.dispose();
+      },
     },
     async () => {
-      await gateway.dispose();
       await upstream.client.close();
       await scaleBackend?.close();
       await upstream.emulator?.close();
@@ -275,14 +279,16 @@ interface ShutdownDependencies {
   readonly timeoutMs: number;
   /** SIGTERM only: how long to keep serving with /ready at 503 before closing the listener (< timeoutMs). */
   readonly delayMs: number;
+  /** Ends the operations that would otherwise hold the drain to its deadline (subscriptions), once it starts. */
+  readonly endLongLivedOperations: () => Promise<void>;
 }
 
 /**
  * SIGTERM: report unready at once but keep serving for `delayMs`, so load balancers (Kubernetes endpoints) see
  * the 503 and stop routing here while requests still find an open listener; then stop accepting connections,
- * let in-flight operations finish within what is left of `timeoutMs`, release the upstream (and the sandbox
- * emulator) and exit 0. SIGINT (an interactive stop, no load balancer) skips the delay. A second signal exits
- * at once.
+ * end job subscriptions and waits, let in-flight operations finish within what is left of `timeoutMs`, release
+ * the upstream (and the sandbox emulator) and exit 0. SIGINT (an interactive stop, no load balancer) skips the
+ * delay. A second signal exits at once.
  */
 function installShutdownHandlers(
   dependencies: ShutdownDependencies,
@@ -304,7 +310,9 @@ function installShutdownHandlers(
       { signal, inFlight: drainer.inFlightCount, timeoutMs: timeoutMs - delayMs },
       `${delayMs > 0 ? 'shutdown delay over' : `${signal} received`}; no longer accepting requests, finishing in-flight ones`,
     );
-    const outcome = await drainer.drain(timeoutMs - delayMs);
+    const draining = drainer.drain(timeoutMs - delayMs);
+    await dependencies.endLongLivedOperations();
+    const outcome = await draining;
     if (outcome === 'deadline')
       logger.warn({ timeoutMs }, 'shutdown deadline reached; open connections were cut');
     // Cleanup must not keep a stopping process alive indefinitely.

@@ -188,6 +188,74 @@ describe('graceful shutdown of the gateway process', () => {
   });
 });
 
+/** Reads Server-Sent Events off a response: each call resolves with the next event (null once it ended). */
+function sseEvents(response: Response): () => Promise<{ event: string; data: unknown } | null> {
+  const reader = response.body?.getReader();
+  if (reader === undefined) throw new Error('no body');
+  const decoder = new TextDecoder();
+  let buffer = '';
+  return async () => {
+    for (;;) {
+      const boundary = buffer.indexOf('\n\n');
+      if (boundary >= 0) {
+        const block = buffer.slice(0, boundary);
+        buffer = buffer.slice(boundary + 2);
+        const event = /^event: (.*)$/m.exec(block)?.[1];
+        if (event === undefined) continue;
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        return { event, data: data === undefined || data === '' ? null : JSON.parse(data) };
+      }
+      const { done, value } = await reader.read();
+      if (done) return null;
+      buffer += decoder.decode(value, { stream: true });
+    }
+  };
+}
+
+describe('graceful shutdown with job subscriptions open', () => {
+  it('on SIGTERM ends each subscription with a last event saying to reconnect, and does not wait for the deadline', async () => {
+    const gateway = await startGateway({ SHUTDOWN_TIMEOUT_MS: '15000', SHUTDOWN_DELAY_MS: '100' });
+    const deployed = await fetch(`${gateway.origin}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `mutation { certificateDeploy(input: { certificateId: "nqP0P9KA", resourceType: CLB,
+          region: "ap-guangzhou", instanceIds: ["lb-1umtqj71|lbl-1ye0jt50"] }) { deployRecord { id } } }`,
+      }),
+    });
+    const { data } = (await deployed.json()) as {
+      data: { certificateDeploy: { deployRecord: { id: string } } };
+    };
+    // Polled once, then not for a minute: the stream stays open until the gateway ends it.
+    const subscription = await fetch(`${gateway.origin}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({
+        query: `subscription($id: ID!) { jobProgress(kind: DEPLOY_RECORD, id: $id, pollIntervalMs: 60000) { id status } }`,
+        variables: { id: data.certificateDeploy.deployRecord.id },
+      }),
+    });
+    const nextEvent = sseEvents(subscription);
+    expect((await nextEvent())?.event).toBe('next');
+
+    const exited = once(gateway.child, 'exit');
+    gateway.child.kill('SIGTERM');
+    const last = await nextEvent();
+    expect(last).toMatchObject({
+      event: 'next',
+      data: {
+        errors: [{ message: expect.stringMatching(/reconnect/), extensions: { code: 'UNAVAILABLE' } }],
+      },
+    });
+    expect(await nextEvent()).toMatchObject({ event: 'complete' });
+    expect(await nextEvent()).toBeNull();
+    const [code] = await exited;
+    expect(code).toBe(0);
+    // Drained, not cut at SHUTDOWN_TIMEOUT_MS (which the test's own timeout would not wait for either).
+    expect(gateway.output()).not.toContain('shutdown deadline reached');
+  }, 30_000);
+});
+
 describe('shutdown configuration', () => {
   const sandbox: UpstreamConfig = { mode: 'sandbox' };
 
