@@ -196,17 +196,34 @@ describe('Subscription.jobProgress over Server-Sent Events', () => {
   });
 });
 
-/** Every SSE event of a response until it ends: its type and parsed data. */
-async function allEvents(response: Response): Promise<Array<{ event: string; data: unknown }>> {
+/** Every SSE event of a response until it ends (its type and parsed data), each also passed to `onEvent`. */
+async function allEvents(
+  response: Response,
+  onEvent: (event: { event: string; data: unknown }) => void = () => undefined,
+): Promise<Array<{ event: string; data: unknown }>> {
   const events: Array<{ event: string; data: unknown }> = [];
-  const text = await response.text();
-  for (const block of text.split('\n\n')) {
-    const event = /^event: (.*)$/m.exec(block)?.[1];
-    const data = /^data: (.*)$/m.exec(block)?.[1];
-    if (event !== undefined)
-      events.push({ event, data: data === undefined || data === '' ? null : JSON.parse(data) });
+  const reader = response.body?.getReader();
+  if (reader === undefined) throw new Error('no body');
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return events;
+    buffer += decoder.decode(value, { stream: true });
+    let boundary = buffer.indexOf('\n\n');
+    while (boundary >= 0) {
+      const block = buffer.slice(0, boundary);
+      buffer = buffer.slice(boundary + 2);
+      const type = /^event: (.*)$/m.exec(block)?.[1];
+      const data = /^data: (.*)$/m.exec(block)?.[1];
+      if (type !== undefined) {
+        const event = { event: type, data: data === undefined || data === '' ? null : JSON.parse(data) };
+        events.push(event);
+        onEvent(event);
+      }
+      boundary = buffer.indexOf('\n\n');
+    }
   }
-  return events;
 }
 
 describe('poll intervals clients may ask for', () => {
@@ -287,20 +304,23 @@ describe('a gateway shutting down', () => {
       jobPolling: { minIntervalMs: 5, defaultIntervalMs: 10 },
     });
     const id = await startCdnDeployment(stack.emulator, gateway);
-    // Polled once, then not again for a minute: the stream stays open.
-    const response = await subscribeOverSse(
-      gateway,
-      `subscription($id: ID!) { jobProgress(kind: DEPLOY_RECORD, id: $id, pollIntervalMs: 60000) { id status } }`,
-      { id },
-    );
-    const reading = allEvents(response);
-    await vi.waitFor(() => expect(stack.upstreamCalls('DescribeHostDeployRecordDetail')).toBeGreaterThan(0));
+    stack.emulator.stats.reset();
+    // The wait polls once, then not again for a minute: it is still waiting when the gateway shuts down.
     const waiting = execute<{ job: { status: string } | null }, unknown>(
       gateway,
       `query($id: ID!) { job(kind: DEPLOY_RECORD, id: $id, wait: { timeoutSeconds: 60, pollIntervalMs: 60000 }) { status } }`,
       { id },
     );
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await vi.waitFor(() => expect(stack.upstreamCalls('DescribeHostDeployRecordDetail')).toBe(1));
+    // The subscription shares that poll: its first event is the state the wait knows too. Its stream stays open.
+    const response = await subscribeOverSse(
+      gateway,
+      `subscription($id: ID!) { jobProgress(kind: DEPLOY_RECORD, id: $id, pollIntervalMs: 60000) { id status } }`,
+      { id },
+    );
+    const received: unknown[] = [];
+    const reading = allEvents(response, (event) => received.push(event));
+    await vi.waitFor(() => expect(received).toHaveLength(1));
 
     await gateway.dispose();
     const events = await reading;
