@@ -37,10 +37,16 @@ export interface Loaders {
   readonly bindResourceTasks: BindResourceTaskLoaders;
   readonly deleteTasks: DeleteTaskLoaders;
   readonly mutations: UpstreamMutations;
+  /**
+   * Drops everything read so far, so what is read next is read afresh: after a mutation changed the upstream,
+   * before each event of a subscription (its loaders live as long as the stream) and after a wait on a job
+   * (what was read before it describes the job as it was).
+   */
+  clearAll(): void;
 }
 
 /** The loader groups of a request, each built on first use. */
-type LoaderGroupName = Exclude<keyof Loaders, 'mutations'>;
+type LoaderGroupName = Exclude<keyof Loaders, 'mutations' | 'clearAll'>;
 
 /** A domain's loaders; `clearAll` drops what they cached, after a mutation changed the upstream. */
 export interface LoaderGroup {
@@ -138,11 +144,14 @@ class RequestLoaders implements Loaders {
   }
 
   get mutations(): UpstreamMutations {
-    // A mutation makes what every group built so far has cached stale; groups not built yet hold nothing.
-    this.#mutations ??= createUpstreamMutations(this.ssl, this.signal, () => {
-      for (const group of this.#built.values()) group.clearAll();
-    });
+    // A mutation makes what every group built so far has cached stale.
+    this.#mutations ??= createUpstreamMutations(this.ssl, this.signal, () => this.clearAll());
     return this.#mutations;
+  }
+
+  clearAll(): void {
+    // Groups not built yet hold nothing.
+    for (const group of this.#built.values()) group.clearAll();
   }
 }
 

@@ -193,7 +193,8 @@ function checkedWait(wait: JobWait): JobWait {
 
 /**
  * A job by kind and ID, optionally after waiting: without `wait`, the current snapshot through the request's
- * loaders; with it, the shared poller's snapshot once the job finished or the time is up. Null when unknown.
+ * loaders; with it, the shared poller's snapshot once the job finished or the time is up, and the request's
+ * loaders cleared. Null when unknown.
  */
 export async function loadJob(
   kind: JobKindName,
@@ -204,11 +205,15 @@ export async function loadJob(
   const definition = requireKind(kind);
   if (wait === null || wait === undefined) return definition.load(id, context);
   const { timeoutSeconds, pollIntervalMs } = checkedWait(wait);
-  return context.jobs.waitFor(kind, id, {
+  const snapshot = await context.jobs.waitFor(kind, id, {
     timeoutMs: timeoutSeconds * 1000,
     intervalMs: pollIntervalMs,
     signal: context.signal,
   });
+  // What the request read before the wait describes the job as it was: the waited job's fields read it afresh
+  // (the snapshot carries what it can).
+  context.loaders.clearAll();
+  return snapshot;
 }
 
 builder.queryField('job', (t) =>

@@ -16,7 +16,8 @@ builder.subscriptionField('jobProgress', (t) =>
     type: JobRef,
     description:
       'Follows a job: sends its current state, then every change, and ends after its final state (or after ' +
-      'sending null when the job does not exist). All subscribers of one job share one upstream poll.',
+      'sending null when the job does not exist). All subscribers of one job share one upstream poll. Each event ' +
+      'is resolved afresh: its nested fields (instances, resources, listing entries) are read for that event.',
     args: {
       kind: t.arg({ type: JobKindRef, required: true, description: 'Which kind of job `id` names.' }),
       id: t.arg.id({ required: true, description: 'The job ID.' }),
@@ -31,6 +32,12 @@ builder.subscriptionField('jobProgress', (t) =>
         intervalMs: args.pollIntervalMs,
         signal: context.signal,
       }),
-    resolve: (snapshot: JobSnapshot | null) => snapshot,
+    resolve: (snapshot: JobSnapshot | null, _args, context) => {
+      // One context serves the whole stream; without this, what its loaders read for the first event would
+      // answer every later one (a task's resources, a record's listing entry) while the snapshot moved on.
+      // Events are resolved one after the other, so clearing here affects this event only.
+      context.loaders.clearAll();
+      return snapshot;
+    },
   }),
 );

@@ -45,8 +45,17 @@ export function requireRecordId(raw: string | number, noun: string, field: reado
   return id;
 }
 
+/**
+ * A record value: a snapshot carries the first detail block its state was read from, so that the fields reading
+ * that block (groups, phases, the first instances) show the moment the state shows, in a subscription's events
+ * and after a wait, rather than what the request's loaders read earlier.
+ */
+export interface RecordShape<Block> extends JobShape {
+  readonly firstBlock?: Block;
+}
+
 /** How a kind of record is followed as a job: from its first detail block. */
-interface RecordJobKind<Shape extends JobShape, Block> {
+interface RecordJobKind<Shape extends RecordShape<Block>, Block> {
   readonly kind: JobKindName;
   readonly typeName: string;
   readonly shapeOf: (recordId: number) => Shape;
@@ -59,7 +68,7 @@ interface RecordJobKind<Shape extends JobShape, Block> {
 }
 
 /** Registers a kind of record as a job kind; IDs that cannot name a record are unknown jobs. */
-export function registerRecordJobKind<Shape extends JobShape, Block>(
+export function registerRecordJobKind<Shape extends RecordShape<Block>, Block>(
   record: RecordJobKind<Shape, Block>,
 ): void {
   async function snapshot(id: string, firstBlock: (recordId: number) => Promise<Block | null>) {
@@ -67,7 +76,9 @@ export function registerRecordJobKind<Shape extends JobShape, Block>(
     if (recordId === null) return null;
     const block = await firstBlock(recordId);
     const state = block === null ? null : record.stateOf(block);
-    return state === null ? null : { ...record.shapeOf(recordId), state };
+    return block === null || state === null
+      ? null
+      : { ...record.shapeOf(recordId), firstBlock: block, state };
   }
   registerJobKind<Shape>({
     kind: record.kind,
@@ -103,13 +114,16 @@ export async function listedSummary<Summary>(
   return summary;
 }
 
-/** A record's first detail block; a NOT_FOUND error (`<label> … no longer exists`) when the record is gone. */
+/**
+ * A record's first detail block: the one a snapshot carries, else through `loaders`; a NOT_FOUND error
+ * (`<label> … no longer exists`) when the record is gone.
+ */
 export async function existingFirstBlock<Block>(
-  record: { readonly id: string },
+  record: RecordShape<Block>,
   loaders: { block(id: number, offset: number): Promise<Block | null> },
   label: string,
 ): Promise<Block> {
-  const block = await loaders.block(Number(record.id), 0);
+  const block = record.firstBlock ?? (await loaders.block(Number(record.id), 0));
   if (block === null) {
     throw createGraphQLError(`${label} ${record.id} no longer exists upstream.`, {
       extensions: { code: 'NOT_FOUND' },
@@ -138,7 +152,8 @@ export async function recordById<Shape extends JobShape, Summary>(
 
 /**
  * A record after an optional wait (see `JobWaitInput`): without `wait` the held value is returned as it is, so
- * no upstream call is made for it; after one, the held value with the state waited for.
+ * no upstream call is made for it; after one, the snapshot waited for (a listing entry the held value had is
+ * from before the wait, so it is read again if asked for).
  */
 export async function waitedRecord<Shape extends JobShape>(
   record: Shape,
@@ -146,8 +161,7 @@ export async function waitedRecord<Shape extends JobShape>(
   context: GraphQLContext,
 ): Promise<Shape | null> {
   if (wait === null || wait === undefined) return record;
-  const snapshot = await loadJob(record.kind, record.id, wait, context);
-  return snapshot === null ? null : { ...record, state: snapshot.state };
+  return (await loadJob(record.kind, record.id, wait, context)) as Shape | null;
 }
 
 /** Runs a mutation body; the input mistakes it rejects itself (InputRejection) become userErrors. */

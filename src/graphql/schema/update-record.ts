@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
-import type { JobShape, JobState } from '../jobs/job-kinds.ts';
+import type { JobState } from '../jobs/job-kinds.ts';
 import {
   fetchUpdateRecordBlock,
   UPDATE_DETAIL_BLOCK_SIZE,
@@ -23,13 +23,17 @@ import {
   jobStateFromItems,
   listedSummary,
   positiveOrNull,
+  type RecordShape,
   recordById,
   registerRecordJobKind,
   switchOrNull,
 } from './update-record-support.ts';
 
-/** An update record: its ID, and its listing entry when a listing or lookup already produced it. */
-export interface UpdateRecordShape extends JobShape {
+/**
+ * An update record: its ID, its listing entry when a listing or lookup already produced it, and its first detail
+ * block when it is a snapshot.
+ */
+export interface UpdateRecordShape extends RecordShape<UpdateRecordDetailBlock> {
   readonly kind: 'UPDATE_RECORD';
   readonly summary?: UpdateRecordSummary;
 }
@@ -183,6 +187,8 @@ interface ResourceGroupShape {
   readonly recordId: number;
   readonly resourceType: string;
   readonly instanceCount: number;
+  /** The block the group was read from: its first instances are read there, as of the same moment. */
+  readonly firstBlock: UpdateRecordDetailBlock;
 }
 
 const UpdateRecordResourceGroupRef = builder
@@ -211,7 +217,10 @@ const UpdateRecordResourceGroupRef = builder
         },
         resolve: (group, args, context) =>
           groupInstanceConnection(group, args, UPDATE_DETAIL_BLOCK_SIZE, async (position) => {
-            const block = await context.loaders.updateRecords.block(group.recordId, position);
+            const block =
+              position < UPDATE_DETAIL_BLOCK_SIZE
+                ? group.firstBlock
+                : await context.loaders.updateRecords.block(group.recordId, position);
             return block === null ? null : { offset: block.offset, groups: block.response.RecordDetailList };
           }),
       }),
@@ -287,6 +296,7 @@ UpdateRecordRef.implement({
           recordId: Number(record.id),
           resourceType: group.ResourceType,
           instanceCount: group.TotalCount,
+          firstBlock: block,
         }));
       },
     }),

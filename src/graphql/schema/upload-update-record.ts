@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
-import type { JobShape, JobState } from '../jobs/job-kinds.ts';
+import type { JobState } from '../jobs/job-kinds.ts';
 import {
   fetchUploadUpdateRecordBlock,
   UPLOAD_UPDATE_DETAIL_BLOCK_SIZE,
@@ -23,14 +23,18 @@ import {
   jobStateFromItems,
   listedSummary,
   positiveOrNull,
+  type RecordShape,
   recordById,
   registerRecordJobKind,
   switchOrNull,
 } from './update-record-support.ts';
 import { upstreamEnum } from './upstream-enum.ts';
 
-/** A content replacement record: its ID, and its listing entry when a listing or lookup already produced it. */
-export interface UploadUpdateRecordShape extends JobShape {
+/**
+ * A content replacement record: its ID, its listing entry when a listing or lookup already produced it, and its
+ * first detail block when it is a snapshot.
+ */
+export interface UploadUpdateRecordShape extends RecordShape<UploadUpdateRecordDetailBlock> {
   readonly kind: 'UPLOAD_UPDATE_RECORD';
   readonly summary?: UploadUpdateRecordSummary;
 }
@@ -212,6 +216,8 @@ interface ResourceGroupShape {
   readonly phaseIndex: number;
   readonly resourceType: string;
   readonly instanceCount: number;
+  /** The block the group was read from: its first instances are read there, as of the same moment. */
+  readonly firstBlock: UploadUpdateRecordDetailBlock;
 }
 
 const UploadUpdateResourceGroupRef = builder
@@ -240,7 +246,10 @@ const UploadUpdateResourceGroupRef = builder
         },
         resolve: (group, args, context) =>
           groupInstanceConnection(group, args, UPLOAD_UPDATE_DETAIL_BLOCK_SIZE, async (position) => {
-            const block = await context.loaders.uploadUpdateRecords.block(group.recordId, position);
+            const block =
+              position < UPLOAD_UPDATE_DETAIL_BLOCK_SIZE
+                ? group.firstBlock
+                : await context.loaders.uploadUpdateRecords.block(group.recordId, position);
             return block === null
               ? null
               : { offset: block.offset, groups: block.phases[group.phaseIndex]?.RecordDetailList ?? [] };
@@ -253,6 +262,8 @@ interface PhaseShape {
   readonly recordId: number;
   readonly index: number;
   readonly phase: UploadUpdatePhase;
+  /** The block the phase was read from. */
+  readonly firstBlock: UploadUpdateRecordDetailBlock;
 }
 
 const UploadUpdateInstanceCountsRef = builder
@@ -315,12 +326,13 @@ const UploadUpdateRecordPhaseRef = builder.objectRef<PhaseShape>('UploadUpdateRe
       type: [UploadUpdateResourceGroupRef],
       description: "The run's instances, grouped per resource type.",
       nullable: false,
-      resolve: ({ recordId, index, phase }) =>
+      resolve: ({ recordId, index, phase, firstBlock }) =>
         phase.RecordDetailList.map((group) => ({
           recordId,
           phaseIndex: index,
           resourceType: group.ResourceType,
           instanceCount: group.TotalCount,
+          firstBlock,
         })),
     }),
   }),
@@ -328,7 +340,12 @@ const UploadUpdateRecordPhaseRef = builder.objectRef<PhaseShape>('UploadUpdateRe
 
 async function phasesOf(record: UploadUpdateRecordShape, context: GraphQLContext): Promise<PhaseShape[]> {
   const block = await existingFirstBlock(record, context.loaders.uploadUpdateRecords, RECORD_LABEL);
-  return block.phases.map((phase, index) => ({ recordId: Number(record.id), index, phase }));
+  return block.phases.map((phase, index) => ({
+    recordId: Number(record.id),
+    index,
+    phase,
+    firstBlock: block,
+  }));
 }
 
 export const UploadUpdateRecordRef = builder.objectRef<UploadUpdateRecordShape>('UploadUpdateRecord');
