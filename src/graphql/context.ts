@@ -4,6 +4,7 @@ import type { SslCaller } from '../ssl/actions.ts';
 import type { AuthSession } from './auth/session.ts';
 import type { JobHub } from './jobs/job-hub.ts';
 import { createLoaders, type LoaderOptions, type Loaders } from './loaders/request-loaders.ts';
+import { ReportedErrors } from './reported-errors.ts';
 
 /** What every resolver sees. Resolvers reach the upstream only through `loaders`. */
 export interface GraphQLContext {
@@ -22,6 +23,8 @@ export interface GraphQLContext {
   readonly jobs: JobHub;
   /** Aborts when the client goes away: long waits (jobs) stop with it. */
   readonly signal: AbortSignal | undefined;
+  /** Errors to send beside the data rather than instead of it (see ReportedErrors). */
+  readonly reportedErrors: ReportedErrors;
 }
 
 export interface ContextDependencies {
@@ -53,5 +56,6 @@ export function createContext(
     },
     jobs: dependencies.jobs,
     signal: request.signal,
+    reportedErrors: new ReportedErrors(),
   };
 }

@@ -17,6 +17,7 @@ import { graphiqlExampleOptions } from './graphiql-examples.ts';
 import { type GraphiQLPage, graphiqlPage, useGraphiQLCaching } from './graphiql-page.ts';
 import { JobHub, type JobPollingOptions } from './jobs/job-hub.ts';
 import { useJobWaitArgumentCheck } from './jobs/wait-arguments.ts';
+import { useReportedErrors } from './reported-errors.ts';
 import { schema } from './schema/index.ts';
 import { corsOption } from './security/cors.ts';
 import { CSRF_PREVENTION_HEADER } from './security/csrf.ts';
@@ -137,6 +138,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       authentication.plugin,
       // Before anything executes: a mutation must not start a job its payload then cannot return.
       useJobWaitArgumentCheck(),
+      useReportedErrors(),
       ...(options.compileQueriesAfterRuns === false
         ? []
         : [

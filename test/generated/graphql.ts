@@ -970,7 +970,7 @@ export type JobStatus =
   /** Finished; every unit of work succeeded (a rollback that did is ROLLED_BACK instead). */
   | 'SUCCEEDED';
 
-/** Asks for a job once it is finished, or after `timeoutSeconds` in whatever state it is then. Waiting requests for one job share one upstream poll. A value out of range refuses the whole operation (BAD_USER_INPUT) before any of it runs, so a mutation whose payload is asked to wait too long starts nothing. */
+/** Asks for a job once it is finished, or after `timeoutSeconds` in whatever state it is then. Waiting requests for one job share one upstream poll. A value out of range refuses the whole operation (BAD_USER_INPUT) before any of it runs, so a mutation whose payload is asked to wait too long starts nothing. A wait that fails once running (a poll refused by the rate limit, or failed) still answers with the job, as read after the failure, and adds a JOB_WAIT_FAILED error naming it (`jobKind`, `jobId`, the cause in `causeCode`, `retryable`: whether waiting again may work) beside the data; a job that cannot be read then either is null (left out of a list) with that error. */
 export type JobWaitInput = {
   /** How often to look at the job, in milliseconds, at most 60000; the gateway enforces a minimum to protect rate limits. */
   pollIntervalMs?: number | null | undefined;

@@ -3,11 +3,11 @@ import { builder } from '../builder.ts';
 import {
   BindResourceTaskRef,
   type BindResourceTaskShape,
-  bindResourceTaskWithWait,
+  withHeldCertificate,
 } from './bind-resource-task.ts';
 import { certificateIdList } from './certificate-inputs.ts';
 import { checkingInput } from './certificate-payloads.ts';
-import { JobWaitInputRef } from './job.ts';
+import { heldJobsAfterWait, JobWaitInputRef } from './job.ts';
 import { MUTATION_INPUT, type PayloadShape, payloadType } from './user-error.ts';
 
 /** CreateCertificateBindResourceSyncTask.CertificateIds (CATALOGUE §1.3). */
@@ -43,13 +43,10 @@ const CertificateBindingsRefreshPayload = payloadType<CertificateBindingsRefresh
         'One query per certificate, in the order Tencent Cloud returned them; null when nothing was started. ' +
         'Pass `wait` to receive them once finished (or after the timeout).',
       args: { wait: t.arg({ type: JobWaitInputRef, description: 'Wait for every query to finish first.' }) },
-      resolve: async (payload, args, context) => {
-        if (payload.tasks === null || payload.tasks === undefined) return null;
-        const tasks = await Promise.all(
-          payload.tasks.map((task) => bindResourceTaskWithWait(task, args.wait, context)),
-        );
-        return tasks.filter((task): task is BindResourceTaskShape => task !== null);
-      },
+      resolve: (payload, args, context, info) =>
+        payload.tasks === null || payload.tasks === undefined
+          ? null
+          : heldJobsAfterWait(payload.tasks, args.wait, context, info, withHeldCertificate),
     }),
   }),
 );

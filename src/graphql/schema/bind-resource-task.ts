@@ -12,7 +12,7 @@ import { parseUpstreamTime } from '../time.ts';
 import { presentOrNull } from '../upstream-values.ts';
 import { CertificateRef } from './certificate.ts';
 import { ResourceType } from './cloud-resource-enums.ts';
-import { JobRef, type JobWait, JobWaitInputRef, loadJob } from './job.ts';
+import { JobRef, JobWaitInputRef, loadJob } from './job.ts';
 import { upstreamEnum } from './upstream-enum.ts';
 
 /**
@@ -238,19 +238,12 @@ BindResourceTaskRef.implement({
   }),
 });
 
-/** Resolves a bind-resource task field that accepts `wait`. */
-export function bindResourceTaskWithWait(
+/** A waited snapshot is loaded by ID alone: it keeps the certificate the held task already knew. */
+export function withHeldCertificate(
   held: BindResourceTaskShape,
-  wait: JobWait | null | undefined,
-  context: GraphQLContext,
-): BindResourceTaskShape | Promise<BindResourceTaskShape | null> {
-  if (wait === null || wait === undefined) return held;
-  return (
-    loadJob('BIND_RESOURCE_TASK', held.id, wait, context) as Promise<BindResourceTaskShape | null>
-  ).then(
-    // A waited snapshot is loaded by ID alone; keep the certificate the caller already knew.
-    (snapshot) => (snapshot === null ? null : { ...snapshot, certificateId: held.certificateId ?? null }),
-  );
+  snapshot: JobSnapshot,
+): BindResourceTaskShape {
+  return { ...(snapshot as BindResourceTaskShape), certificateId: held.certificateId ?? null };
 }
 
 builder.queryField('bindResourceTask', (t) =>
@@ -263,12 +256,13 @@ builder.queryField('bindResourceTask', (t) =>
       id: t.arg.id({ required: true, description: 'The task ID.' }),
       wait: t.arg({ type: JobWaitInputRef, description: 'Wait for the query to finish first.' }),
     },
-    resolve: (_root, args, context) =>
+    resolve: (_root, args, context, info) =>
       loadJob(
         'BIND_RESOURCE_TASK',
         String(args.id),
         args.wait,
         context,
+        info,
       ) as Promise<BindResourceTaskShape | null>,
   }),
 );

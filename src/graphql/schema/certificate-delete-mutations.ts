@@ -4,11 +4,11 @@ import { builder } from '../builder.ts';
 import {
   CertificateDeleteTaskRef,
   type CertificateDeleteTaskShape,
-  certificateDeleteTaskWithWait,
+  waitedDeleteTask,
 } from './certificate-delete-task.ts';
 import { certificateIdList, certificateIdOf } from './certificate-inputs.ts';
 import { checkingInput } from './certificate-payloads.ts';
-import { JobWaitInputRef } from './job.ts';
+import { heldJobAfterWait, heldJobsAfterWait, JobWaitInputRef } from './job.ts';
 import { MUTATION_INPUT, type PayloadShape, payloadType } from './user-error.ts';
 
 /** DeleteCertificates.CertificateIds (CATALOGUE §1.3). */
@@ -55,10 +55,10 @@ const CertificateDeletePayload = payloadType<CertificateDeleteShape>(
         'The checked deletion, when `checkBoundResources` was set; null otherwise. Pass `wait` to receive it once ' +
         'finished (or after the timeout).',
       args: { wait: t.arg({ type: JobWaitInputRef, description: 'Wait for the deletion to finish first.' }) },
-      resolve: (payload, args, context) =>
+      resolve: (payload, args, context, info) =>
         payload.task === null || payload.task === undefined
           ? null
-          : certificateDeleteTaskWithWait(payload.task, args.wait, context),
+          : heldJobAfterWait(payload.task, args.wait, context, info, waitedDeleteTask),
     }),
   }),
 );
@@ -152,13 +152,10 @@ const CertificatesDeletePayload = payloadType<CertificatesDeleteShape>(
       args: {
         wait: t.arg({ type: JobWaitInputRef, description: 'Wait for every deletion to finish first.' }),
       },
-      resolve: async (payload, args, context) => {
-        if (payload.tasks === undefined) return null;
-        const tasks = await Promise.all(
-          payload.tasks.map((task) => certificateDeleteTaskWithWait(task, args.wait, context)),
-        );
-        return tasks.filter((task): task is CertificateDeleteTaskShape => task !== null);
-      },
+      resolve: (payload, args, context, info) =>
+        payload.tasks === undefined
+          ? null
+          : heldJobsAfterWait(payload.tasks, args.wait, context, info, waitedDeleteTask),
     }),
   }),
 );

@@ -8,7 +8,7 @@ import { translatingUpstreamErrors } from '../loaders/upstream-errors.ts';
 import { parseUpstreamTime } from '../time.ts';
 import { presentOrNull } from '../upstream-values.ts';
 import { CertificateRef } from './certificate.ts';
-import { JobRef, type JobWait, loadJob } from './job.ts';
+import { JobRef } from './job.ts';
 import { upstreamEnum } from './upstream-enum.ts';
 
 /**
@@ -169,17 +169,10 @@ CertificateDeleteTaskRef.implement({
   }),
 });
 
-/** Resolves a delete task field that accepts `wait`. */
-export function certificateDeleteTaskWithWait(
-  held: CertificateDeleteTaskShape,
-  wait: JobWait | null | undefined,
-  context: GraphQLContext,
-): CertificateDeleteTaskShape | Promise<CertificateDeleteTaskShape | null> {
-  if (wait === null || wait === undefined) return held;
-  return loadJob(
-    'CERTIFICATE_DELETE_TASK',
-    held.id,
-    wait,
-    context,
-  ) as Promise<CertificateDeleteTaskShape | null>;
+/** A waited snapshot carries everything the held task knew (its result names the certificate). */
+export function waitedDeleteTask(
+  _held: CertificateDeleteTaskShape,
+  snapshot: JobSnapshot,
+): CertificateDeleteTaskShape {
+  return snapshot as CertificateDeleteTaskShape;
 }

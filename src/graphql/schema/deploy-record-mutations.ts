@@ -2,7 +2,7 @@ import { builder } from '../builder.ts';
 import { DEPLOY_DETAIL_BLOCK_SIZE } from '../loaders/deploy-records.ts';
 import { certificateIdOf, isKnownRegion, unknownRegion } from './certificate-inputs.ts';
 import { LiveHttpsStatus, ResourceType, type ResourceTypeCode } from './cloud-resource-enums.ts';
-import { DeployRecordRef, type DeployRecordShape, deployRecordWithWait } from './deploy-record.ts';
+import { DeployRecordRef, type DeployRecordShape, heldDeployRecordAfterWait } from './deploy-record.ts';
 import { JobWaitInputRef } from './job.ts';
 import { checkEntryOfRecord, parseRecordId } from './record-support.ts';
 import { gatewayUserError, MUTATION_INPUT, type PayloadShape, payloadType } from './user-error.ts';
@@ -29,10 +29,10 @@ function deployRecordField(description: string) {
       type: DeployRecordRef,
       description: `${description} Pass \`wait\` to receive it once finished (or after the timeout).`,
       args: { wait: t.arg({ type: JobWaitInputRef, description: 'Wait for the job to finish first.' }) },
-      resolve: (payload, args, context) =>
+      resolve: (payload, args, context, info) =>
         payload.deployRecord === null
           ? null
-          : deployRecordWithWait(payload.deployRecord.id, payload.deployRecord, args.wait, context),
+          : heldDeployRecordAfterWait(payload.deployRecord, args.wait, context, info),
     });
 }
 
@@ -269,10 +269,10 @@ const DeployRecordRollbackPayload = payloadType<DeployRecordRollbackShape>(
         'The new record of the rollback (a job of its own); null when it failed. Pass `wait` to receive it once ' +
         'finished (or after the timeout).',
       args: { wait: t.arg({ type: JobWaitInputRef, description: 'Wait for the rollback to finish first.' }) },
-      resolve: (payload, args, context) =>
+      resolve: (payload, args, context, info) =>
         payload.rollbackRecord === null
           ? null
-          : deployRecordWithWait(payload.rollbackRecord.id, payload.rollbackRecord, args.wait, context),
+          : heldDeployRecordAfterWait(payload.rollbackRecord, args.wait, context, info),
     }),
     rolledBackRecord: t.field({
       type: DeployRecordRef,

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { DeployRecordDetail, DeployRecordInfo } from '../../ssl/models.generated.ts';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
@@ -19,7 +20,7 @@ import { parseUpstreamTime } from '../time.ts';
 import { presentOrNull } from '../upstream-values.ts';
 import { CertificateRef, OWN_UPSTREAM_READ } from './certificate.ts';
 import { ResourceType } from './cloud-resource-enums.ts';
-import { JobRef, type JobWait, JobWaitInputRef, loadJob } from './job.ts';
+import { heldJobAfterWait, JobRef, type JobWait, JobWaitInputRef, loadJob } from './job.ts';
 import { forwardWindow, type OffsetConnectionShape, toOffsetConnection } from './pagination.ts';
 import {
   earliestTime,
@@ -334,15 +335,25 @@ async function summaryOf(
   return context.loaders.deployRecords.summary(record.id, candidateCertificates(block));
 }
 
-/** Resolves a deploy record field that accepts `wait`. */
-export function deployRecordWithWait(
+/** A deploy record by ID, after an optional `wait`; null when it does not exist. */
+export function deployRecordById(
   id: string,
-  held: DeployRecordShape | null,
   wait: JobWait | null | undefined,
   context: GraphQLContext,
-) {
-  if ((wait === null || wait === undefined) && held !== null) return held;
-  return loadJob('DEPLOY_RECORD', id, wait, context) as Promise<DeployRecordShape | null>;
+  info: GraphQLResolveInfo,
+): Promise<DeployRecordShape | null> {
+  return loadJob('DEPLOY_RECORD', id, wait, context, info) as Promise<DeployRecordShape | null>;
+}
+
+/** Resolves a payload's deploy record field, which accepts `wait`. */
+export function heldDeployRecordAfterWait(
+  held: DeployRecordShape,
+  wait: JobWait | null | undefined,
+  context: GraphQLContext,
+  info: GraphQLResolveInfo,
+): Promise<DeployRecordShape | null> {
+  // The snapshot is the record: the held value has nothing more than its ID.
+  return heldJobAfterWait(held, wait, context, info, (_held, snapshot) => snapshot as DeployRecordShape);
 }
 
 builder.queryField('deployRecord', (t) =>
@@ -355,7 +366,7 @@ builder.queryField('deployRecord', (t) =>
       id: t.arg.id({ required: true, description: 'The deploy record ID.' }),
       wait: t.arg({ type: JobWaitInputRef, description: 'Wait for the deployment to finish first.' }),
     },
-    resolve: (_root, args, context) => deployRecordWithWait(String(args.id), null, args.wait, context),
+    resolve: (_root, args, context, info) => deployRecordById(String(args.id), args.wait, context, info),
   }),
 );
 

@@ -5,7 +5,7 @@ import type { GraphQLContext } from '../context.ts';
 import { prefetchSelectedFields } from '../prefetch.ts';
 import { CertificateRef } from './certificate.ts';
 import { CompanyRef } from './company.ts';
-import { DeployRecordRef, deployRecordWithWait } from './deploy-record.ts';
+import { DeployRecordRef, deployRecordById } from './deploy-record.ts';
 import { ManagerRef, parseManagerId } from './manager.ts';
 import { PackageRef } from './package.ts';
 
@@ -52,7 +52,7 @@ builder.asEntity(PackageRef, {
 
 builder.asEntity(DeployRecordRef, {
   key: byId,
-  resolveReference: ({ id }, context) => deployRecordWithWait(id, null, null, context),
+  resolveReference: ({ id }, context, info) => deployRecordById(id, null, context, info),
 });
 
 /** What a representation echoed in an error may show of the caller's value. */

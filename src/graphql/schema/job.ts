@@ -1,3 +1,4 @@
+import { type GraphQLError, type GraphQLResolveInfo, responsePathAsArray } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
@@ -168,7 +169,11 @@ export const JobWaitInputRef = builder.inputType(JOB_WAIT_INPUT_TYPE_NAME, {
   description:
     'Asks for a job once it is finished, or after `timeoutSeconds` in whatever state it is then. Waiting requests ' +
     'for one job share one upstream poll. A value out of range refuses the whole operation (BAD_USER_INPUT) ' +
-    'before any of it runs, so a mutation whose payload is asked to wait too long starts nothing.',
+    'before any of it runs, so a mutation whose payload is asked to wait too long starts nothing. A wait that ' +
+    'fails once running (a poll refused by the rate limit, or failed) still answers with the job, as read after ' +
+    'the failure, and adds a JOB_WAIT_FAILED error naming it (`jobKind`, `jobId`, the cause in `causeCode`, ' +
+    '`retryable`: whether waiting again may work) beside the data; a job that cannot be read then either is null ' +
+    '(left out of a list) with that error.',
   fields: (t) => ({
     timeoutSeconds: t.int({
       required: true,
@@ -191,29 +196,167 @@ function checkedWait(wait: JobWait): JobWait {
   return wait;
 }
 
+/** The code of the error telling that a `wait` failed (see waitForJobs). */
+export const JOB_WAIT_FAILED = 'JOB_WAIT_FAILED';
+
+/** What a field with `wait` gives for one job: its snapshot (null: no such job), or why it has none. */
+type WaitedJob = { readonly snapshot: JobSnapshot | null } | { readonly unreadable: GraphQLError };
+
+/**
+ * An error the gateway raised on purpose (a GraphQLError with a code: upstream refusals and failures, the rate
+ * limiter's): a wait failing with one is answered around. Anything else is a bug, left to fail the field and be
+ * masked and logged.
+ */
+function isDeliberate(error: unknown): error is GraphQLError {
+  const extensions = (error as { extensions?: { code?: unknown } } | null)?.extensions;
+  return error instanceof Error && typeof extensions?.code === 'string';
+}
+
+function waitFailure(
+  kind: JobKindName,
+  id: string,
+  cause: GraphQLError,
+  readToo: boolean,
+  info: GraphQLResolveInfo,
+): GraphQLError {
+  const after = readToo
+    ? 'Reading it afterwards failed too; ask for it again (`Query.job`).'
+    : 'It is given as read after the wait failed.';
+  return createGraphQLError(`Waiting for ${kind} ${id} failed: ${cause.message} ${after}`, {
+    nodes: info.fieldNodes,
+    path: responsePathAsArray(info.path),
+    extensions: {
+      code: JOB_WAIT_FAILED,
+      jobKind: kind,
+      jobId: id,
+      causeCode: cause.extensions.code,
+      // Whether waiting again may work: never a reason to repeat the mutation that started the job.
+      retryable: cause.extensions.retryable === true,
+      ...(typeof cause.extensions.requestId === 'string' ? { requestId: cause.extensions.requestId } : {}),
+    },
+  });
+}
+
+/**
+ * Waits for jobs of one kind (each on the shared poller, at once), for a field that accepts `wait`.
+ *
+ * A job a field names exists upstream, and a mutation payload's may exist only there (nothing lists the tasks a
+ * batch deletion started), so a wait that fails (the rate limit refused a poll, a poll failed) does not fail the
+ * field: once every wait ended, the jobs whose wait failed are read once more through the request's loaders (in
+ * one batch where the kind batches), and each is given as that read found it, with a JOB_WAIT_FAILED error
+ * reported beside the data at the field's path. Only a job that cannot be read either is `unreadable`.
+ *
+ * What the request read before the waits describes the jobs as they were: its loaders are cleared once the
+ * waits ended, so the waited jobs' fields read them as they are now (the snapshots carry what they can).
+ */
+async function waitForJobs(
+  kind: JobKindName,
+  ids: readonly string[],
+  wait: JobWait,
+  context: GraphQLContext,
+  info: GraphQLResolveInfo,
+): Promise<WaitedJob[]> {
+  const definition = requireKind(kind);
+  const { timeoutSeconds, pollIntervalMs } = checkedWait(wait);
+  const options = { timeoutMs: timeoutSeconds * 1000, intervalMs: pollIntervalMs, signal: context.signal };
+  type Waited = { readonly id: string } & (
+    | { readonly snapshot: JobSnapshot | null }
+    | { readonly failure: unknown }
+  );
+  const waits = await Promise.all(
+    ids.map(async (id): Promise<Waited> => {
+      try {
+        return { id, snapshot: await context.jobs.waitFor(kind, id, options) };
+      } catch (failure) {
+        return { id, failure };
+      }
+    }),
+  );
+  context.loaders.clearAll();
+  // Started together, after every wait ended: the reads batch, and a rate limit that refused the waits' polls
+  // has had their queue drain.
+  return Promise.all(
+    waits.map(async (waited): Promise<WaitedJob> => {
+      if (!('failure' in waited)) return { snapshot: waited.snapshot };
+      const cause = waited.failure;
+      if (context.signal?.aborted || !isDeliberate(cause)) throw cause;
+      try {
+        const snapshot = await definition.load(waited.id, context);
+        context.reportedErrors.report(waitFailure(kind, waited.id, cause, false, info));
+        return { snapshot };
+      } catch (error) {
+        if (!isDeliberate(error)) throw error;
+        return { unreadable: waitFailure(kind, waited.id, cause, true, info) };
+      }
+    }),
+  );
+}
+
 /**
  * A job by kind and ID, optionally after waiting: without `wait`, the current snapshot through the request's
- * loaders; with it, the shared poller's snapshot once the job finished or the time is up, and the request's
- * loaders cleared. Null when unknown.
+ * loaders; with it, the shared poller's snapshot once the job finished or the time is up (see waitForJobs for a
+ * wait that fails). Null when unknown.
  */
 export async function loadJob(
   kind: JobKindName,
   id: string,
   wait: JobWait | null | undefined,
   context: GraphQLContext,
+  info: GraphQLResolveInfo,
 ): Promise<JobSnapshot | null> {
-  const definition = requireKind(kind);
-  if (wait === null || wait === undefined) return definition.load(id, context);
-  const { timeoutSeconds, pollIntervalMs } = checkedWait(wait);
-  const snapshot = await context.jobs.waitFor(kind, id, {
-    timeoutMs: timeoutSeconds * 1000,
-    intervalMs: pollIntervalMs,
-    signal: context.signal,
+  if (wait === null || wait === undefined) return requireKind(kind).load(id, context);
+  const [waited] = await waitForJobs(kind, [id], wait, context, info);
+  if (waited === undefined) return null;
+  if ('unreadable' in waited) throw waited.unreadable;
+  return waited.snapshot;
+}
+
+/**
+ * A job a mutation payload (or a lookup) holds, after an optional `wait`: without one, the held value as it is
+ * (no upstream call); after one, `merge` of the held value and the snapshot waited for. Null when the job no
+ * longer exists. A wait that fails still answers with the job (see waitForJobs); only a job that cannot be read
+ * at all fails the field, with a JOB_WAIT_FAILED error naming it.
+ */
+export async function heldJobAfterWait<Shape extends JobShape>(
+  held: Shape,
+  wait: JobWait | null | undefined,
+  context: GraphQLContext,
+  info: GraphQLResolveInfo,
+  merge: (held: Shape, snapshot: JobSnapshot) => Shape,
+): Promise<Shape | null> {
+  if (wait === null || wait === undefined) return held;
+  const [waited] = await waitForJobs(held.kind, [held.id], wait, context, info);
+  if (waited === undefined) return null;
+  if ('unreadable' in waited) throw waited.unreadable;
+  return waited.snapshot === null ? null : merge(held, waited.snapshot);
+}
+
+/**
+ * The jobs of a payload's list field after an optional `wait`, each waited for on its own: one job whose wait
+ * fails costs neither the others nor itself (see waitForJobs). Jobs that no longer exist are left out, and so is
+ * a job that cannot be read at all, since the list's items are non-null: its JOB_WAIT_FAILED error, reported
+ * beside the data, names it.
+ */
+export async function heldJobsAfterWait<Shape extends JobShape>(
+  held: readonly Shape[],
+  wait: JobWait | null | undefined,
+  context: GraphQLContext,
+  info: GraphQLResolveInfo,
+  merge: (held: Shape, snapshot: JobSnapshot) => Shape,
+): Promise<Shape[]> {
+  const [first] = held;
+  if (wait === null || wait === undefined || first === undefined) return [...held];
+  const ids = held.map((job) => job.id);
+  const waited = await waitForJobs(first.kind, ids, wait, context, info);
+  return held.flatMap((job, index) => {
+    const outcome = waited[index];
+    if (outcome === undefined) return [];
+    if ('unreadable' in outcome) {
+      context.reportedErrors.report(outcome.unreadable);
+      return [];
+    }
+    return outcome.snapshot === null ? [] : [merge(job, outcome.snapshot)];
   });
-  // What the request read before the wait describes the job as it was: the waited job's fields read it afresh
-  // (the snapshot carries what it can).
-  context.loaders.clearAll();
-  return snapshot;
 }
 
 builder.queryField('job', (t) =>
@@ -227,6 +370,6 @@ builder.queryField('job', (t) =>
       id: t.arg.id({ required: true, description: 'The job ID.' }),
       wait: t.arg({ type: JobWaitInputRef, description: 'Wait for the job to finish first.' }),
     },
-    resolve: (_root, args, context) => loadJob(args.kind, String(args.id), args.wait, context),
+    resolve: (_root, args, context, info) => loadJob(args.kind, String(args.id), args.wait, context, info),
   }),
 );

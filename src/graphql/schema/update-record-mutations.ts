@@ -84,8 +84,8 @@ const CertificateBindingsReplacePayload = payloadType<ReplacePayloadShape>(
       description:
         'The update that replaces the certificate; null while `isCreationPending`, and when the request failed.',
       args: { wait: t.arg({ type: JobWaitInputRef, description: 'Wait for the update to finish first.' }) },
-      resolve: (payload, args, context) =>
-        payload.record === null ? null : waitedRecord(payload.record, args.wait, context),
+      resolve: (payload, args, context, info) =>
+        payload.record === null ? null : waitedRecord(payload.record, args.wait, context, info),
     }),
     isExistingUpdate: t.boolean({
       description:
@@ -267,8 +267,8 @@ const UpdateRecordRetryPayload = payloadType<RecordPayloadShape>(
       type: UpdateRecordRef,
       description: 'The update, with its failed instances running again; null when the retry failed.',
       args: { wait: t.arg({ type: JobWaitInputRef, description: 'Wait for the update to finish first.' }) },
-      resolve: (payload, args, context) =>
-        payload.record === null ? null : waitedRecord(payload.record, args.wait, context),
+      resolve: (payload, args, context, info) =>
+        payload.record === null ? null : waitedRecord(payload.record, args.wait, context, info),
     }),
   }),
 );
@@ -323,8 +323,8 @@ const UpdateRecordRollbackPayload = payloadType<RollbackPayloadShape>(
         'The rollback, a new update record putting the old certificate back where the update succeeded; null ' +
         'when the rollback failed.',
       args: { wait: t.arg({ type: JobWaitInputRef, description: 'Wait for the rollback to finish first.' }) },
-      resolve: (payload, args, context) =>
-        payload.rollback === null ? null : waitedRecord(payload.rollback, args.wait, context),
+      resolve: (payload, args, context, info) =>
+        payload.rollback === null ? null : waitedRecord(payload.rollback, args.wait, context, info),
     }),
     updateRecord: t.field({
       type: UpdateRecordRef,

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 import type { SslCaller } from '../../ssl/actions.ts';
 import type { GraphQLContext } from '../context.ts';
@@ -11,7 +12,7 @@ import {
   registerJobKind,
 } from '../jobs/job-kinds.ts';
 import { InputRejection, integerId } from './certificate-inputs.ts';
-import { type JobWait, loadJob } from './job.ts';
+import { heldJobAfterWait, type JobWait } from './job.ts';
 import { forwardWindow, toOffsetConnection } from './pagination.ts';
 import {
   checkEntryOfRecord,
@@ -140,28 +141,29 @@ export async function recordById<Shape extends JobShape, Summary>(
   rawId: string | number,
   wait: JobWait | null | undefined,
   context: GraphQLContext,
+  info: GraphQLResolveInfo,
   loaders: { summary(id: number): Promise<Summary | null> },
   shapeOf: (id: number, summary?: Summary) => Shape,
 ): Promise<Shape | null> {
   const recordId = parseRecordId(rawId);
   if (recordId === null) return null;
-  if (wait !== null && wait !== undefined) return waitedRecord(shapeOf(recordId), wait, context);
+  if (wait !== null && wait !== undefined) return waitedRecord(shapeOf(recordId), wait, context, info);
   const summary = await loaders.summary(recordId);
   return summary === null ? null : shapeOf(recordId, summary);
 }
 
 /**
- * A record after an optional wait (see `JobWaitInput`): without `wait` the held value is returned as it is, so
- * no upstream call is made for it; after one, the snapshot waited for (a listing entry the held value had is
- * from before the wait, so it is read again if asked for).
+ * A record after an optional wait (see `JobWaitInput` and heldJobAfterWait): without `wait` the held value is
+ * returned as it is, so no upstream call is made for it; after one, the snapshot waited for (a listing entry the
+ * held value had is from before the wait, so it is read again if asked for).
  */
-export async function waitedRecord<Shape extends JobShape>(
+export function waitedRecord<Shape extends JobShape>(
   record: Shape,
   wait: JobWait | null | undefined,
   context: GraphQLContext,
+  info: GraphQLResolveInfo,
 ): Promise<Shape | null> {
-  if (wait === null || wait === undefined) return record;
-  return (await loadJob(record.kind, record.id, wait, context)) as Shape | null;
+  return heldJobAfterWait(record, wait, context, info, (_held, snapshot) => snapshot as Shape);
 }
 
 /** Runs a mutation body; the input mistakes it rejects itself (InputRejection) become userErrors. */

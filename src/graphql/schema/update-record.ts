@@ -373,7 +373,7 @@ builder.queryField('updateRecord', (t) =>
       id: t.arg.id({ required: true, description: 'The update record ID.' }),
       wait: t.arg({ type: JobWaitInputRef, description: 'Wait for the update to finish first.' }),
     },
-    resolve: (_root, args, context) =>
-      recordById(args.id, args.wait, context, context.loaders.updateRecords, updateRecordShape),
+    resolve: (_root, args, context, info) =>
+      recordById(args.id, args.wait, context, info, context.loaders.updateRecords, updateRecordShape),
   }),
 );

@@ -78,8 +78,8 @@ const CertificateContentReplacePayload = payloadType<ContentReplacePayloadShape>
       args: {
         wait: t.arg({ type: JobWaitInputRef, description: 'Wait for the replacement to finish first.' }),
       },
-      resolve: (payload, args, context) =>
-        payload.record === null ? null : waitedRecord(payload.record, args.wait, context),
+      resolve: (payload, args, context, info) =>
+        payload.record === null ? null : waitedRecord(payload.record, args.wait, context, info),
     }),
     isExistingUpdate: t.boolean({
       description:
@@ -188,8 +188,8 @@ function recordPayload(name: string, description: string) {
       type: UploadUpdateRecordRef,
       description,
       args: { wait: t.arg({ type: JobWaitInputRef, description: 'Wait for the record to finish first.' }) },
-      resolve: (payload, args, context) =>
-        payload.record === null ? null : waitedRecord(payload.record, args.wait, context),
+      resolve: (payload, args, context, info) =>
+        payload.record === null ? null : waitedRecord(payload.record, args.wait, context, info),
     }),
   }));
 }

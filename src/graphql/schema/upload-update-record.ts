@@ -456,7 +456,14 @@ builder.queryField('uploadUpdateRecord', (t) =>
       id: t.arg.id({ required: true, description: 'The record ID.' }),
       wait: t.arg({ type: JobWaitInputRef, description: 'Wait for the replacement to finish first.' }),
     },
-    resolve: (_root, args, context) =>
-      recordById(args.id, args.wait, context, context.loaders.uploadUpdateRecords, uploadUpdateRecordShape),
+    resolve: (_root, args, context, info) =>
+      recordById(
+        args.id,
+        args.wait,
+        context,
+        info,
+        context.loaders.uploadUpdateRecords,
+        uploadUpdateRecordShape,
+      ),
   }),
 );

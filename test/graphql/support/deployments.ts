@@ -6,13 +6,10 @@ import type { Gateway } from '../../../src/graphql/yoga.ts';
 import { execute } from './execute.ts';
 
 /**
- * Deploys an issued, unexpired server certificate of the seed to a CDN domain it covers and does not serve
- * yet, through `gateway`; returns the ID of the deploy record (checked to be a string).
+ * The `certificateDeploy` input deploying an issued, unexpired server certificate of the seed to a CDN domain it
+ * covers and does not serve yet.
  */
-export async function startCdnDeployment(
-  emulator: RunningEmulator,
-  gateway: Gateway,
-): Promise<string | undefined> {
+export function cdnDeploymentInput(emulator: RunningEmulator) {
   const now = emulator.clock.now();
   const state = emulator.state;
   // An instance already serving the certificate refuses it (nothing to deploy).
@@ -28,10 +25,21 @@ export async function startCdnDeployment(
         state.resources.targets('cdn').some((t) => takes(t, c)),
     );
   const target = state.resources.targets('cdn').find((t) => certificate && takes(t, certificate));
+  return { certificateId: certificate?.id, resourceType: 'CDN', instanceIds: [target?.instanceId] };
+}
+
+/**
+ * Deploys as cdnDeploymentInput says, through `gateway`; returns the ID of the deploy record (checked to be a
+ * string).
+ */
+export async function startCdnDeployment(
+  emulator: RunningEmulator,
+  gateway: Gateway,
+): Promise<string | undefined> {
   const started = await execute<{ certificateDeploy: { deployRecord: { id: string } } }, unknown>(
     gateway,
     'mutation($input: CertificateDeployInput!) { certificateDeploy(input: $input) { deployRecord { id } } }',
-    { input: { certificateId: certificate?.id, resourceType: 'CDN', instanceIds: [target?.instanceId] } },
+    { input: cdnDeploymentInput(emulator) },
   );
   const id = started.data?.certificateDeploy.deployRecord.id;
   expect(id).toEqual(expect.any(String));

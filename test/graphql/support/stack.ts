@@ -3,7 +3,7 @@ import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../..
 import type { AuthSession } from '../../../src/graphql/auth/session.ts';
 import { createGateway, type Gateway, type GatewayOptions } from '../../../src/graphql/yoga.ts';
 import type { SslActionName } from '../../../src/ssl/actions.ts';
-import { SslClient } from '../../../src/ssl/client.ts';
+import { SslClient, type SslClientOptions } from '../../../src/ssl/client.ts';
 import { StaticCredentialsProvider } from '../../../src/ssl/credentials.ts';
 
 /** The whole path a production request takes: gateway → real SslClient → signed HTTP → seeded emulator. */
@@ -19,6 +19,8 @@ export interface TestStack {
 export interface TestStackOptions {
   readonly emulator?: EmulatorOptions;
   readonly gateway?: Omit<GatewayOptions, 'ssl'>;
+  /** E.g. `retry: { maxRetries: 0 }`, so that one injected fault fails one call. */
+  readonly client?: Pick<SslClientOptions, 'retry'>;
 }
 
 /** A caller who may only read (`ssl:read`), for `gateway: { authenticate: async () => READ_ONLY_SESSION }`. */
@@ -27,6 +29,7 @@ export const READ_ONLY_SESSION: AuthSession = { subject: 't', scopes: new Set(['
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const emulator = await startEmulator({ seed: true, enforceRateLimits: true, ...options.emulator });
   const client = new SslClient({
+    ...options.client,
     endpoint: emulator.url,
     credentials: new StaticCredentialsProvider({
       secretId: emulator.secretId,
