@@ -53,11 +53,14 @@ export function readBoolean(env: Environment, name: string): boolean | undefined
   throw new ConfigError(name, `must be true or false, got "${value}"`);
 }
 
+/** Ten digits: far above any sensible limit, and a bound that keeps every value exact. */
+const MAX_POSITIVE_INTEGER = 9_999_999_999;
+
 export function readPositiveInteger(env: Environment, name: string, fallback: number): number {
   const text = read(env, name);
   if (text === undefined) return fallback;
-  if (!/^[1-9]\d{0,9}$/.test(text) || !Number.isSafeInteger(Number(text))) {
-    throw new ConfigError(name, `must be a whole number greater than 0, got "${text}"`);
+  if (!/^[1-9]\d{0,9}$/.test(text)) {
+    throw new ConfigError(name, `must be a whole number from 1 to ${MAX_POSITIVE_INTEGER}, got "${text}"`);
   }
   return Number(text);
 }

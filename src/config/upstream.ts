@@ -2,6 +2,7 @@
  * Where the gateway listens (PORT, HOST) and which upstream it serves: the built-in sandbox, or Tencent Cloud with
  * TENCENTCLOUD_* credentials at SSL_API_ENDPOINT, SSL_API_REGION and SSL_API_LANGUAGE.
  */
+import { isIP } from 'node:net';
 import { DEFAULT_SSL_ENDPOINT } from '../ssl/client.ts';
 import { ConfigError, type Environment, read, readEnumeration, readSecret } from './environment.ts';
 
@@ -77,14 +78,19 @@ function readPort(env: Environment): number {
   return port;
 }
 
+/** RFC 1123 host names: dot-separated labels of letters, digits and inner hyphens, with an optional final dot. */
+const HOST_NAME =
+  /^(?=.{1,253}\.?$)[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?(?:\.[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?)*\.?$/i;
+
 function readHost(env: Environment): string {
-  const host = read(env, 'HOST') ?? DEFAULT_HOST;
-  // One colon means host:port; IPv6 literals (::1) have several.
-  const colons = host.split(':').length - 1;
-  if (/[\s/@]/.test(host) || colons === 1) {
+  const text = read(env, 'HOST') ?? DEFAULT_HOST;
+  // URLs write IPv6 literals in brackets ([::1]:4000); listen() wants the address alone.
+  const bracketed = /^\[(.*)\]$/.exec(text)?.[1];
+  const host = bracketed ?? text;
+  if (bracketed !== undefined ? isIP(host) !== 6 : isIP(host) === 0 && !HOST_NAME.test(host)) {
     throw new ConfigError(
       'HOST',
-      `must be a bare host name or IP address (no scheme, path or port), got "${host}"`,
+      `must be an IP address (e.g. 0.0.0.0, ::, ::1) or a host name, with no scheme, path or port, got "${text}"`,
     );
   }
   return host;
@@ -116,6 +122,15 @@ function readEndpoint(env: Environment): string | undefined {
   }
   if (url.search !== '' || url.hash !== '') {
     throw new ConfigError('SSL_API_ENDPOINT', 'must not have a query string or fragment');
+  }
+  // API 3.0 is always called at / (the canonical URI TC3 signs), so a path would be silently dropped; an egress
+  // proxy or API gateway that routes by path prefix cannot front it. The path is not echoed: it may hold a token.
+  if (url.pathname !== '/') {
+    throw new ConfigError(
+      'SSL_API_ENDPOINT',
+      'must not have a path: the SSL API is always called at /; give the origin only, e.g. ' +
+        'https://ssl.tencentcloudapi.com or http://127.0.0.1:4100',
+    );
   }
   return text;
 }

@@ -1,5 +1,8 @@
+import { once } from 'node:events';
+import { type AddressInfo, createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config/environment.ts';
+import { ConfigError, readPositiveInteger } from '../../src/config/environment.ts';
+import { listenFailure } from '../../src/config/listen-failure.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, loadConfig } from '../../src/config/upstream.ts';
 
 const SECRET_ID = 'AKIDexampleSecretId0123456789';
@@ -60,6 +63,23 @@ describe('loadConfig', () => {
     expect(config.port).toBe(0);
   });
 
+  it('accepts an IPv6 HOST in brackets, as URLs write it, and listens on the bare address', () => {
+    expect(loadConfig({ HOST: '[::1]' }).host).toBe('::1');
+    expect(loadConfig({ HOST: '[::]' }).host).toBe('::');
+    expect(loadConfig({ HOST: 'gateway.internal' }).host).toBe('gateway.internal');
+  });
+
+  it('accepts an endpoint with a trailing slash (the path / the API is called at)', () => {
+    const config = loadConfig({ ...credentials, SSL_API_ENDPOINT: 'https://ssl.tencentcloudapi.com/' });
+    expect(config.upstream).toMatchObject({ endpoint: 'https://ssl.tencentcloudapi.com/' });
+  });
+
+  it('refuses an endpoint path, which the client would silently drop, without echoing it', () => {
+    const error = configError({ ...credentials, SSL_API_ENDPOINT: 'https://proxy.example/t0ken/ssl' });
+    expect(error.message).toMatch(/^SSL_API_ENDPOINT: must not have a path/);
+    expect(error.message).not.toContain('t0ken');
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', TENCENTCLOUD_SECRET_ID: '', SSL_API_REGION: '' }).upstream).toEqual({
       mode: 'sandbox',
@@ -72,6 +92,10 @@ describe('loadConfig', () => {
     [{ PORT: '-1' }, 'PORT'],
     [{ HOST: 'localhost:4000' }, 'HOST'],
     [{ HOST: 'http://localhost' }, 'HOST'],
+    [{ HOST: '[localhost]' }, 'HOST'],
+    [{ HOST: '[127.0.0.1]' }, 'HOST'],
+    [{ HOST: 'my_host' }, 'HOST'],
+    [{ HOST: '[::1' }, 'HOST'],
     [{ TENCENTCLOUD_SECRET_KEY: SECRET_KEY }, 'TENCENTCLOUD_SECRET_ID'],
     [{ TENCENTCLOUD_SECRET_ID: SECRET_ID }, 'TENCENTCLOUD_SECRET_KEY'],
     [{ TENCENTCLOUD_SESSION_TOKEN: 'token' }, 'TENCENTCLOUD_SECRET_ID'],
@@ -80,6 +104,8 @@ describe('loadConfig', () => {
     [{ ...credentials, SSL_API_ENDPOINT: 'ssl.tencentcloudapi.com' }, 'SSL_API_ENDPOINT'],
     [{ ...credentials, SSL_API_ENDPOINT: 'https://user:pw@ssl.tencentcloudapi.com' }, 'SSL_API_ENDPOINT'],
     [{ ...credentials, SSL_API_ENDPOINT: 'https://ssl.tencentcloudapi.com/?x=1' }, 'SSL_API_ENDPOINT'],
+    [{ ...credentials, SSL_API_ENDPOINT: 'http://127.0.0.1:4100/egress/tencent-ssl' }, 'SSL_API_ENDPOINT'],
+    [{ ...credentials, SSL_API_ENDPOINT: 'https://proxy.example/ssl/' }, 'SSL_API_ENDPOINT'],
     [{ SSL_API_REGION: 'ap-qingyuan' }, 'SSL_API_REGION'],
     [{ SSL_API_LANGUAGE: 'fr-FR' }, 'SSL_API_LANGUAGE'],
   ])('rejects %j, naming %s', (env, variable) => {
@@ -101,5 +127,52 @@ describe('loadConfig', () => {
       for (const secret of [SECRET_ID, SECRET_KEY, 'sessionTokenValue'])
         expect(error.message).not.toContain(secret);
     }
+  });
+});
+
+describe('listenFailure', () => {
+  /** listen() on a real socket, as the process does: resolves with its error, or undefined once listening. */
+  async function listenError(port: number, host: string): Promise<unknown> {
+    const server = createServer();
+    return new Promise((resolve) => {
+      server.once('error', resolve);
+      server.listen(port, host, () => server.close(() => resolve(undefined)));
+    });
+  }
+
+  it('names HOST when it does not resolve or is not an address of this machine', async () => {
+    const unresolvable = listenFailure(await listenError(0, 'nonexistent.invalid'), {
+      host: 'nonexistent.invalid',
+      port: 0,
+    });
+    expect(unresolvable?.variable).toBe('HOST');
+    expect(unresolvable?.message).toMatch(/^HOST: "nonexistent\.invalid" does not resolve/);
+    // TEST-NET-1 (RFC 5737): documentation only, never a local address.
+    const foreign = listenFailure(await listenError(0, '192.0.2.1'), { host: '192.0.2.1', port: 0 });
+    expect(foreign?.message).toMatch(/^HOST: "192\.0\.2\.1" is not an address of this machine/);
+  });
+
+  it('names PORT when it is taken, and leaves other failures alone', async () => {
+    const taken = createServer().listen(0, '127.0.0.1');
+    await once(taken, 'listening');
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const failure = listenFailure(await listenError(port, '127.0.0.1'), { host: '127.0.0.1', port });
+      expect(failure?.message).toBe(`PORT: ${port} is already in use on 127.0.0.1 (EADDRINUSE)`);
+    } finally {
+      taken.close();
+    }
+    expect(listenFailure(new Error('something else'), { host: '127.0.0.1', port })).toBeUndefined();
+  });
+});
+
+describe('readPositiveInteger', () => {
+  it('says what the range is when a value has too many digits, not that it is no whole number', () => {
+    expect(readPositiveInteger({ GRAPHQL_MAX_TOKENS: '9999999999' }, 'GRAPHQL_MAX_TOKENS', 1)).toBe(
+      9_999_999_999,
+    );
+    expect(() => readPositiveInteger({ GRAPHQL_MAX_TOKENS: '99999999999' }, 'GRAPHQL_MAX_TOKENS', 1)).toThrow(
+      'GRAPHQL_MAX_TOKENS: must be a whole number from 1 to 9999999999, got "99999999999"',
+    );
   });
 });
