@@ -7,6 +7,7 @@ export const READINESS_ENDPOINT = '/ready';
 
 const READINESS_STATUS: Record<ReadinessState, number> = {
   ready: 200,
+  starting: 503,
   'upstream-unreachable': 503,
   'upstream-credentials-refused': 503,
   'redis-unreachable': 503,

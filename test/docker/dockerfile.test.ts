@@ -256,7 +256,12 @@ describe('the Dockerfile', () => {
         body: JSON.stringify({ query: '{ certificates(first: 1) { totalCount } }' }),
       });
       expect(await answer.json()).toEqual({ data: { certificates: { totalCount: expect.any(Number) } } });
-      expect((await fetch(`http://127.0.0.1:${port}/ready`)).status).toBe(200);
+      // The first probe of the upstream may still be running (503 `starting`); each answer waits for it a while.
+      let ready: { status: string };
+      do {
+        ready = (await (await fetch(`http://127.0.0.1:${port}/ready`)).json()) as { status: string };
+      } while (ready.status === 'starting');
+      expect(ready).toEqual({ status: 'ready' });
     } finally {
       const exited = once(gateway, 'exit');
       gateway.kill('SIGTERM');

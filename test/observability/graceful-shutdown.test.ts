@@ -84,6 +84,17 @@ function sendSlowQuery(origin: string): Promise<Response> {
   });
 }
 
+/**
+ * GET /ready once the first probe has answered: until then it is 503 `starting` (a slowed-down upstream answers
+ * the probe late). Each answer waits for the probe a while, so this loop waits on the probe, not on a timer.
+ */
+async function readyOnceProbed(origin: string): Promise<Response> {
+  for (;;) {
+    const response = await fetch(`${origin}/ready`);
+    if (((await response.clone().json()) as { status: string }).status !== 'starting') return response;
+  }
+}
+
 /** Resolves with the socket error code, or 'connected'. */
 function tryConnect(origin: string): Promise<string> {
   const { hostname, port } = new URL(origin);
@@ -108,7 +119,7 @@ describe('graceful shutdown of the gateway process', () => {
       SHUTDOWN_DELAY_MS: '1000',
       LOG_LEVEL: 'debug',
     });
-    expect((await fetch(`${gateway.origin}/ready`)).status).toBe(200);
+    expect((await readyOnceProbed(gateway.origin)).status).toBe(200);
     const inFlight = sendSlowQuery(gateway.origin);
     await gateway.logLine(isRequestParsing);
     const exited = once(gateway.child, 'exit');

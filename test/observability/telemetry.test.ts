@@ -1,7 +1,9 @@
 import { createGraphQLError } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator } from '../../src/emulator/index.ts';
 import { createGateway } from '../../src/graphql/yoga.ts';
 import { createLogger } from '../../src/observability/logger.ts';
+import { Readiness } from '../../src/observability/readiness.ts';
 import { GatewayTelemetry } from '../../src/observability/telemetry.ts';
 import type { SslCaller } from '../../src/ssl/actions.ts';
 import { SslClient } from '../../src/ssl/client.ts';
@@ -282,6 +284,36 @@ describe('GET /ready', () => {
     expect(JSON.parse(text)).toEqual({ status: 'upstream-unreachable' });
     expect(text).not.toContain('ECONNREFUSED');
     await gateway.dispose();
+  });
+
+  it('answers within its bound while the upstream hangs, and shutting down frees the probe’s connection', async () => {
+    const emulator = await startEmulator({ seed: true });
+    const client = new SslClient({
+      endpoint: emulator.url,
+      credentials: new StaticCredentialsProvider({
+        secretId: emulator.secretId,
+        secretKey: emulator.secretKey,
+      }),
+    });
+    const readiness = new Readiness({ ssl: client, logger: createLogger({ level: 'silent' }) });
+    const gateway = createGateway({ ssl: client, readiness, logging: false });
+    try {
+      emulator.faults.inject({ action: '*', phase: 'before-handler', effect: { kind: 'hang' } });
+      // Before: 21 s (two 10 s header timeouts), longer than any orchestrator's probe timeout.
+      const response = await gateway.fetch('http://gateway.test/ready', {
+        signal: AbortSignal.timeout(5_000),
+      });
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ status: 'starting' });
+      readiness.markShuttingDown();
+      // Closes once no call is in flight: the probe's was aborted, not left to its timeouts.
+      await client.close();
+      expect((await gateway.fetch('http://gateway.test/ready')).status).toBe(503);
+    } finally {
+      await gateway.dispose();
+      // Ends whatever the client still holds, should the test fail before closing it.
+      await emulator.close();
+    }
   });
 
   it('is 503 upstream-credentials-refused when the upstream answers but refuses the credentials', async () => {

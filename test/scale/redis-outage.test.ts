@@ -89,7 +89,13 @@ describe.skipIf(!redisAvailable)('a Redis outage while serving', () => {
       identity: async () => emulator.secretId,
       store: backend.readCacheStore,
     });
-    const readiness = new Readiness({ ssl: client, logger: createSilentLogger(), cacheMs: 0 });
+    // Every check probes, and waits for the probe (Redis' 1 s command timeout) rather than answering the last state.
+    const readiness = new Readiness({
+      ssl: client,
+      logger: createSilentLogger(),
+      cacheMs: 0,
+      answerWithinMs: 2_500,
+    });
     const gateway: Gateway = createGateway({ ssl, readiness, logging: false });
     cleanups.push(async () => {
       await gateway.dispose();
