@@ -56,6 +56,12 @@ export class GatewayMetrics {
     labelNames: ['operation_name', 'operation_type', 'code'] as const,
     registers: [this.registry],
   });
+  readonly #refusedRequests = new Counter({
+    name: 'ssl_graph_http_requests_refused_total',
+    help: 'HTTP requests refused before any GraphQL processing, by the error code they were answered with.',
+    labelNames: ['code'] as const,
+    registers: [this.registry],
+  });
   readonly #upstreamCalls = new Counter({
     name: 'ssl_graph_upstream_calls_total',
     help: 'Calls to the Tencent Cloud SSL API, by action and outcome (ok or the error category).',
@@ -116,6 +122,11 @@ export class GatewayMetrics {
     this.#operations.inc(labels);
     this.#operationDuration.observe(labels, observation.durationMs / 1000);
     for (const code of observation.errorCodes) this.#errors.inc({ ...labels, code });
+  }
+
+  /** `code` comes from a fixed set (HOST_NOT_ALLOWED), never from the request. */
+  observeRefusedRequest(code: string): void {
+    this.#refusedRequests.inc({ code });
   }
 
   observeUpstreamCall(event: SslCallEvent): void {

@@ -11,6 +11,13 @@ import type { SslCallEvent } from '../ssl/actions.ts';
  */
 export interface OperationRecord {
   readonly startedAt: number;
+  /** The request's id (request-id.ts), answered in X-Request-Id and written on the operation's log line. */
+  readonly requestId: string;
+  /**
+   * The authenticated caller (the token's `sub`), once the operation executes; null with authentication off. The
+   * log line carries it, so an operator can tell who read private keys; never the token itself.
+   */
+  subject: string | null | undefined;
   operationName: string | undefined;
   operationType: string | undefined;
   /**

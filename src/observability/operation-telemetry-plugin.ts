@@ -1,8 +1,11 @@
 import { type DocumentNode, type ExecutionResult, getOperationAST, Kind } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { AuthSession } from '../graphql/auth/session.ts';
 import { CLIENT_CLOSED_REQUEST } from '../graphql/loaders/upstream-errors.ts';
 import type { SslCallEvent } from '../ssl/actions.ts';
+import { HostRefusals, isHostRefusal } from './host-refusals.ts';
 import type { RequestOperations } from './operation-record.ts';
+import { REQUEST_ID_HEADER, requestIdOf } from './request-id.ts';
 import type { GatewayTelemetry } from './telemetry.ts';
 
 /** What GraphQL allows as an operation name; anything else a client sends is not echoed into logs or labels. */
@@ -42,7 +45,8 @@ function describeUpstreamCall(event: SslCallEvent): Record<string, unknown> {
 }
 
 /**
- * One log line and one set of metric observations per GraphQL operation. Each request to the GraphQL endpoint
+ * One log line and one set of metric observations per GraphQL operation, under the request's id (answered in
+ * X-Request-Id on every response) and, once authenticated, its caller. Each request to the GraphQL endpoint
  * gets an operation record in `operations`; the request's context passes it to its loaders, so the upstream
  * calls and the batch sizes made on its behalf are attributed to it. Batching (several operations per HTTP
  * request) is off in this gateway, so a request is an operation.
@@ -53,9 +57,12 @@ export function useOperationTelemetry(
   operations: RequestOperations,
 ): Plugin {
   const logger = telemetry.logger.child({ component: 'graphql' });
-  const markExecuted = (request: Request): void => {
-    const record = operations.of(request);
-    if (record !== undefined) record.executed = true;
+  const hostRefusals = new HostRefusals(logger, telemetry.metrics);
+  const markExecuted = (context: { request: Request; auth?: AuthSession }): void => {
+    const record = operations.of(context.request);
+    if (record === undefined) return;
+    record.executed = true;
+    record.subject = context.auth?.subject;
   };
   return {
     instrumentation: {
@@ -63,6 +70,8 @@ export function useOperationTelemetry(
         if (new URL(request.url).pathname === graphqlEndpoint) {
           operations.start(request, {
             startedAt: performance.now(),
+            requestId: requestIdOf(request),
+            subject: undefined,
             operationName: undefined,
             operationType: undefined,
             executed: false,
@@ -92,10 +101,19 @@ export function useOperationTelemetry(
       };
     },
     onExecute({ args }) {
-      markExecuted(args.contextValue.request);
+      markExecuted(args.contextValue);
     },
     onSubscribe({ args }) {
-      markExecuted(args.contextValue.request);
+      markExecuted(args.contextValue);
+    },
+    onResponse({ request, response }) {
+      const requestId = operations.of(request)?.requestId ?? requestIdOf(request);
+      response.headers.set(REQUEST_ID_HEADER, requestId);
+      // Refused by the host check before any other hook ran: nothing else would ever say so.
+      if (response.status !== 403) return;
+      return isHostRefusal(response).then((refused) => {
+        if (refused) hostRefusals.record(new URL(request.url).hostname, requestId);
+      });
     },
     onResultProcess({ request, result }) {
       const record = operations.of(request);
@@ -126,6 +144,8 @@ export function useOperationTelemetry(
       // The line lists every upstream call: not built where nothing would write it (logging off, level above).
       if (!logger.isLevelEnabled(level)) return;
       const line = {
+        requestId: record.requestId,
+        ...(typeof record.subject === 'string' ? { subject: record.subject } : {}),
         operationName: record.operationName ?? null,
         operationType: record.operationType ?? null,
         durationMs: Math.round(durationMs * 10) / 10,

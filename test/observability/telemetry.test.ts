@@ -2,12 +2,14 @@ import { createGraphQLError } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/index.ts';
 import { createGateway } from '../../src/graphql/yoga.ts';
+import { HostRefusals } from '../../src/observability/host-refusals.ts';
 import { createLogger } from '../../src/observability/logger.ts';
 import { Readiness } from '../../src/observability/readiness.ts';
 import { GatewayTelemetry } from '../../src/observability/telemetry.ts';
 import type { SslCaller } from '../../src/ssl/actions.ts';
 import { SslClient } from '../../src/ssl/client.ts';
 import { StaticCredentialsProvider } from '../../src/ssl/credentials.ts';
+import { testAuthenticator, tokenWithScopes } from '../security/support/tokens.ts';
 import { seededCertificateIds } from '../support/emulator.ts';
 import { MemoryLog, type ObservedStack, startObservedStack } from './observed-stack.ts';
 
@@ -327,5 +329,124 @@ describe('GET /ready', () => {
     expect(await response.json()).toEqual({ status: 'upstream-credentials-refused' });
     await gateway.dispose();
     await wrongCredentials.close();
+  });
+});
+
+describe('request ids, callers and refused hosts', () => {
+  it('gives every request an id, answered in X-Request-Id and written on its operation line; a well-formed incoming one is kept', async () => {
+    const before = stack.log.operations().length;
+    const post = (headers: Record<string, string>) =>
+      stack.gateway.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: 'query WithId { __typename }' }),
+      });
+    const generated = await post({});
+    const kept = await post({ 'x-request-id': 'edge-7f3a.42' });
+    const replaced = await post({ 'x-request-id': 'two words\u0007' });
+    const generatedId = generated.headers.get('x-request-id');
+    expect(generatedId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(kept.headers.get('x-request-id')).toBe('edge-7f3a.42');
+    expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const lines = stack.log.operations().slice(before);
+    expect(lines.map((line) => line.requestId)).toEqual([
+      generatedId,
+      'edge-7f3a.42',
+      replaced.headers.get('x-request-id'),
+    ]);
+    // Not only GraphQL: the probes and the scrape answer one too.
+    expect(
+      (await stack.gateway.fetch('http://gateway.test/health')).headers.get('x-request-id'),
+    ).toBeTruthy();
+  });
+
+  it('names the authenticated caller (the token’s subject, never the token) on the operation line', async () => {
+    const log = new MemoryLog();
+    const telemetry = new GatewayTelemetry({ logger: createLogger({ level: 'info', destination: log }) });
+    const gateway = createGateway({ ssl: stack.client, telemetry, authenticate: testAuthenticator() });
+    try {
+      const token = await tokenWithScopes(['ssl:read', 'ssl:secrets'], 'auditor@example.com');
+      const response = await gateway.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          query: `query ReadCertificate { certificate(id: "${seededIds[0]}") { id } }`,
+        }),
+      });
+      expect(response.status).toBe(200);
+      const anonymous = await gateway.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'query NoToken { __typename }' }),
+      });
+      expect(anonymous.status).toBe(401);
+      const [read, refused] = log.operations();
+      expect(read).toMatchObject({ operationName: 'ReadCertificate', subject: 'auditor@example.com' });
+      expect(refused).toMatchObject({ operationName: 'NoToken' });
+      expect(refused).not.toHaveProperty('subject');
+      expect(log.lines.join('\n')).not.toContain(token);
+    } finally {
+      await gateway.dispose();
+    }
+  });
+
+  it('logs a refused host at warn, once per interval, and counts every refusal', async () => {
+    const log = new MemoryLog();
+    const telemetry = new GatewayTelemetry({ logger: createLogger({ level: 'info', destination: log }) });
+    const gateway = createGateway({
+      ssl: stack.client,
+      telemetry,
+      security: { hosts: { kind: 'listed', hosts: ['gateway.example'] } },
+    });
+    try {
+      for (const host of ['rebound.attacker.example', 'forgotten.internal']) {
+        const response = await gateway.fetch(`http://${host}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-request-id': `refused-${host}` },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        });
+        expect(response.status).toBe(403);
+        expect(response.headers.get('x-request-id')).toBe(`refused-${host}`);
+      }
+      const answered = await gateway.fetch('http://gateway.example/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(answered.status).toBe(200);
+      const warnings = log.records().filter((record) => record.code === 'HOST_NOT_ALLOWED');
+      expect(warnings).toEqual([
+        expect.objectContaining({
+          level: 40,
+          host: 'rebound.attacker.example',
+          requestId: 'refused-rebound.attacker.example',
+          refused: 1,
+        }),
+      ]);
+      const exposition = await (await gateway.fetch('http://127.0.0.1/metrics')).text();
+      expect(sample(exposition, 'ssl_graph_http_requests_refused_total{code="HOST_NOT_ALLOWED"}')).toBe(2);
+    } finally {
+      await gateway.dispose();
+    }
+  });
+
+  it('logs the next refusal once the interval has passed, with how many went unlogged', () => {
+    const log = new MemoryLog();
+    const metrics = new GatewayTelemetry().metrics;
+    let now = 0;
+    const refusals = new HostRefusals(createLogger({ level: 'info', destination: log }), metrics, {
+      now: () => now,
+      intervalMs: 60_000,
+    });
+    refusals.record('a.example', 'r1');
+    now = 59_999;
+    refusals.record('b.example', 'r2');
+    refusals.record('c.example', 'r3');
+    now = 60_000;
+    refusals.record('d.example', 'r4');
+    expect(log.records().map((record) => [record.host, record.refused])).toEqual([
+      ['a.example', 1],
+      ['d.example', 3],
+    ]);
   });
 });
