@@ -74,11 +74,12 @@ function ignorePattern(pattern: string): RegExp {
         return /[.+^${}()|[\]\\]/.test(character) ? `\\${character}` : character;
       })
       .join('');
+  // `**/` matches any number of directories, none included; `**` elsewhere, anything.
   const source = pattern
     .replace(/^\/+|\/+$/g, '')
-    .split('**')
-    .map(segment)
-    .join('.*');
+    .split(/(\*\*\/|\*\*)/)
+    .map((part) => (part === '**/' ? '(?:.*/)?' : part === '**' ? '.*' : segment(part)))
+    .join('');
   // A pattern excludes the path itself and everything under it.
   return new RegExp(`^${source}(/.*)?$`);
 }
@@ -147,6 +148,24 @@ async function freePort(): Promise<number> {
 const scratch: string[] = [];
 afterAll(async () => {
   for (const directory of scratch) await rm(directory, { recursive: true, force: true });
+});
+
+describe('the build context', () => {
+  it('leaves out secrets at any depth, not only at the root', async () => {
+    const ignored = await dockerignore();
+    for (const secret of [
+      '.env',
+      '.env.local',
+      'bench/.env',
+      'test/x.pem',
+      'a/b/server.key',
+      'a/keystore.p12',
+      '.npmrc',
+    ])
+      expect(ignored(secret), secret).toBe(true);
+    for (const kept of ['src/main.ts', 'patches/graphql-jit+0.8.9.patch', 'package.json'])
+      expect(ignored(kept), kept).toBe(false);
+  });
 });
 
 describe('the Dockerfile', () => {
