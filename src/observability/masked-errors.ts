@@ -29,8 +29,11 @@ export function createErrorMasking(logger: Logger): ErrorMasking {
   const logged = new WeakSet<object>();
   return {
     options: {
-      maskError(error, message, isDev) {
-        const masked = maskWithYoga(error, message, isDev);
+      // Never Yoga's development mode, whatever NODE_ENV says: it would add the cause's message and stack to the
+      // answer, and those may quote upstream data or secrets. The errorId leads to them in the log instead.
+      isDev: false,
+      maskError(error, message) {
+        const masked = maskWithYoga(error, message, false);
         if (masked === error) return masked;
         if (isClientAbort(error)) {
           // No stack and no errorId: the client went away, nothing failed in the gateway.

@@ -155,6 +155,33 @@ describe('masked errors', () => {
     );
     await gateway.dispose();
   });
+
+  it('stay masked with NODE_ENV=development: no message or stack of the cause reaches the client', async () => {
+    const broken: SslCaller = {
+      call: async () => {
+        throw new TypeError('internal detail the client must not see');
+      },
+    };
+    const gateway = createGateway({ ssl: broken, logging: false });
+    const nodeEnv = process.env.NODE_ENV;
+    // Yoga's own masking adds the original error (message and stack) to the answer in development.
+    process.env.NODE_ENV = 'development';
+    try {
+      const response = await gateway.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'query Buggy { certificates(first: 1) { totalCount } }' }),
+      });
+      const text = await response.text();
+      expect(text).toContain('Unexpected error.');
+      expect(text).not.toContain('internal detail');
+      expect(text).not.toContain('originalError');
+    } finally {
+      if (nodeEnv === undefined) Reflect.deleteProperty(process.env, 'NODE_ENV');
+      else process.env.NODE_ENV = nodeEnv;
+      await gateway.dispose();
+    }
+  });
 });
 
 describe('GET /metrics', () => {
