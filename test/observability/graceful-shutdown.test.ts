@@ -27,12 +27,18 @@ afterEach(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
-async function startGateway(extra: Record<string, string>): Promise<GatewayProcess> {
+/** src/main.ts under node, as the other tests run it; a test may start it the way users do (`npm start`). */
+const NODE_MAIN = [process.execPath, '--import', 'tsx', 'src/main.ts'] as const;
+
+async function startGateway(
+  extra: Record<string, string>,
+  [command, ...args]: readonly string[] = NODE_MAIN,
+): Promise<GatewayProcess> {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
     if (!/^(TENCENTCLOUD_|SSL_API_|AUTH_|LOG_LEVEL$|PORT$|HOST$)/.test(name)) env[name] = value;
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(command!, args, {
     cwd: REPO_ROOT,
     env: { ...env, PORT: '0', HOST: '127.0.0.1', ...extra },
   });
@@ -265,6 +271,21 @@ describe('graceful shutdown with job subscriptions open', () => {
     // Drained, not cut at SHUTDOWN_TIMEOUT_MS (which the test's own timeout would not wait for either).
     expect(gateway.output()).not.toContain('shutdown deadline reached');
   }, 30_000);
+});
+
+describe('graceful shutdown through npm start', () => {
+  it('reaches the gateway when only npm is signalled, as a supervisor that signals the main process does', async () => {
+    const gateway = await startGateway({ SHUTDOWN_DELAY_MS: '0' }, ['npm', 'start']);
+    expect((await fetch(`${gateway.origin}/health`)).status).toBe(200);
+    const closed = once(gateway.child, 'close');
+    // npm's process alone, not its group: before, the shell between npm and the gateway did not pass it on,
+    // and the gateway went on listening, orphaned.
+    gateway.child.kill('SIGTERM');
+    await gateway.logLine((line) => String(line.msg).startsWith('SIGTERM received'));
+    await closed;
+    await gateway.logLine((line) => line.msg === 'ssl-graph stopped');
+    expect(await tryConnect(gateway.origin)).toBe('ECONNREFUSED');
+  });
 });
 
 describe('shutdown configuration', () => {
