@@ -216,7 +216,17 @@ describe('the Dockerfile', () => {
       'patches',
     ]);
     const installed = new Set(await readdir(join(runtimeDirectory, 'node_modules')));
-    for (const devOnly of ['vitest', 'typescript', 'playwright-core', '@biomejs'])
+    // The image runs dist/ with node: no TypeScript runner (tsx and its native esbuild), no test-only zod.
+    for (const devOnly of [
+      'vitest',
+      'typescript',
+      'playwright-core',
+      '@biomejs',
+      'tsx',
+      'esbuild',
+      '@esbuild',
+      'zod',
+    ])
       expect(installed).not.toContain(devOnly);
     expect(installed).toContain('graphql-yoga');
     // Dependencies patched as in development (patches/), though no install script ran.
