@@ -4,7 +4,7 @@
  *   src/ssl/models.generated.ts  compile-time request/response types for all actions and structures
  *   src/ssl/spec.generated.ts    the runtime description of the same (fields, limits, error classes)
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -54,6 +54,13 @@ interface Spec {
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const specPath = process.env.SSL_API_SPEC ?? resolve(root, '../shared/ssl-api/ssl-api-spec.json');
+// The default path is a sibling checkout that only some machines have: say how to point elsewhere.
+if (!existsSync(specPath)) {
+  console.error(
+    `models:generate: no vendor specification at ${specPath}; set SSL_API_SPEC to the path of ssl-api-spec.json`,
+  );
+  process.exit(1);
+}
 const spec = JSON.parse(readFileSync(specPath, 'utf8')) as Spec;
 
 const PRIMITIVES: Record<string, string> = {

@@ -6,8 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 
-// .ci/run on a machine that lacks what it needs, simulated with a PATH of stand-ins: it must stop before doing
-// anything, saying what is missing, rather than fail deep inside npm or apt-get. No stand-in installs anything.
+// .ci/run and models:generate on a machine that lacks what they need (for .ci/run, a PATH of stand-ins): they
+// must stop before doing anything, saying what is missing, rather than fail deep inside npm, apt-get or a stack
+// trace. No stand-in installs anything.
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CI_RUN = join(REPO_ROOT, '.ci', 'run');
@@ -74,5 +75,17 @@ describe('.ci/run', () => {
         : await failureOf(CI_RUN, [], env);
     expect(failure?.code).toBe(1);
     expect(failure?.stderr).toContain('ci: needs root or sudo to run `apt-get update -qq`');
+  });
+});
+
+describe('models:generate', () => {
+  it('says to set SSL_API_SPEC when there is no specification where it looks', async () => {
+    const missing = join(tmpdir(), 'ssl-graph-no-such-spec', 'ssl-api-spec.json');
+    const failure = await failureOf('npm', ['run', '--silent', 'models:generate'], {
+      ...process.env,
+      SSL_API_SPEC: missing,
+    });
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toContain(`no vendor specification at ${missing}; set SSL_API_SPEC`);
   });
 });
