@@ -409,7 +409,8 @@ describe('request ids, callers and refused hosts', () => {
       expect(anonymous.status).toBe(401);
       const [read, refused] = log.operations();
       expect(read).toMatchObject({ operationName: 'ReadCertificate', subject: 'auditor@example.com' });
-      expect(refused).toMatchObject({ operationName: 'NoToken' });
+      // Refused before its body is read: no operation name is known.
+      expect(refused).toMatchObject({ operationName: null });
       expect(refused).not.toHaveProperty('subject');
       expect(log.lines.join('\n')).not.toContain(token);
     } finally {
