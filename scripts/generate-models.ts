@@ -2,7 +2,8 @@
  * Turns the vendor specification (../shared/ssl-api/ssl-api-spec.json, or SSL_API_SPEC) into two committed
  * modules, so that nothing at build, run or test time needs the specification itself:
  *   src/ssl/models.generated.ts  compile-time request/response types for all actions and structures
- *   src/ssl/spec.generated.ts    the runtime description of the same (fields, limits, error classes)
+ *   src/ssl/spec.generated.ts    the runtime description of the same (fields, limits, error classes, the error
+ *                                codes each action documents, the values output fields are documented to take)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -25,6 +26,7 @@ interface SpecAction {
   mutating: boolean;
   inputs: SpecField[];
   outputs: SpecField[];
+  errorCodes: string[];
   pagination: {
     offset: string;
     limit: string;
@@ -41,7 +43,11 @@ interface SpecStructure {
 interface SpecError {
   gloss: string;
   class: string;
-  scope: string;
+  scope: 'common' | 'ssl';
+}
+interface SpecEnum {
+  values: Record<string, string>;
+  usedBy?: string[];
 }
 interface Spec {
   service: string;
@@ -50,6 +56,7 @@ interface Spec {
   actions: Record<string, SpecAction>;
   structures: Record<string, SpecStructure>;
   errorCodes: Record<string, SpecError>;
+  enums: Record<string, SpecEnum>;
 }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -138,6 +145,172 @@ const compactField = (f: SpecField, direction: 'in' | 'out') => {
   return out;
 };
 
+// ---- Output enumerations ----
+
+/**
+ * Enums whose name says nothing of where they apply (neither `usedBy` nor a field path in the name), and the
+ * output fields (`Owner.Field`, the owner an action or a structure) whose documentation they spell out.
+ */
+const ENUM_FIELDS: Record<string, readonly string[]> = {
+  VerifyType: [
+    'Certificates.VerifyType',
+    'DescribeCertificate.VerifyType',
+    'DescribeCertificateDetail.VerifyType',
+  ],
+  CertificateType: [
+    'Certificates.CertificateType',
+    'DescribeCertificate.CertificateType',
+    'DescribeCertificateDetail.CertificateType',
+  ],
+  From: ['Certificates.From', 'DescribeCertificate.From', 'DescribeCertificateDetail.From'],
+  HostingStatus: ['Certificates.HostingStatus'],
+  PackageStatus: ['PackageInfo.Status'],
+  DomainType: ['DescribeCertificateDetail.DomainType'],
+  CertType: ['DescribeCertificateDetail.CertType'],
+  DvAuthVerifyType: ['DvAuths.DvAuthVerifyType'],
+  'UpdateSyncProgress.Status': ['UpdateSyncProgressRegion.Status'],
+};
+
+/** The review-failure messages StatusMsg's doc lists after its codes (the enum's note calls them free text). */
+const STATUS_FAILURE_MESSAGES = [
+  '订单审核失败',
+  'CA审核失败，域名未通过安全审查',
+  '域名验证超时，订单自动关闭，请您重新进行证书申请',
+  '证书资料未通过证书CA机构审核，审核人员会致电您证书预留的联系方式，请您留意来电。后续可通过“修改资料”重新提交资料',
+];
+
+const RECORD_RESOURCE_TYPES = [
+  'clb',
+  'cdn',
+  'ddos',
+  'live',
+  'vod',
+  'waf',
+  'apigateway',
+  'teo',
+  'tke',
+  'cos',
+  'tse',
+  'tcb',
+];
+
+/**
+ * Values that a field's own documentation (its docText or note) enumerates in prose, where the spec has no
+ * enum for it. Each value must appear verbatim in that text: this table may pick values out, never invent them.
+ */
+const STATED_IN_FIELD_DOCS: Record<string, readonly (string | number)[]> = {
+  'DescribeCertificate.StatusMsg': STATUS_FAILURE_MESSAGES,
+  'DescribeCertificateDetail.StatusMsg': STATUS_FAILURE_MESSAGES,
+  'Certificates.VulnerabilityStatus': ['INACTIVE', 'ACTIVE'],
+  'CertificateExtra.CompanyType': [1, 2],
+  'Certificate.SSLMode': ['UNIDIRECTIONAL', 'MUTUAL'],
+  'DeployRecordItem.SSLMode': ['UNIDIRECTIONAL', 'MUTUAL'],
+  'CdnInstanceDetail.HttpsBillingSwitch': ['on', 'off'],
+  'CdnInstanceDetail.Status': ['rejected', 'processing', 'online', 'offline'],
+  'CosInstanceDetail.Status': ['ENABLED', 'DISABLED'],
+  'LiveInstanceDetail.Status': [-1, 0, 1],
+  'TeoInstanceDetail.Status': ['deployed', 'processing', 'applying', 'failed', 'issued'],
+  'ClbInstanceDetail.Forward': [0, 1],
+  'DeployRecordItem.Forward': [0, 1],
+  'ClbListener.SniSwitch': [0, 1],
+  'ClbListener.Protocol': ['HTTPS', 'TCP_SSL'],
+  'WafInstanceDetail.Keepalive': [0, 1],
+  'DeployRecord.Type': [0, 1],
+  'DeployRecord.Status': [0, 1, 2, 3, 4, 5],
+  'DeployedResources.Type': ['clb', 'cdn', 'live', 'waf', 'antiddos'],
+  'ManagerStatusInfo.Status': ['pending', 'completed', 'invalid', 'submitted', 'expiring', 'expired'],
+  'ManagerStatusInfo.Type': ['ov', 'ev'],
+  'DomainValidationResult.VerifyType': ['DNS', 'FILE', 'DNS_AUTO', 'DNS_PROXY', 'FILE_PROXY'],
+  'DomainValidationResult.LocalCheck': [1, -1, -2, -3, -4, -5, -6, -7, -8, -9, -10],
+  'DomainValidationResult.CaCheck': [-1, 2],
+  'SubmittedData.CsrType': ['online', 'parse'],
+  'CompanyInfo.IdType': ['TYDMZ', 'OTHERS'],
+  'TCBAccessInstance.ICPStatus': [0, 1],
+  'HostingConfig.MessageTypes': [0, 1, 2, 3],
+  'BindResourceResult.ResourceType': [
+    'clb',
+    'cdn',
+    'waf',
+    'live',
+    'vod',
+    'ddos',
+    'tke',
+    'apigateway',
+    'tcb',
+    'teo',
+  ],
+  'UpdateRecordDetail.ResourceType': RECORD_RESOURCE_TYPES,
+  'UpdateRecordDetails.ResourceType': RECORD_RESOURCE_TYPES,
+  'OperationLog.Type': [
+    'apply',
+    'delete',
+    'download',
+    'upload',
+    'revoke',
+    'cancelRevoke',
+    'updateAlias',
+    'changeProject',
+    'uploadConfirmLetter',
+    'cancel',
+    'replace',
+    'downloadConfirmLetter',
+    'editRevokeLetter',
+    'renewVIP',
+    'applyVIP',
+    'submitInfo',
+    'uploadFromYunAPI',
+    'transferIn',
+    'transferOut',
+    'refund',
+    'multiYearsRenew',
+    'modifyDownloadLimit',
+    'issued',
+    'domainValidationPassed',
+    'Resubmit',
+  ],
+};
+
+function outputField(path: string): SpecField | undefined {
+  const [owner = '', name] = path.split('.');
+  const fields = spec.actions[owner]?.outputs ?? spec.structures[owner]?.fields;
+  return fields?.find((field) => field.name === name);
+}
+
+function typedValues(path: string, values: Iterable<string>): (string | number)[] {
+  const field = outputField(path);
+  if (field === undefined) throw new Error(`${path} is not an output field of the spec`);
+  // The spec writes every enum key as a string; "null" stands for the null a nullable field may hold.
+  const keys = [...values].filter((value) => value !== 'null');
+  return field.type === 'Integer' ? keys.map(Number) : keys;
+}
+
+/** `Owner.Field` → the values the spec documents for that output field. */
+function outputEnumerations(): Record<string, (string | number)[]> {
+  const found = new Map<string, (string | number)[]>();
+  const add = (path: string, values: readonly (string | number)[]): void => {
+    found.set(path, [...new Set([...(found.get(path) ?? []), ...values])]);
+  };
+  for (const [name, specEnum] of Object.entries(spec.enums)) {
+    const keys = Object.keys(specEnum.values);
+    const named = /^(?:\w+\()?(\w+\.\w+)\)?$/.exec(name)?.[1];
+    const paths = [
+      ...(specEnum.usedBy ?? []).filter((path) => outputField(path) !== undefined),
+      ...(named !== undefined && outputField(named) !== undefined ? [named] : []),
+      ...(ENUM_FIELDS[name] ?? []),
+    ];
+    for (const path of paths) add(path, typedValues(path, keys));
+  }
+  for (const [path, values] of Object.entries(STATED_IN_FIELD_DOCS)) {
+    const field = outputField(path);
+    if (field === undefined) throw new Error(`${path} is not an output field of the spec`);
+    const text = `${field.docText ?? ''} ${field.note ?? ''}`;
+    const unstated = values.filter((value) => !text.includes(String(value)));
+    if (unstated.length > 0) throw new Error(`${path}: ${unstated.join(', ')} not in its documentation`);
+    add(path, values);
+  }
+  return Object.fromEntries([...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
 const runtime = {
   service: spec.service,
   version: spec.version,
@@ -162,6 +335,7 @@ const runtime = {
           : {}),
         inputs: a.inputs.map((f) => compactField(f, 'in')),
         outputs: a.outputs.map((f) => compactField(f, 'out')),
+        errorCodes: a.errorCodes,
       },
     ]),
   ),
@@ -172,8 +346,9 @@ const runtime = {
     ]),
   ),
   errorCodes: Object.fromEntries(
-    sorted(spec.errorCodes).map(([code, e]) => [code, { class: e.class, message: e.gloss }]),
+    sorted(spec.errorCodes).map(([code, e]) => [code, { class: e.class, scope: e.scope, message: e.gloss }]),
   ),
+  outputEnumerations: outputEnumerations(),
 };
 
 const specModule = `// Generated by scripts/generate-models.ts from the vendor specification. Do not edit.

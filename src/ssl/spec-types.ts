@@ -33,6 +33,8 @@ export interface SpecActionDescriptor {
   };
   readonly inputs: readonly SpecFieldDescriptor[];
   readonly outputs: readonly SpecFieldDescriptor[];
+  /** The codes the action's own section documents (the common codes of `errorCodes` apply to every action). */
+  readonly errorCodes: readonly string[];
 }
 
 export type SpecErrorClass =
@@ -44,11 +46,23 @@ export type SpecErrorClass =
   | 'auth/signature'
   | 'billing';
 
+export interface SpecErrorDescriptor {
+  readonly class: SpecErrorClass;
+  /** `common`: one of the API's common codes, which any action may answer; `ssl`: the service's own. */
+  readonly scope: 'common' | 'ssl';
+  readonly message: string;
+}
+
 export interface SslSpec {
   readonly service: string;
   readonly version: string;
   readonly endpoint: string;
   readonly actions: Readonly<Record<string, SpecActionDescriptor>>;
   readonly structures: Readonly<Record<string, readonly SpecFieldDescriptor[]>>;
-  readonly errorCodes: Readonly<Record<string, { readonly class: SpecErrorClass; readonly message: string }>>;
+  readonly errorCodes: Readonly<Record<string, SpecErrorDescriptor>>;
+  /**
+   * `Owner.Field` (the owner an action, for its top-level outputs, or a structure) → the values the spec
+   * documents for that output field: its enums, and the values its own documentation enumerates.
+   */
+  readonly outputEnumerations: Readonly<Record<string, readonly (string | number)[]>>;
 }

@@ -84,6 +84,33 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CancelOrderFailed",
+    "FailedOperation.CannotBeDeletedIssued",
+    "FailedOperation.CannotBeDeletedWithinHour",
+    "FailedOperation.CannotGetOrder",
+    "FailedOperation.CertificateInvalid",
+    "FailedOperation.CertificateMismatch",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.ExceedsFreeLimit",
+    "FailedOperation.InvalidCertificateStatusCode",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.MainDomainCertificateCountLimit",
+    "FailedOperation.NetworkError",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "FailedOperation.OrderAlreadyReplaced",
+    "FailedOperation.OrderReplaceFailed",
+    "FailedOperation.PackageCountLimit",
+    "FailedOperation.PackageExpired",
+    "FailedOperation.PackageNotFound",
+    "InternalError",
+    "InvalidParameter",
+    "InvalidParameter.PackageIdsInvalid",
+    "InvalidParameterValue.CertificateEmailParseInvalid"
    ]
   },
   "CancelAuditCertificate": {
@@ -106,6 +133,11 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation.CancelAuditCertificateFailed",
+    "FailedOperation.CertificateCancelFailedMulti",
+    "FailedOperation.CertificateNotFoundOrCantCancel"
    ]
   },
   "CancelCertificateOrder": {
@@ -128,6 +160,16 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation.AuthError",
+    "FailedOperation.CancelOrderFailed",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.InvalidCertificateStatusCode",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "InternalError"
    ]
   },
   "CertificateInfoSubmit": {
@@ -307,6 +349,23 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateInfoSubmitContactEmailEmpty",
+    "FailedOperation.CertificateInfoSubmitDomainInvalid",
+    "FailedOperation.CertificateInfoSubmitStatusInvalid",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.CertificateOrderSubmitRootCAInvalid",
+    "FailedOperation.CertificateSubmitHostingCertError",
+    "FailedOperation.ExceedsFreeLimit",
+    "FailedOperation.InvalidCertificateStatusCode",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "InternalError",
+    "InvalidParameter.RenewAlgorithmInvalid"
    ]
   },
   "CertificateOrderSubmit": {
@@ -345,6 +404,22 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateInfoSubmitStatusInvalid",
+    "FailedOperation.CertificateInvalid",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.CertificateOrderSubmitProcessing",
+    "FailedOperation.CertificatePreVerifyEmailInvalid",
+    "FailedOperation.InvalidCertificateStatusCode",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NetworkError",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "InternalError",
+    "InternalError.BackendResponseError"
    ]
   },
   "CheckCertificateChain": {
@@ -376,6 +451,11 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.CertificateInvalid",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "CheckCertificateDomainVerification": {
@@ -400,6 +480,13 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.CannotGetOrder",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.CertificateStatusNotAllowVerify",
+    "FailedOperation.InvalidParam"
    ]
   },
   "CheckCertificateExist": {
@@ -422,7 +509,8 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
-   ]
+   ],
+   "errorCodes": []
   },
   "CommitCertificateInformation": {
    "entity": "Certificate",
@@ -453,6 +541,18 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateInvalid",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.InvalidCertificateStatusCode",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NetworkError",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "InternalError",
+    "InternalError.BackendResponseError"
    ]
   },
   "CompleteCertificate": {
@@ -475,6 +575,12 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.CertificateNotFoundOrAudited",
+    "FailedOperation.InvalidParam",
+    "InternalError"
    ]
   },
   "CreateCertificate": {
@@ -522,6 +628,16 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation.AuthError",
+    "FailedOperation.CannotGetOrder",
+    "FailedOperation.InvalidParam",
+    "InternalError",
+    "InternalError.BackendResponseError",
+    "InvalidParameter",
+    "InvalidParameterValue",
+    "MissingParameter"
    ]
   },
   "CreateCertificateBindResourceSyncTask": {
@@ -551,6 +667,10 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation.CertificateHostResourceInnerInterrupt",
+    "FailedOperation.CertificateNotFound"
    ]
   },
   "CreateCertificateByPackage": {
@@ -651,6 +771,18 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.TradeError",
+    "InvalidParameter.DomainCountInvalid",
+    "InvalidParameter.DomainInvalid",
+    "InvalidParameter.PackageIdsInvalid",
+    "InvalidParameter.PeriodInvalid",
+    "InvalidParameter.ProductPidInvalid",
+    "InvalidParameter.RenewAlgorithmInvalid",
+    "InvalidParameter.RenewCsrInvalid",
+    "InvalidParameter.RenewGenCsrMethodInvalid"
    ]
   },
   "DeleteCertificate": {
@@ -682,6 +814,28 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.BoundResources",
+    "FailedOperation.CancelOrderFailed",
+    "FailedOperation.CannotBeDeletedIssued",
+    "FailedOperation.CannotBeDeletedWithinHour",
+    "FailedOperation.CannotGetOrder",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.DeleteFailedTimeNotUp",
+    "FailedOperation.DeleteResourceFailed",
+    "FailedOperation.InvalidCertificateStatusCode",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NetworkError",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "FailedOperation.OrderAlreadyReplaced",
+    "FailedOperation.RenewNotIssued",
+    "FailedOperation.RoleNotFoundAuthorization",
+    "InternalError",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "DeleteCertificates": {
@@ -720,6 +874,13 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "AuthFailure.UnauthorizedOperation",
+    "FailedOperation.CAMAuthorizedFail",
+    "FailedOperation.CertificateSyncTaskCertificateIdCountInvalid",
+    "InvalidParameter",
+    "InvalidParameter.WithDetailReason"
    ]
   },
   "DeleteManager": {
@@ -742,6 +903,14 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "AuthFailure",
+    "FailedOperation.ManagerCanNotDeleteCa",
+    "FailedOperation.ManagerCanNotDeleteCert",
+    "InvalidParameter",
+    "InvalidParameterValue",
+    "ResourceNotFound.Manager"
    ]
   },
   "DeployCertificateInstance": {
@@ -786,6 +955,25 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateDeployHasPendingRecord",
+    "FailedOperation.CertificateDeployInstanceFormatError",
+    "FailedOperation.CertificateHostDeployCanNotAllow",
+    "FailedOperation.CertificateHostResourceInnerInterrupt",
+    "FailedOperation.CertificateHostResourceTypeInvalid",
+    "FailedOperation.CertificateNotAvailable",
+    "FailedOperation.CertificateNotDeployInstance",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "FailedOperation.RoleNotFoundAuthorization",
+    "InternalError",
+    "InvalidParameter.RegionNotEmpty",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "DeployCertificateRecordRetry": {
@@ -807,6 +995,19 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateDeployHasPendingRecord",
+    "FailedOperation.CertificateDeployRetryStatusInvalid",
+    "FailedOperation.CertificateNotDeployInstance",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "InternalError",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "DeployCertificateRecordRollback": {
@@ -828,6 +1029,22 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateDeployDetailRollbackStatusInvalid",
+    "FailedOperation.CertificateDeployHasPendingRecord",
+    "FailedOperation.CertificateDeployNotExist",
+    "FailedOperation.CertificateDeployRetryStatusInvalid",
+    "FailedOperation.CertificateDeployRollbackStatusInvalid",
+    "FailedOperation.CertificateNotDeployInstance",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "InternalError",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "DescribeCertificate": {
@@ -1032,6 +1249,27 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CancelOrderFailed",
+    "FailedOperation.CannotBeDeletedIssued",
+    "FailedOperation.CannotBeDeletedWithinHour",
+    "FailedOperation.CannotGetOrder",
+    "FailedOperation.CertificateInvalid",
+    "FailedOperation.CertificateMismatch",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.ExceedsFreeLimit",
+    "FailedOperation.InvalidCertificateStatusCode",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NetworkError",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "FailedOperation.OrderAlreadyReplaced",
+    "FailedOperation.OrderReplaceFailed",
+    "InternalError",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "DescribeCertificateBindResourceTaskDetail": {
@@ -1142,6 +1380,11 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.CertificateSyncTaskIdInvalid",
+    "FailedOperation.RoleNotFoundAuthorization"
    ]
   },
   "DescribeCertificateBindResourceTaskResult": {
@@ -1166,6 +1409,10 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.CertificateSyncTaskIdInvalid"
    ]
   },
   "DescribeCertificateDetail": {
@@ -1382,6 +1629,20 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CannotGetOrder",
+    "FailedOperation.CertificateInvalid",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "InternalError",
+    "InternalError.BackendResponseEmpty",
+    "LimitExceeded.RateLimitExceeded",
+    "ResourceNotFound.Manager"
    ]
   },
   "DescribeCertificateOperateLogs": {
@@ -1430,6 +1691,14 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "InternalError"
    ]
   },
   "DescribeCertificates": {
@@ -1529,6 +1798,30 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CAMAuthorizedFail",
+    "FailedOperation.CancelOrderFailed",
+    "FailedOperation.CannotBeDeletedIssued",
+    "FailedOperation.CannotBeDeletedWithinHour",
+    "FailedOperation.CannotGetOrder",
+    "FailedOperation.CertificateInvalid",
+    "FailedOperation.CertificateMismatch",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.ExceedsFreeLimit",
+    "FailedOperation.InvalidCertificateStatusCode",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NetworkError",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "FailedOperation.OrderAlreadyReplaced",
+    "FailedOperation.OrderReplaceFailed",
+    "FailedOperation.SystemError",
+    "InternalError",
+    "InternalError.BackendResponseEmpty",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "DescribeCompanies": {
@@ -1569,6 +1862,11 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "InvalidParameter",
+    "InvalidParameterValue"
    ]
   },
   "DescribeDeleteCertificatesTaskResult": {
@@ -1593,6 +1891,9 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation"
    ]
   },
   "DescribeDeployedResources": {
@@ -1623,6 +1924,18 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.RoleNotFoundAuthorization",
+    "InternalError",
+    "InvalidParameter",
+    "InvalidParameter.CertificateIdNumberLimit",
+    "InvalidParameter.ContainsInvalidCertificateId",
+    "InvalidParameter.WithDetailReason",
+    "LimitExceeded.RateLimitExceeded",
+    "UnauthorizedOperation",
+    "UnknownParameter"
    ]
   },
   "DescribeDownloadCertificateUrl": {
@@ -1653,6 +1966,14 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.CertificateDownloadServiceTypeNotSupport",
+    "FailedOperation.CertificateNotAllowDownload",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.CertificateStatusNotAllowDownload",
+    "FailedOperation.CertificateTypeInfoNotFound"
    ]
   },
   "DescribeHostApiGatewayInstanceList": {
@@ -1706,6 +2027,20 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateHostDeployCanNotAllow",
+    "FailedOperation.CertificateHostResourceInnerInterrupt",
+    "FailedOperation.CertificateNotAvailable",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "FailedOperation.RoleNotFoundAuthorization",
+    "InternalError",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "DescribeHostCdnInstanceList": {
@@ -1775,6 +2110,20 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateHostDeployCanNotAllow",
+    "FailedOperation.CertificateHostResourceInnerInterrupt",
+    "FailedOperation.CertificateNotAvailable",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "FailedOperation.RoleNotFoundAuthorization",
+    "InternalError",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "DescribeHostClbInstanceList": {
@@ -1844,6 +2193,21 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateHostDeployCanNotAllow",
+    "FailedOperation.CertificateHostResourceInnerInterrupt",
+    "FailedOperation.CertificateHostResourceInstanceHugeLimit",
+    "FailedOperation.CertificateNotAvailable",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "FailedOperation.RoleNotFoundAuthorization",
+    "InternalError",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "DescribeHostCosInstanceList": {
@@ -1917,6 +2281,21 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateHostDeployCanNotAllow",
+    "FailedOperation.CertificateHostResourceInnerInterrupt",
+    "FailedOperation.CertificateHostResourceInstanceHugeLimit",
+    "FailedOperation.CertificateNotAvailable",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "FailedOperation.RoleNotFoundAuthorization",
+    "InternalError",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "DescribeHostDdosInstanceList": {
@@ -1974,6 +2353,20 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateHostDeployCanNotAllow",
+    "FailedOperation.CertificateHostResourceInnerInterrupt",
+    "FailedOperation.CertificateNotAvailable",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "FailedOperation.RoleNotFoundAuthorization",
+    "InternalError",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "DescribeHostDeployRecord": {
@@ -2019,6 +2412,18 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateHostResourceTypeInvalid",
+    "FailedOperation.CertificateNotAvailable",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "InternalError",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "DescribeHostDeployRecordDetail": {
@@ -2072,6 +2477,18 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateDeployNotExist",
+    "FailedOperation.CertificateHostResourceTypeInvalid",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "InternalError",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "DescribeHostLighthouseInstanceList": {
@@ -2107,6 +2524,20 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateHostDeployCanNotAllow",
+    "FailedOperation.CertificateHostResourceInnerInterrupt",
+    "FailedOperation.CertificateNotAvailable",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "FailedOperation.RoleNotFoundAuthorization",
+    "InternalError",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "DescribeHostLiveInstanceList": {
@@ -2142,6 +2573,20 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateHostDeployCanNotAllow",
+    "FailedOperation.CertificateHostResourceInnerInterrupt",
+    "FailedOperation.CertificateNotAvailable",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "FailedOperation.RoleNotFoundAuthorization",
+    "InternalError",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "DescribeHostTeoInstanceList": {
@@ -2200,6 +2645,19 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateHostResourceInnerInterrupt",
+    "FailedOperation.CertificateNotAvailable",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "FailedOperation.RoleNotFoundAuthorization",
+    "InternalError",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "DescribeHostTkeInstanceList": {
@@ -2269,6 +2727,21 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateHostDeployCanNotAllow",
+    "FailedOperation.CertificateHostResourceInnerInterrupt",
+    "FailedOperation.CertificateHostResourceInstanceHugeLimit",
+    "FailedOperation.CertificateNotAvailable",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "FailedOperation.RoleNotFoundAuthorization",
+    "InternalError",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "DescribeHostUpdateRecord": {
@@ -2313,6 +2786,17 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateNotAvailable",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "InternalError",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "DescribeHostUpdateRecordDetail": {
@@ -2366,6 +2850,17 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateDeployNotExist",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "InternalError",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "DescribeHostUploadUpdateRecord": {
@@ -2406,6 +2901,17 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateNotAvailable",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "InternalError",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "DescribeHostUploadUpdateRecordDetail": {
@@ -2443,6 +2949,12 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.InvalidParam",
+    "InternalError",
+    "InvalidParameter"
    ]
   },
   "DescribeHostVodInstanceList": {
@@ -2482,6 +2994,20 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateHostDeployCanNotAllow",
+    "FailedOperation.CertificateHostResourceInnerInterrupt",
+    "FailedOperation.CertificateNotAvailable",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "FailedOperation.RoleNotFoundAuthorization",
+    "InternalError",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "DescribeHostWafInstanceList": {
@@ -2517,6 +3043,20 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateHostDeployCanNotAllow",
+    "FailedOperation.CertificateHostResourceInnerInterrupt",
+    "FailedOperation.CertificateNotAvailable",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "FailedOperation.RoleNotFoundAuthorization",
+    "InternalError",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "DescribeManagerDetail": {
@@ -2610,6 +3150,12 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "AuthFailure",
+    "InvalidParameter",
+    "InvalidParameterValue",
+    "ResourceNotFound.Manager"
    ]
   },
   "DescribeManagers": {
@@ -2667,6 +3213,11 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation.InvalidParam",
+    "InvalidParameter",
+    "InvalidParameterValue"
    ]
   },
   "DescribePackages": {
@@ -2727,6 +3278,10 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "DownloadCertificate": {
@@ -2753,6 +3308,25 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation.AuthError",
+    "FailedOperation.CancelOrderFailed",
+    "FailedOperation.CannotBeDeletedIssued",
+    "FailedOperation.CannotBeDeletedWithinHour",
+    "FailedOperation.CannotGetOrder",
+    "FailedOperation.CertificateInvalid",
+    "FailedOperation.CertificateMismatch",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.ExceedsFreeLimit",
+    "FailedOperation.InvalidCertificateStatusCode",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NetworkError",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "FailedOperation.OrderAlreadyReplaced",
+    "FailedOperation.OrderReplaceFailed",
+    "InternalError"
    ]
   },
   "ModifyCertificateAlias": {
@@ -2779,6 +3353,15 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "InternalError",
+    "InvalidParameter"
    ]
   },
   "ModifyCertificateProject": {
@@ -2813,6 +3396,14 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation.AuthError",
+    "FailedOperation.CAMAuthorizedFail",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "InternalError"
    ]
   },
   "ModifyCertificateResubmit": {
@@ -2835,6 +3426,14 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.CannotGetOrder",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.CertificateStatusNotAllowResubmit",
+    "InvalidParameter.CertificateStatusNotAllowResubmit",
+    "InvalidParameter.WithDetailReason"
    ]
   },
   "ModifyCertificatesExpiringNotificationSwitch": {
@@ -2864,6 +3463,11 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.CertificateNotFound",
+    "InvalidParameter.CertificatesNumberExceeded"
    ]
   },
   "ReplaceCertificate": {
@@ -2915,6 +3519,28 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CancelOrderFailed",
+    "FailedOperation.CannotBeDeletedIssued",
+    "FailedOperation.CannotBeDeletedWithinHour",
+    "FailedOperation.CannotGetOrder",
+    "FailedOperation.CertificateInvalid",
+    "FailedOperation.CertificateMismatch",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.ExceedsFreeLimit",
+    "FailedOperation.InvalidCertificateSource",
+    "FailedOperation.InvalidCertificateStatusCode",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NetworkError",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "FailedOperation.OrderAlreadyReplaced",
+    "FailedOperation.OrderReplaceFailed",
+    "InternalError",
+    "InvalidParameter.RenewAlgorithmInvalid"
    ]
   },
   "RevokeCertificate": {
@@ -2942,6 +3568,19 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation.AuthError",
+    "FailedOperation.CannotGetOrder",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.InvalidCertificateSource",
+    "FailedOperation.InvalidCertificateStatusCode",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NetworkError",
+    "FailedOperation.RevokeFailed",
+    "FailedOperation.RevokeResourceFailed",
+    "InternalError",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "SubmitAuditManager": {
@@ -2964,6 +3603,13 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "AuthFailure",
+    "FailedOperation.IllegalManagerStatus",
+    "InvalidParameter",
+    "InvalidParameterValue",
+    "ResourceNotFound.Manager"
    ]
   },
   "SubmitCertificateInformation": {
@@ -3092,6 +3738,16 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.ExceedsFreeLimit",
+    "FailedOperation.InvalidCertificateStatusCode",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "InternalError"
    ]
   },
   "UpdateCertificateInstance": {
@@ -3168,6 +3824,31 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateDeployHasPendingRecord",
+    "FailedOperation.CertificateDeployInstanceEmpty",
+    "FailedOperation.CertificateExists",
+    "FailedOperation.CertificateHostDeployCanNotAllow",
+    "FailedOperation.CertificateHostResourceInnerInterrupt",
+    "FailedOperation.CertificateHostResourceInstanceHugeLimit",
+    "FailedOperation.CertificateHostResourceTypeInvalid",
+    "FailedOperation.CertificateInvalid",
+    "FailedOperation.CertificateMatchError",
+    "FailedOperation.CertificateNotAvailable",
+    "FailedOperation.CertificateNotDeployInstance",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.CertificateParseError",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "FailedOperation.RoleNotFoundAuthorization",
+    "InternalError",
+    "InvalidParameter.WithDetailReason",
+    "InvalidParameterValue.IntermediateCertNotSame",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "UpdateCertificateRecordRetry": {
@@ -3189,6 +3870,19 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateDeployHasPendingRecord",
+    "FailedOperation.CertificateDeployRetryStatusInvalid",
+    "FailedOperation.CertificateNotDeployInstance",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "InternalError",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "UpdateCertificateRecordRollback": {
@@ -3210,6 +3904,21 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateDeployDetailRollbackStatusInvalid",
+    "FailedOperation.CertificateDeployHasPendingRecord",
+    "FailedOperation.CertificateDeployRetryStatusInvalid",
+    "FailedOperation.CertificateDeployRollbackStatusInvalid",
+    "FailedOperation.CertificateNotDeployInstance",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "InternalError",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "UploadCertificate": {
@@ -3265,6 +3974,38 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "AuthFailure",
+    "AuthFailure.UnauthorizedOperation",
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CAMAuthorizedFail",
+    "FailedOperation.CancelOrderFailed",
+    "FailedOperation.CannotBeDeletedIssued",
+    "FailedOperation.CannotBeDeletedWithinHour",
+    "FailedOperation.CannotGetOrder",
+    "FailedOperation.CertificateCaError",
+    "FailedOperation.CertificateChainError",
+    "FailedOperation.CertificateEncryptInvalid",
+    "FailedOperation.CertificateExists",
+    "FailedOperation.CertificateInvalid",
+    "FailedOperation.CertificateMatchError",
+    "FailedOperation.CertificateMismatch",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.CertificateParseError",
+    "FailedOperation.ExceedsFreeLimit",
+    "FailedOperation.InvalidCertificateStatusCode",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NetworkError",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "FailedOperation.OrderAlreadyReplaced",
+    "FailedOperation.OrderReplaceFailed",
+    "InternalError",
+    "InvalidParameter.MissMatchPrivateKey",
+    "InvalidParameter.WithDetailReason",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "UploadConfirmLetter": {
@@ -3297,6 +4038,21 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.CertificateInvalid",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.ConfirmLetterTooLarge",
+    "FailedOperation.ConfirmLetterTooSmall",
+    "FailedOperation.InvalidCertificateSource",
+    "FailedOperation.InvalidCertificateStatusCode",
+    "FailedOperation.InvalidConfirmLetterFormat",
+    "FailedOperation.InvalidConfirmLetterFormatWosign",
+    "FailedOperation.NetworkError",
+    "FailedOperation.UploadConfirmCertificateNotSupport",
+    "FailedOperation.UploadConfirmCertificateNotSupportDV",
+    "InternalError"
    ]
   },
   "UploadRevokeLetter": {
@@ -3329,6 +4085,25 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateInvalid",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.ConfirmLetterTooLarge",
+    "FailedOperation.ConfirmLetterTooSmall",
+    "FailedOperation.FileTooLarge",
+    "FailedOperation.FileTooSmall",
+    "FailedOperation.InvalidCertificateStatusCode",
+    "FailedOperation.InvalidFileType",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NetworkError",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.UploadConfirmCertificateNotSupport",
+    "FailedOperation.UploadConfirmCertificateNotSupportDV",
+    "InternalError",
+    "InvalidParameter"
    ]
   },
   "UploadUpdateCertificateInstance": {
@@ -3382,6 +4157,31 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateDeployHasPendingRecord",
+    "FailedOperation.CertificateDeployInstanceEmpty",
+    "FailedOperation.CertificateExists",
+    "FailedOperation.CertificateHostDeployCanNotAllow",
+    "FailedOperation.CertificateHostResourceInnerInterrupt",
+    "FailedOperation.CertificateHostResourceInstanceHugeLimit",
+    "FailedOperation.CertificateHostResourceTypeInvalid",
+    "FailedOperation.CertificateInvalid",
+    "FailedOperation.CertificateMatchError",
+    "FailedOperation.CertificateNotAvailable",
+    "FailedOperation.CertificateNotDeployInstance",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.CertificateParseError",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "FailedOperation.RoleNotFoundAuthorization",
+    "InternalError",
+    "InvalidParameter.WithDetailReason",
+    "InvalidParameterValue.IntermediateCertNotSame",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "UploadUpdateCertificateRecordRetry": {
@@ -3403,6 +4203,19 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateDeployHasPendingRecord",
+    "FailedOperation.CertificateDeployRetryStatusInvalid",
+    "FailedOperation.CertificateNotDeployInstance",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "InternalError",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "UploadUpdateCertificateRecordRollback": {
@@ -3421,6 +4234,21 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "FailedOperation",
+    "FailedOperation.AuthError",
+    "FailedOperation.CertificateDeployDetailRollbackStatusInvalid",
+    "FailedOperation.CertificateDeployHasPendingRecord",
+    "FailedOperation.CertificateDeployRetryStatusInvalid",
+    "FailedOperation.CertificateDeployRollbackStatusInvalid",
+    "FailedOperation.CertificateNotDeployInstance",
+    "FailedOperation.CertificateNotFound",
+    "FailedOperation.InvalidParam",
+    "FailedOperation.NoProjectPermission",
+    "FailedOperation.NoRealNameAuth",
+    "InternalError",
+    "LimitExceeded.RateLimitExceeded"
    ]
   },
   "VerifyManager": {
@@ -3443,6 +4271,12 @@ export const SSL_SPEC = {
      "name": "RequestId",
      "type": "String"
     }
+   ],
+   "errorCodes": [
+    "AuthFailure",
+    "InvalidParameter",
+    "InvalidParameterValue",
+    "ResourceNotFound.Manager"
    ]
   }
  },
@@ -5705,567 +6539,1410 @@ export const SSL_SPEC = {
  "errorCodes": {
   "ActionOffline": {
    "class": "client-input",
+   "scope": "common",
    "message": "Action has been taken offline."
   },
   "AuthFailure": {
    "class": "auth/signature",
+   "scope": "ssl",
    "message": "CAM signature/authentication error."
   },
   "AuthFailure.InvalidAuthorization": {
    "class": "auth/signature",
+   "scope": "common",
    "message": "Authorization header does not follow the Tencent Cloud standard."
   },
   "AuthFailure.InvalidSecretId": {
    "class": "auth/signature",
+   "scope": "common",
    "message": "Invalid key (not a Cloud API key)."
   },
   "AuthFailure.MFAFailure": {
    "class": "auth/signature",
+   "scope": "common",
    "message": "MFA error."
   },
   "AuthFailure.SecretIdNotFound": {
    "class": "auth/signature",
+   "scope": "common",
    "message": "SecretId does not exist or is disabled/deleted (check for stray spaces)."
   },
   "AuthFailure.SignatureExpire": {
    "class": "auth/signature",
+   "scope": "common",
    "message": "Signature expired: Timestamp differs from server time by more than 5 minutes."
   },
   "AuthFailure.SignatureFailure": {
    "class": "auth/signature",
+   "scope": "common",
    "message": "Signature mismatch (wrong computation, payload/headers differ, or wrong SecretKey)."
   },
   "AuthFailure.TokenFailure": {
    "class": "auth/signature",
+   "scope": "common",
    "message": "Temporary-credential token error."
   },
   "AuthFailure.UnauthorizedOperation": {
    "class": "permission",
+   "scope": "common",
    "message": "Request not authorised (CAM). Per-action text: \"operation not authorised\"."
   },
   "DryRunOperation": {
    "class": "client-input",
+   "scope": "common",
    "message": "DryRun: request would succeed, DryRun parameter was passed."
   },
   "FailedOperation": {
    "class": "state/conflict",
+   "scope": "common",
    "message": "Operation failed."
   },
   "FailedOperation.AuthError": {
    "class": "permission",
+   "scope": "ssl",
    "message": "No permission (check permissions)."
   },
   "FailedOperation.BoundResources": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Certificate still bound to cloud resources; cannot delete."
   },
   "FailedOperation.CAMAuthorizedFail": {
    "class": "permission",
+   "scope": "ssl",
    "message": "CAM authorisation error."
   },
   "FailedOperation.CancelAuditCertificateFailed": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Cancelling review failed for unknown reason; refresh and retry."
   },
   "FailedOperation.CancelOrderFailed": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Cancelling order failed."
   },
   "FailedOperation.CannotBeDeletedIssued": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Certificate already issued; cannot delete."
   },
   "FailedOperation.CannotBeDeletedWithinHour": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Free certificate cannot be deleted within 1 hour of application."
   },
   "FailedOperation.CannotGetOrder": {
    "class": "retryable-transient",
+   "scope": "ssl",
    "message": "Failed to get order info; retry later."
   },
   "FailedOperation.CertificateCaError": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Uploaded content is not a valid CA certificate; check certificate type."
   },
   "FailedOperation.CertificateCancelFailedMulti": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Multi-year certificate: review cannot be cancelled after the first year."
   },
   "FailedOperation.CertificateChainError": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Certificate chain check failed."
   },
   "FailedOperation.CertificateDeployDetailRollbackStatusInvalid": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Record must be finished before this operation."
   },
   "FailedOperation.CertificateDeployHasPendingRecord": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "A deployment task is in progress; retry after it finishes."
   },
   "FailedOperation.CertificateDeployInstanceEmpty": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Selected resource type has no instances; nothing to update."
   },
   "FailedOperation.CertificateDeployInstanceFormatError": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Deployment instance format error."
   },
   "FailedOperation.CertificateDeployNotExist": {
    "class": "not-found",
+   "scope": "ssl",
    "message": "Deployment record does not exist."
   },
   "FailedOperation.CertificateDeployRetryStatusInvalid": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Record must be failed to retry."
   },
   "FailedOperation.CertificateDeployRollbackStatusInvalid": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Rollback needs successfully deployed items."
   },
   "FailedOperation.CertificateDownloadServiceTypeNotSupport": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Download service type not supported."
   },
   "FailedOperation.CertificateEncryptInvalid": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Content looks like an SM (national crypto) certificate; standard mismatch."
   },
   "FailedOperation.CertificateExists": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Certificate already exists."
   },
   "FailedOperation.CertificateHostDeployCanNotAllow": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "This certificate cannot use one-click update/deploy."
   },
   "FailedOperation.CertificateHostResourceInnerInterrupt": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Internal account with too many resources; deployment unavailable, contact SSL support."
   },
   "FailedOperation.CertificateHostResourceInstanceHugeLimit": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Too many instances to load; switch to async loading (AsyncCache) and refresh."
   },
   "FailedOperation.CertificateHostResourceTypeInvalid": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Invalid cloud resource type."
   },
   "FailedOperation.CertificateInfoSubmitContactEmailEmpty": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "E-mail must not be empty."
   },
   "FailedOperation.CertificateInfoSubmitDomainInvalid": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Domain %s has invalid format."
   },
   "FailedOperation.CertificateInfoSubmitStatusInvalid": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Certificate status does not allow submitting information."
   },
   "FailedOperation.CertificateInvalid": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Certificate does not meet the standard."
   },
   "FailedOperation.CertificateMatchError": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Certificate and private key do not match (watch for extra spaces)."
   },
   "FailedOperation.CertificateMismatch": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Certificate and private key do not correspond."
   },
   "FailedOperation.CertificateNotAllowDownload": {
    "class": "permission",
+   "scope": "ssl",
    "message": "Certificate is set to disallow download."
   },
   "FailedOperation.CertificateNotAvailable": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Certificate unavailable."
   },
   "FailedOperation.CertificateNotDeployInstance": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Certificate cannot be deployed to the instance list."
   },
   "FailedOperation.CertificateNotFound": {
    "class": "not-found",
+   "scope": "ssl",
    "message": "Certificate does not exist."
   },
   "FailedOperation.CertificateNotFoundOrAudited": {
    "class": "not-found",
+   "scope": "ssl",
    "message": "Certificate does not exist or is already issued."
   },
   "FailedOperation.CertificateNotFoundOrCantCancel": {
    "class": "not-found",
+   "scope": "ssl",
    "message": "Certificate does not exist or cannot be cancelled."
   },
   "FailedOperation.CertificateOrderSubmitProcessing": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Order is being processed; please wait."
   },
   "FailedOperation.CertificateOrderSubmitRootCAInvalid": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Selected root CA is invalid."
   },
   "FailedOperation.CertificateParseError": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Parse failure; check format / extra spaces."
   },
   "FailedOperation.CertificatePreVerifyEmailInvalid": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Invalid e-mail format."
   },
   "FailedOperation.CertificateStatusNotAllowDownload": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Certificate status does not allow download."
   },
   "FailedOperation.CertificateStatusNotAllowResubmit": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Certificate status does not allow re-application."
   },
   "FailedOperation.CertificateStatusNotAllowVerify": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Certificate status does not allow domain validation."
   },
   "FailedOperation.CertificateSubmitHostingCertError": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Hosted renewal certificate of an uploaded cert cannot be submitted manually."
   },
   "FailedOperation.CertificateSyncTaskCertificateIdCountInvalid": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "More than 100 certificate IDs."
   },
   "FailedOperation.CertificateSyncTaskIdInvalid": {
    "class": "not-found",
+   "scope": "ssl",
    "message": "Invalid bind-resource task ID."
   },
   "FailedOperation.CertificateTypeInfoNotFound": {
    "class": "not-found",
+   "scope": "ssl",
    "message": "Certificate type details not found."
   },
   "FailedOperation.ConfirmLetterTooLarge": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Confirmation letter too large (must be < 1.4 MB)."
   },
   "FailedOperation.ConfirmLetterTooSmall": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Confirmation letter too small (must be > 1 KB)."
   },
   "FailedOperation.DeleteFailedTimeNotUp": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Free certificate applied less than 1 hour ago; cannot delete."
   },
   "FailedOperation.DeleteResourceFailed": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Certificate bound to cloud resources; cannot delete."
   },
   "FailedOperation.ExceedsFreeLimit": {
    "class": "billing",
+   "scope": "ssl",
    "message": "Free certificate quota exceeded."
   },
   "FailedOperation.FileTooLarge": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "File too large (< 1.4 MB)."
   },
   "FailedOperation.FileTooSmall": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "File too small; upload a clear image."
   },
   "FailedOperation.IllegalManagerStatus": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Illegal manager status."
   },
   "FailedOperation.InvalidCertificateSource": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Wrong certificate source."
   },
   "FailedOperation.InvalidCertificateStatusCode": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Wrong certificate status."
   },
   "FailedOperation.InvalidConfirmLetterFormat": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Confirmation letter format must be jpg, jpeg, png or pdf."
   },
   "FailedOperation.InvalidConfirmLetterFormatWosign": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Confirmation letter format must be jpg, pdf or gif (WoSign)."
   },
   "FailedOperation.InvalidFileType": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Wrong file type."
   },
   "FailedOperation.InvalidParam": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Invalid parameter."
   },
   "FailedOperation.MainDomainCertificateCountLimit": {
    "class": "billing",
+   "scope": "ssl",
    "message": "Free certificates for main domain %s reached the limit of %s; buy a paid certificate."
   },
   "FailedOperation.ManagerCanNotDeleteCa": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Manager already submitted to CA; cannot delete."
   },
   "FailedOperation.ManagerCanNotDeleteCert": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Manager linked to certificates; cannot delete."
   },
   "FailedOperation.NetworkError": {
    "class": "retryable-transient",
+   "scope": "ssl",
    "message": "CA is busy; retry later."
   },
   "FailedOperation.NoProjectPermission": {
    "class": "permission",
+   "scope": "ssl",
    "message": "No permission on the project."
   },
   "FailedOperation.NoRealNameAuth": {
    "class": "permission",
+   "scope": "ssl",
    "message": "Account has not passed real-name verification."
   },
   "FailedOperation.OrderAlreadyReplaced": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Order already reissued."
   },
   "FailedOperation.OrderReplaceFailed": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Reissue failed."
   },
   "FailedOperation.PackageCountLimit": {
    "class": "billing",
+   "scope": "ssl",
    "message": "Not enough package points left."
   },
   "FailedOperation.PackageExpired": {
    "class": "billing",
+   "scope": "ssl",
    "message": "Benefit package expired."
   },
   "FailedOperation.PackageNotFound": {
    "class": "not-found",
+   "scope": "ssl",
    "message": "Benefit package does not exist."
   },
   "FailedOperation.RenewNotIssued": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Renewal certificate not issued; cannot delete."
   },
   "FailedOperation.RevokeFailed": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Revocation failed."
   },
   "FailedOperation.RevokeResourceFailed": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Certificate bound to cloud resources; cannot revoke."
   },
   "FailedOperation.RoleNotFoundAuthorization": {
    "class": "permission",
+   "scope": "ssl",
    "message": "Service role missing; authorise it first."
   },
   "FailedOperation.SystemError": {
    "class": "retryable-transient",
+   "scope": "ssl",
    "message": "System error."
   },
   "FailedOperation.TradeError": {
    "class": "billing",
+   "scope": "ssl",
    "message": "Billing centre error."
   },
   "FailedOperation.UploadConfirmCertificateNotSupport": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Uploading confirmation letters not supported via API; use the console."
   },
   "FailedOperation.UploadConfirmCertificateNotSupportDV": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "DV certificate; confirmation letter not supported."
   },
   "InternalError": {
    "class": "retryable-transient",
+   "scope": "common",
    "message": "Internal error."
   },
   "InternalError.BackendResponseEmpty": {
    "class": "retryable-transient",
+   "scope": "ssl",
    "message": "Backend response empty."
   },
   "InternalError.BackendResponseError": {
    "class": "retryable-transient",
+   "scope": "ssl",
    "message": "Backend response error."
   },
   "InvalidAction": {
    "class": "client-input",
+   "scope": "common",
    "message": "Action does not exist."
   },
   "InvalidParameter": {
    "class": "client-input",
+   "scope": "common",
    "message": "Parameter error (format, type...)."
   },
   "InvalidParameter.CertificateIdNumberLimit": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "At most 50 certificate IDs per query."
   },
   "InvalidParameter.CertificateStatusNotAllowResubmit": {
    "class": "state/conflict",
+   "scope": "ssl",
    "message": "Certificate status does not allow resubmission."
   },
   "InvalidParameter.CertificatesNumberExceeded": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Too many certificates."
   },
   "InvalidParameter.ContainsInvalidCertificateId": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Contains invalid certificate ID."
   },
   "InvalidParameter.DomainCountInvalid": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Invalid domain count."
   },
   "InvalidParameter.DomainInvalid": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Invalid domain."
   },
   "InvalidParameter.MissMatchPrivateKey": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "No matching private key."
   },
   "InvalidParameter.PackageIdsInvalid": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Invalid package ID list."
   },
   "InvalidParameter.PeriodInvalid": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Invalid certificate period."
   },
   "InvalidParameter.ProductPidInvalid": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Invalid product PID."
   },
   "InvalidParameter.RegionNotEmpty": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Region must not be empty."
   },
   "InvalidParameter.RenewAlgorithmInvalid": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Invalid algorithm."
   },
   "InvalidParameter.RenewCsrInvalid": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Invalid CSR."
   },
   "InvalidParameter.RenewGenCsrMethodInvalid": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Invalid CSR generation method."
   },
   "InvalidParameter.WithDetailReason": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Invalid parameter (see message)."
   },
   "InvalidParameterValue": {
    "class": "client-input",
+   "scope": "common",
    "message": "Parameter value error."
   },
   "InvalidParameterValue.CertificateEmailParseInvalid": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Invalid e-mail format."
   },
   "InvalidParameterValue.IntermediateCertNotSame": {
    "class": "client-input",
+   "scope": "ssl",
    "message": "Intermediate certificate differs."
   },
   "InvalidRequest": {
    "class": "client-input",
+   "scope": "common",
    "message": "Malformed multipart request body."
   },
   "IpInBlacklist": {
    "class": "permission",
+   "scope": "common",
    "message": "IP in blacklist."
   },
   "IpNotInWhitelist": {
    "class": "permission",
+   "scope": "common",
    "message": "IP not in whitelist."
   },
   "LimitExceeded": {
    "class": "billing",
+   "scope": "common",
    "message": "Quota limit exceeded."
   },
   "LimitExceeded.RateLimitExceeded": {
    "class": "retryable-transient",
+   "scope": "ssl",
    "message": "Per-action request rate limit reached."
   },
   "MissingParameter": {
    "class": "client-input",
+   "scope": "common",
    "message": "Missing parameter."
   },
   "NoSuchProduct": {
    "class": "client-input",
+   "scope": "common",
    "message": "Product does not exist."
   },
   "NoSuchVersion": {
    "class": "client-input",
+   "scope": "common",
    "message": "API version does not exist."
   },
   "RequestLimitExceeded": {
    "class": "retryable-transient",
+   "scope": "common",
    "message": "Request rate limit exceeded."
   },
   "RequestLimitExceeded.GlobalRegionUinLimitExceeded": {
    "class": "retryable-transient",
+   "scope": "common",
    "message": "Root account exceeded rate limit (global region)."
   },
   "RequestLimitExceeded.IPLimitExceeded": {
    "class": "retryable-transient",
+   "scope": "common",
    "message": "IP rate limited."
   },
   "RequestLimitExceeded.UinLimitExceeded": {
    "class": "retryable-transient",
+   "scope": "common",
    "message": "Root account rate limited."
   },
   "RequestSizeLimitExceeded": {
    "class": "client-input",
+   "scope": "common",
    "message": "Request body too large."
   },
   "ResourceInUse": {
    "class": "state/conflict",
+   "scope": "common",
    "message": "Resource in use."
   },
   "ResourceInsufficient": {
    "class": "billing",
+   "scope": "common",
    "message": "Insufficient resources."
   },
   "ResourceNotFound": {
    "class": "not-found",
+   "scope": "common",
    "message": "Resource not found."
   },
   "ResourceNotFound.Manager": {
    "class": "not-found",
+   "scope": "ssl",
    "message": "Company manager does not exist."
   },
   "ResourceUnavailable": {
    "class": "state/conflict",
+   "scope": "common",
    "message": "Resource unavailable."
   },
   "ResponseSizeLimitExceeded": {
    "class": "client-input",
+   "scope": "common",
    "message": "Response too large (use filters/paging)."
   },
   "ServiceUnavailable": {
    "class": "retryable-transient",
+   "scope": "common",
    "message": "Service temporarily unavailable."
   },
   "UnauthorizedOperation": {
    "class": "permission",
+   "scope": "common",
    "message": "Unauthorised operation."
   },
   "UnknownParameter": {
    "class": "client-input",
+   "scope": "common",
    "message": "Unknown parameter (undefined parameter passed)."
   },
   "UnsupportedOperation": {
    "class": "client-input",
+   "scope": "common",
    "message": "Operation not supported."
   },
   "UnsupportedProtocol": {
    "class": "client-input",
+   "scope": "common",
    "message": "Bad HTTP(S) method; only GET and POST."
   },
   "UnsupportedRegion": {
    "class": "client-input",
+   "scope": "common",
    "message": "Action does not support the given region."
   }
+ },
+ "outputEnumerations": {
+  "BindResourceResult.ResourceType": [
+   "clb",
+   "cdn",
+   "waf",
+   "live",
+   "vod",
+   "ddos",
+   "tke",
+   "apigateway",
+   "tcb",
+   "teo"
+  ],
+  "CdnInstanceDetail.HttpsBillingSwitch": [
+   "on",
+   "off"
+  ],
+  "CdnInstanceDetail.Status": [
+   "rejected",
+   "processing",
+   "online",
+   "offline"
+  ],
+  "Certificate.SSLMode": [
+   "UNIDIRECTIONAL",
+   "MUTUAL"
+  ],
+  "CertificateExtra.CompanyType": [
+   1,
+   2
+  ],
+  "CertificateOrderSubmit.Status": [
+   0,
+   1,
+   2,
+   3,
+   4,
+   5,
+   6,
+   7,
+   8,
+   9,
+   10,
+   11,
+   12,
+   13,
+   14,
+   15
+  ],
+  "Certificates.CertificateType": [
+   "CA",
+   "SVR"
+  ],
+  "Certificates.From": [
+   "trustasia",
+   "upload",
+   "wosign",
+   "sheca"
+  ],
+  "Certificates.HostingStatus": [
+   0,
+   5,
+   10,
+   -1
+  ],
+  "Certificates.PackageType": [
+   "2",
+   "3",
+   "4",
+   "5",
+   "6",
+   "7",
+   "8",
+   "9",
+   "10",
+   "11",
+   "12",
+   "13",
+   "14",
+   "15",
+   "16",
+   "17",
+   "18",
+   "19",
+   "20",
+   "21",
+   "22",
+   "23",
+   "24",
+   "25",
+   "26",
+   "27",
+   "28",
+   "29",
+   "30",
+   "31",
+   "32",
+   "33",
+   "34",
+   "35",
+   "37",
+   "38",
+   "39",
+   "40",
+   "41",
+   "42",
+   "43",
+   "44",
+   "45",
+   "46",
+   "47",
+   "48",
+   "49",
+   "50",
+   "51",
+   "52",
+   "53",
+   "54",
+   "55",
+   "56",
+   "57",
+   "58",
+   "59",
+   "60",
+   "61",
+   "75",
+   "76",
+   "77",
+   "78",
+   "79",
+   "80",
+   "81",
+   "82",
+   "83",
+   "85",
+   "88",
+   "89",
+   "90",
+   "91",
+   "92",
+   "93",
+   "94",
+   "95",
+   "96",
+   "97",
+   "98",
+   "99",
+   "100",
+   "101"
+  ],
+  "Certificates.Status": [
+   0,
+   1,
+   2,
+   3,
+   4,
+   5,
+   6,
+   7,
+   8,
+   9,
+   10,
+   11,
+   12,
+   13,
+   14,
+   15
+  ],
+  "Certificates.VerifyType": [
+   "DNS_AUTO",
+   "DNS",
+   "FILE",
+   "DNS_PROXY",
+   "FILE_PROXY",
+   "EMAIL"
+  ],
+  "Certificates.VulnerabilityStatus": [
+   "INACTIVE",
+   "ACTIVE"
+  ],
+  "ClbInstanceDetail.Forward": [
+   0,
+   1
+  ],
+  "ClbListener.Protocol": [
+   "HTTPS",
+   "TCP_SSL"
+  ],
+  "ClbListener.SniSwitch": [
+   0,
+   1
+  ],
+  "CommitCertificateInformation.Status": [
+   0,
+   1,
+   2,
+   3,
+   4,
+   5,
+   6,
+   7,
+   8,
+   9,
+   10,
+   11,
+   12,
+   13,
+   14,
+   15
+  ],
+  "CompanyInfo.IdType": [
+   "TYDMZ",
+   "OTHERS"
+  ],
+  "CosInstanceDetail.Status": [
+   "ENABLED",
+   "DISABLED"
+  ],
+  "DeleteTaskResult.Status": [
+   0,
+   1,
+   2,
+   3,
+   4,
+   5
+  ],
+  "DeployRecord.Status": [
+   0,
+   1,
+   2,
+   3,
+   4,
+   5
+  ],
+  "DeployRecord.Type": [
+   0,
+   1
+  ],
+  "DeployRecordInfo.Status": [
+   0,
+   1,
+   2
+  ],
+  "DeployRecordItem.Forward": [
+   0,
+   1
+  ],
+  "DeployRecordItem.SSLMode": [
+   "UNIDIRECTIONAL",
+   "MUTUAL"
+  ],
+  "DeployedResources.Type": [
+   "clb",
+   "cdn",
+   "live",
+   "waf",
+   "antiddos"
+  ],
+  "DescribeCertificate.CertificateType": [
+   "CA",
+   "SVR"
+  ],
+  "DescribeCertificate.From": [
+   "trustasia",
+   "upload",
+   "wosign",
+   "sheca"
+  ],
+  "DescribeCertificate.PackageType": [
+   "2",
+   "3",
+   "4",
+   "5",
+   "6",
+   "7",
+   "8",
+   "9",
+   "10",
+   "11",
+   "12",
+   "13",
+   "14",
+   "15",
+   "16",
+   "17",
+   "18",
+   "19",
+   "20",
+   "21",
+   "22",
+   "23",
+   "24",
+   "25",
+   "26",
+   "27",
+   "28",
+   "29",
+   "30",
+   "31",
+   "32",
+   "33",
+   "34",
+   "35",
+   "37",
+   "38",
+   "39",
+   "40",
+   "41",
+   "42",
+   "43",
+   "44",
+   "45",
+   "46",
+   "47",
+   "48",
+   "49",
+   "50",
+   "51",
+   "52",
+   "53",
+   "54",
+   "55",
+   "56",
+   "57",
+   "58",
+   "59",
+   "60",
+   "61",
+   "75",
+   "76",
+   "77",
+   "78",
+   "79",
+   "80",
+   "81",
+   "82",
+   "83",
+   "85",
+   "88",
+   "89",
+   "90",
+   "91",
+   "92",
+   "93",
+   "94",
+   "95",
+   "96",
+   "97",
+   "98",
+   "99",
+   "100",
+   "101"
+  ],
+  "DescribeCertificate.Status": [
+   0,
+   1,
+   2,
+   3,
+   4,
+   5,
+   6,
+   7,
+   8,
+   9,
+   10,
+   11,
+   12,
+   13,
+   14,
+   15
+  ],
+  "DescribeCertificate.StatusMsg": [
+   "PRE-REVIEWING",
+   "LEGAL-REVIEWING",
+   "CA-REVIEWING",
+   "PENDING-DCV",
+   "WAIT-ISSUE",
+   "订单审核失败",
+   "CA审核失败，域名未通过安全审查",
+   "域名验证超时，订单自动关闭，请您重新进行证书申请",
+   "证书资料未通过证书CA机构审核，审核人员会致电您证书预留的联系方式，请您留意来电。后续可通过“修改资料”重新提交资料"
+  ],
+  "DescribeCertificate.VerifyType": [
+   "DNS_AUTO",
+   "DNS",
+   "FILE",
+   "DNS_PROXY",
+   "FILE_PROXY",
+   "EMAIL"
+  ],
+  "DescribeCertificateBindResourceTaskDetail.Status": [
+   0,
+   1,
+   2
+  ],
+  "DescribeCertificateDetail.CertType": [
+   "DV",
+   "OV",
+   "EV"
+  ],
+  "DescribeCertificateDetail.CertificateType": [
+   "CA",
+   "SVR"
+  ],
+  "DescribeCertificateDetail.DomainType": [
+   1,
+   2,
+   3,
+   4
+  ],
+  "DescribeCertificateDetail.From": [
+   "trustasia",
+   "upload",
+   "wosign",
+   "sheca"
+  ],
+  "DescribeCertificateDetail.PackageType": [
+   "2",
+   "3",
+   "4",
+   "5",
+   "6",
+   "7",
+   "8",
+   "9",
+   "10",
+   "11",
+   "12",
+   "13",
+   "14",
+   "15",
+   "16",
+   "17",
+   "18",
+   "19",
+   "20",
+   "21",
+   "22",
+   "23",
+   "24",
+   "25",
+   "26",
+   "27",
+   "28",
+   "29",
+   "30",
+   "31",
+   "32",
+   "33",
+   "34",
+   "35",
+   "37",
+   "38",
+   "39",
+   "40",
+   "41",
+   "42",
+   "43",
+   "44",
+   "45",
+   "46",
+   "47",
+   "48",
+   "49",
+   "50",
+   "51",
+   "52",
+   "53",
+   "54",
+   "55",
+   "56",
+   "57",
+   "58",
+   "59",
+   "60",
+   "61",
+   "75",
+   "76",
+   "77",
+   "78",
+   "79",
+   "80",
+   "81",
+   "82",
+   "83",
+   "85",
+   "88",
+   "89",
+   "90",
+   "91",
+   "92",
+   "93",
+   "94",
+   "95",
+   "96",
+   "97",
+   "98",
+   "99",
+   "100",
+   "101"
+  ],
+  "DescribeCertificateDetail.Status": [
+   0,
+   1,
+   2,
+   3,
+   4,
+   5,
+   6,
+   7,
+   8,
+   9,
+   10,
+   11,
+   12,
+   13,
+   14,
+   15
+  ],
+  "DescribeCertificateDetail.StatusMsg": [
+   "PRE-REVIEWING",
+   "LEGAL-REVIEWING",
+   "CA-REVIEWING",
+   "PENDING-DCV",
+   "WAIT-ISSUE",
+   "订单审核失败",
+   "CA审核失败，域名未通过安全审查",
+   "域名验证超时，订单自动关闭，请您重新进行证书申请",
+   "证书资料未通过证书CA机构审核，审核人员会致电您证书预留的联系方式，请您留意来电。后续可通过“修改资料”重新提交资料"
+  ],
+  "DescribeCertificateDetail.VerifyType": [
+   "DNS_AUTO",
+   "DNS",
+   "FILE",
+   "DNS_PROXY",
+   "FILE_PROXY",
+   "EMAIL"
+  ],
+  "DomainValidationResult.CaCheck": [
+   -1,
+   2
+  ],
+  "DomainValidationResult.LocalCheck": [
+   1,
+   -1,
+   -2,
+   -3,
+   -4,
+   -5,
+   -6,
+   -7,
+   -8,
+   -9,
+   -10
+  ],
+  "DomainValidationResult.VerifyType": [
+   "DNS",
+   "FILE",
+   "DNS_AUTO",
+   "DNS_PROXY",
+   "FILE_PROXY"
+  ],
+  "DvAuths.DvAuthVerifyType": [
+   "TXT",
+   "FILE",
+   "CNAME"
+  ],
+  "HostingConfig.MessageTypes": [
+   0,
+   1,
+   2,
+   3
+  ],
+  "LiveInstanceDetail.Status": [
+   -1,
+   0,
+   1
+  ],
+  "ManagerInfo.Status": [
+   "audit",
+   "ok",
+   "invalid",
+   "expiring",
+   "expired"
+  ],
+  "ManagerStatusInfo.Status": [
+   "pending",
+   "completed",
+   "invalid",
+   "submitted",
+   "expiring",
+   "expired"
+  ],
+  "ManagerStatusInfo.Type": [
+   "ov",
+   "ev"
+  ],
+  "OperationLog.Type": [
+   "apply",
+   "delete",
+   "download",
+   "upload",
+   "revoke",
+   "cancelRevoke",
+   "updateAlias",
+   "changeProject",
+   "uploadConfirmLetter",
+   "cancel",
+   "replace",
+   "downloadConfirmLetter",
+   "editRevokeLetter",
+   "renewVIP",
+   "applyVIP",
+   "submitInfo",
+   "uploadFromYunAPI",
+   "transferIn",
+   "transferOut",
+   "refund",
+   "multiYearsRenew",
+   "modifyDownloadLimit",
+   "issued",
+   "domainValidationPassed",
+   "Resubmit"
+  ],
+  "PackageInfo.Status": [
+   "usable",
+   "used",
+   "expired",
+   "refund"
+  ],
+  "SubmittedData.CsrType": [
+   "online",
+   "parse"
+  ],
+  "SyncTaskBindResourceResult.Status": [
+   0,
+   1,
+   2
+  ],
+  "TCBAccessInstance.ICPStatus": [
+   0,
+   1
+  ],
+  "TeoInstanceDetail.Status": [
+   "deployed",
+   "processing",
+   "applying",
+   "failed",
+   "issued"
+  ],
+  "UpdateRecordDetail.ResourceType": [
+   "clb",
+   "cdn",
+   "ddos",
+   "live",
+   "vod",
+   "waf",
+   "apigateway",
+   "teo",
+   "tke",
+   "cos",
+   "tse",
+   "tcb"
+  ],
+  "UpdateRecordDetail.Status": [
+   0,
+   1,
+   2,
+   3,
+   4,
+   5,
+   6
+  ],
+  "UpdateRecordDetails.ResourceType": [
+   "clb",
+   "cdn",
+   "ddos",
+   "live",
+   "vod",
+   "waf",
+   "apigateway",
+   "teo",
+   "tke",
+   "cos",
+   "tse",
+   "tcb"
+  ],
+  "UpdateSyncProgress.Status": [
+   0,
+   1,
+   3
+  ],
+  "UpdateSyncProgressRegion.Status": [
+   0,
+   1,
+   3
+  ],
+  "WafInstanceDetail.Keepalive": [
+   0,
+   1
+  ]
  }
 } as const satisfies SslSpec;
