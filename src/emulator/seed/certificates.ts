@@ -219,7 +219,8 @@ export async function seedCertificates(state: EmulatorState, clock: EmulatorCloc
           break;
         case 'failed':
           record.status = 2;
-          record.statusMsg = 'CA审核失败';
+          // The documented message of a CA refusal, word for word (DescribeCertificate.StatusMsg).
+          record.statusMsg = 'CA审核失败，域名未通过安全审查';
           record.submitted = submittedBy(state, record.managerId!, record);
           record.pendingKey = {
             publicKeyPem: key.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
