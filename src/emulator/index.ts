@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { EmulatorClock } from './clock.ts';
+import type { UndocumentedRefusal } from './error-codes.ts';
 import { FaultInjector } from './faults.ts';
 import { ALL_HANDLERS } from './handlers.ts';
 import { RateLimiter } from './rate-limits.ts';
@@ -9,6 +10,7 @@ import { EmulatorState } from './state.ts';
 import { EmulatorStats } from './stats.ts';
 
 export { EmulatorClock } from './clock.ts';
+export { isDocumentedErrorCode, type UndocumentedRefusal } from './error-codes.ts';
 export type { FaultEffect, FaultPhase, FaultRule, InjectedFault } from './faults.ts';
 export { FaultInjector } from './faults.ts';
 export { EmulatorState } from './state.ts';
@@ -41,6 +43,10 @@ export interface EmulatorOptions {
    * through one; a standalone emulator reached by a name (a container's service name) leaves this off.
    */
   refuseNamedHosts?: boolean;
+   * Told of each handler refusal whose code the action does not document (neither in its section nor among
+   * the common codes): the test harness fails on them.
+   */
+  onUndocumentedRefusal?: (refusal: UndocumentedRefusal) => void;
 }
 
 export interface RunningEmulator {
@@ -82,6 +88,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     rateLimiter: (options.enforceRateLimits ?? true) ? new RateLimiter() : undefined,
     baseUrl: () => url,
     refuseNamedHosts: options.refuseNamedHosts ?? false,
+    onUndocumentedRefusal: options.onUndocumentedRefusal,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -7,6 +7,7 @@ import type { SslSpec } from '../ssl/spec-types.ts';
 import { hostnameOfHostHeader, isRebindingSafeHostname } from '../support/rebinding-safe-hosts.ts';
 import type { EmulatorClock } from './clock.ts';
 import { DOWNLOAD_PATH_PREFIX, serveDownloadLink } from './domains/certificate-downloads.ts';
+import { isDocumentedErrorCode, type UndocumentedRefusal } from './error-codes.ts';
 import type { FaultEffect, FaultInjector, FaultPhase } from './faults.ts';
 import { type ActionHandler, EmulatorError, type HandlerContext, type HandlerTable } from './handler.ts';
 import { jsonBytes } from './json-bytes.ts';
@@ -35,6 +36,8 @@ export interface EmulatorServerDependencies {
   readonly baseUrl: () => string;
   /** Answer only requests whose Host is an IP address or localhost (see EmulatorOptions.refuseNamedHosts). */
   readonly refuseNamedHosts: boolean;
+  /** Told of each handler refusal whose code the action does not document (tests fail on them). */
+  readonly onUndocumentedRefusal?: (refusal: UndocumentedRefusal) => void;
 }
 
 type Answer =
@@ -300,6 +303,13 @@ class RequestProcessor {
               `Internal error: ${error instanceof Error ? error.message : String(error)}`,
             );
       this.#deps.stats.recordFailed(action, emulatorError.code);
+      if (!isDocumentedErrorCode(action, emulatorError.code)) {
+        this.#deps.onUndocumentedRefusal?.({
+          action,
+          code: emulatorError.code,
+          message: emulatorError.message,
+        });
+      }
       return { kind: 'error', error: emulatorError };
     }
   }

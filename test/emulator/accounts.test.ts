@@ -13,6 +13,7 @@ import {
 } from '../../src/emulator/store/accounts.ts';
 import { validateActionInput } from '../../src/emulator/validate-input.ts';
 import type { SslActionName, SslRequest, SslResponse } from '../../src/ssl/actions.ts';
+import { refusingAsDocumented } from './documented-refusals.ts';
 
 const MINUTE_MS = 60 * 1000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -49,7 +50,7 @@ async function call<A extends SslActionName>(
 ): Promise<Omit<SslResponse<A>, 'RequestId'>> {
   const handler: ActionHandler<A> | undefined = accountHandlers[action];
   if (!handler) throw new Error(`the accounts domain does not serve ${action}`);
-  return handler(params, ctx);
+  return refusingAsDocumented(action, () => handler(params, ctx));
 }
 
 async function errorOf(answer: () => unknown): Promise<{ code: string; message: string }> {
@@ -557,11 +558,11 @@ describe('AccountStore contract', () => {
     const balances = () => state.accounts.listPackages().map((record) => record.balance);
     const untouched = balances();
     const cases: Array<[string[], number, string]> = [
-      [['P24061809150002', 'T24112008000006'], 221, 'FailedOperation.PackageCountLimit'],
-      [['P23110214200003'], 1, 'FailedOperation.PackageCountLimit'],
-      [['P24031510300001', 'P23052011000004'], 10, 'FailedOperation.PackageExpired'],
+      [['P24061809150002', 'T24112008000006'], 221, 'FailedOperation.TradeError'],
+      [['P23110214200003'], 1, 'FailedOperation.TradeError'],
+      [['P24031510300001', 'P23052011000004'], 10, 'InvalidParameter.PackageIdsInvalid'],
       [['P24090516450005'], 10, 'InvalidParameter.PackageIdsInvalid'],
-      [['P24031510300001', 'NOPE'], 10, 'FailedOperation.PackageNotFound'],
+      [['P24031510300001', 'NOPE'], 10, 'InvalidParameter.PackageIdsInvalid'],
       [[], 10, 'InvalidParameter.PackageIdsInvalid'],
       [['P24031510300001', 'P24031510300001'], 10, 'InvalidParameter.PackageIdsInvalid'],
     ];
@@ -575,6 +576,7 @@ describe('AccountStore contract', () => {
   it('usePackages refuses a package once it has expired', async () => {
     clock.advance(61 * DAY_MS);
     const error = await errorOf(() => state.accounts.usePackages(['P24061809150002'], 10, 'CertE005'));
-    expect(error.code).toBe('FailedOperation.PackageExpired');
+    expect(error.code).toBe('InvalidParameter.PackageIdsInvalid');
+    expect(error.message).toContain('权益包已过期');
   });
 });

@@ -8,6 +8,7 @@ import { seedAccounts } from '../../src/emulator/seed/accounts.ts';
 import { seedCertificates } from '../../src/emulator/seed/certificates.ts';
 import { EmulatorState } from '../../src/emulator/state.ts';
 import type { SslActionName, SslRequest, SslResponse } from '../../src/ssl/actions.ts';
+import { refusingAsDocumented } from './documented-refusals.ts';
 
 export interface Harness {
   ctx: HandlerContext;
@@ -37,7 +38,7 @@ export async function harness(options: { seed?: boolean } = {}): Promise<Harness
     async call(action, params) {
       const handler = table[action] as ActionHandler<typeof action> | undefined;
       if (!handler) throw new Error(`no handler for ${action}`);
-      return handler(params, ctx);
+      return refusingAsDocumented(action, () => handler(params, ctx));
     },
   };
 }

@@ -8,6 +8,7 @@ import type { ActionHandler, HandlerContext, HandlerTable } from '../../src/emul
 import { seedDemoAccount } from '../../src/emulator/seed/index.ts';
 import { EmulatorState } from '../../src/emulator/state.ts';
 import type { SslActionName, SslRequest, SslResponse } from '../../src/ssl/actions.ts';
+import { refusingAsDocumented } from './documented-refusals.ts';
 
 const handlers: HandlerTable = {
   ...resourceHandlers,
@@ -37,7 +38,7 @@ export async function seededEmulator() {
       secretId: 'AKIDtest',
       baseUrl: 'http://127.0.0.1',
     };
-    return handler(params, ctx);
+    return refusingAsDocumented(action, () => handler(params, ctx));
   }
   return { clock, state, call };
 }

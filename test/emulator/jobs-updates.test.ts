@@ -474,7 +474,7 @@ describe('bind-resource tasks', () => {
     const ids = Array.from({ length: 101 }, () => state.certificates.all()[0]!.id);
     expect(
       await errorCode(call('CreateCertificateBindResourceSyncTask', { CertificateIds: ids, IsCache: 1 })),
-    ).toBe('FailedOperation.CertificateSyncTaskCertificateIdCountInvalid');
+    ).toBe('InvalidParameterValue');
     expect(
       await errorCode(
         call('DescribeDeployedResources', { CertificateIds: ids.slice(0, 51), ResourceType: 'clb' }),

@@ -460,7 +460,34 @@ describe('other order mutations', () => {
     );
     expect(unknown.certificates).toBeNull();
     expect(unknown.userErrors).toEqual([
-      expect.objectContaining({ code: 'FailedOperation.PackageNotFound', field: ['input', 'packageIds'] }),
+      expect.objectContaining({
+        code: 'InvalidParameter.PackageIdsInvalid',
+        field: ['input', 'packageIds'],
+      }),
+    ]);
+
+    // One point per DV certificate and year: two-year certificates, one more than the package's points pay.
+    const [smallest] = stack.emulator.state.accounts
+      .listPackages()
+      .filter((candidate) => candidate.status === 'usable' && candidate.balance > 0)
+      .sort((a, b) => a.balance - b.balance);
+    expect(smallest).toBeDefined();
+    const tooFewPoints = await mutate<{ certificates: CertificateView[] | null }>(
+      stack.gateway,
+      'certificateOrderCreateByPackage',
+      'CertificateOrderCreateByPackageInput',
+      'certificates { id }',
+      {
+        packageIds: [smallest!.id],
+        product: 'WOTRUS_DV',
+        domainCount: 1,
+        years: 2,
+        certificateCount: Math.floor(smallest!.balance / 2) + 1,
+      },
+    );
+    expect(tooFewPoints.certificates).toBeNull();
+    expect(tooFewPoints.userErrors).toEqual([
+      expect.objectContaining({ code: 'FailedOperation.TradeError', field: ['input', 'packageIds'] }),
     ]);
   });
 

@@ -5,6 +5,7 @@ import { createLogger } from '../../src/observability/logger.ts';
 import { GatewayTelemetry } from '../../src/observability/telemetry.ts';
 import { SslClient } from '../../src/ssl/client.ts';
 import { StaticCredentialsProvider } from '../../src/ssl/credentials.ts';
+import { UndocumentedRefusals } from '../support/emulator.ts';
 
 /** A pino destination keeping every line in memory. */
 export class MemoryLog implements DestinationStream {
@@ -41,7 +42,13 @@ export interface ObservedStack {
 export async function startObservedStack(
   options: { emulator?: EmulatorOptions; gateway?: Omit<GatewayOptions, 'ssl' | 'telemetry'> } = {},
 ): Promise<ObservedStack> {
-  const emulator = await startEmulator({ seed: true, enforceRateLimits: true, ...options.emulator });
+  const refusals = new UndocumentedRefusals();
+  const emulator = await startEmulator({
+    seed: true,
+    enforceRateLimits: true,
+    onUndocumentedRefusal: refusals.record,
+    ...options.emulator,
+  });
   const log = new MemoryLog();
   // The most verbose level, and no known secrets to scrub by value: nothing may leak in the first place.
   const telemetry = new GatewayTelemetry({ logger: createLogger({ level: 'trace', destination: log }) });
@@ -76,6 +83,7 @@ export async function startObservedStack(
       await gateway.dispose();
       await client.close();
       await emulator.close();
+      refusals.assertNone();
     },
   };
 }

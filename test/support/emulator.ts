@@ -1,5 +1,5 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import type { EmulatorOptions, RunningEmulator } from '../../src/emulator/index.ts';
+import type { EmulatorOptions, RunningEmulator, UndocumentedRefusal } from '../../src/emulator/index.ts';
 import { startEmulator } from '../../src/emulator/index.ts';
 import { Tc3Signer } from '../../src/ssl/signer.ts';
 
@@ -11,9 +11,43 @@ export function seededCertificateIds(emulator: Pick<RunningEmulator, 'state'>, c
     .map((record) => record.id);
 }
 
-/** Starts an emulator for a test: seeded, rate limits off unless asked (tests fire calls in bursts). */
-export function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  return startEmulator({ enforceRateLimits: false, ...options });
+/**
+ * The handler refusals an emulator answered with a code their action does not document (neither in its
+ * section nor among the common codes, nor a decision CONTRACTS.md records). Pass `record` as the emulator's
+ * `onUndocumentedRefusal`; `assertNone` throws when there was one, so closing the emulator fails the tests.
+ */
+export class UndocumentedRefusals {
+  readonly #refusals: UndocumentedRefusal[] = [];
+
+  readonly record = (refusal: UndocumentedRefusal): void => {
+    this.#refusals.push(refusal);
+  };
+
+  assertNone(): void {
+    if (this.#refusals.length === 0) return;
+    const lines = this.#refusals.map(({ action, code, message }) => `${action} → ${code} (${message})`);
+    throw new Error(`the emulator answered codes their actions do not document:\n${lines.join('\n')}`);
+  }
+}
+
+/**
+ * Starts an emulator for a test: seeded, rate limits off unless asked (tests fire calls in bursts). Its
+ * close() fails when a handler answered a code its action does not document.
+ */
+export async function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const refusals = new UndocumentedRefusals();
+  const emulator = await startEmulator({
+    enforceRateLimits: false,
+    onUndocumentedRefusal: refusals.record,
+    ...options,
+  });
+  return {
+    ...emulator,
+    async close() {
+      await emulator.close();
+      refusals.assertNone();
+    },
+  };
 }
 
 export interface RawCall {

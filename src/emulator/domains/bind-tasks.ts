@@ -184,9 +184,11 @@ export const bindTaskHandlers: HandlerTable = {
       params.CertificateIds.length === 0 ||
       params.CertificateIds.length > MAX_CERTIFICATES_PER_TASK_REQUEST
     ) {
+      // The action documents the limit (「总数不能超过100」) but no code for it; CertificateSyncTaskCertificateIdCountInvalid
+      // is DeleteCertificates' own. The common code for a value out of range says it.
       throw new EmulatorError(
-        'FailedOperation.CertificateSyncTaskCertificateIdCountInvalid',
-        `Between 1 and ${MAX_CERTIFICATES_PER_TASK_REQUEST} certificate ids are accepted.`,
+        'InvalidParameterValue',
+        `CertificateIds takes between 1 and ${MAX_CERTIFICATES_PER_TASK_REQUEST} certificate ids.`,
       );
     }
     const tasks = ctx.state.jobs.bindTasks;

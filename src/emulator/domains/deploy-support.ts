@@ -7,19 +7,26 @@ import type { CertificateRecord } from '../store/certificates.ts';
 import { itemStatusCode, JobItem, type PhaseCounts, startAll } from '../store/job-progress.ts';
 import { certificateFitsTarget } from '../store/resources.ts';
 
+/** The codes an action refuses a client (CA) certificate with: "not eligible" where it documents that code. */
+export type ClientCertificateRefusal =
+  | 'FailedOperation.CertificateHostDeployCanNotAllow'
+  | 'FailedOperation.CertificateNotAvailable';
+
 /**
  * A certificate can be deployed only when it is an issued (status 1), unexpired server certificate:
- * CA (client) certificates are refused as not eligible, anything else as unavailable.
+ * CA (client) certificates are refused as not eligible (or, by an action that does not document that code,
+ * as unavailable), anything else as unavailable.
  */
 export function requireDeployableCertificate(
   state: EmulatorState,
   certId: string,
   now: number,
+  clientCertificateRefusal: ClientCertificateRefusal = 'FailedOperation.CertificateHostDeployCanNotAllow',
 ): CertificateRecord {
   const certificate = state.certificates.require(certId);
   if (certificate.certificateType !== 'SVR') {
     throw new EmulatorError(
-      'FailedOperation.CertificateHostDeployCanNotAllow',
+      clientCertificateRefusal,
       `Certificate ${certId} is not a server certificate and cannot be deployed to cloud resources.`,
     );
   }

@@ -64,9 +64,12 @@ function listInstances<R, V>(
 ): { items: V[]; view: InstanceListView } {
   const { state, clock } = ctx;
   const now = clock.now();
+  // Of the eleven instance lists, only EdgeOne's does not document CertificateHostDeployCanNotAllow.
+  const clientCertificateRefusal =
+    resourceType === 'teo' ? 'FailedOperation.CertificateNotAvailable' : undefined;
   const candidate =
     params.CertificateId !== undefined && params.CertificateId !== ''
-      ? requireDeployableCertificate(state, params.CertificateId, now)
+      ? requireDeployableCertificate(state, params.CertificateId, now, clientCertificateRefusal)
       : null;
   const oldCertId = params.OldCertificateId || null;
   if (oldCertId) state.certificates.require(oldCertId);

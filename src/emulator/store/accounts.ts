@@ -365,42 +365,36 @@ export class AccountStore {
 
   /**
    * Spends `points` across `packageIds`, draining each package in the given order before the next, for
-   * the certificate `certId`. All-or-nothing: nothing is deducted when any check fails.
+   * the certificate `certId`. All-or-nothing: nothing is deducted when any check fails. The codes are
+   * CreateCertificateByPackage's (its only caller): a list naming a package that is unknown, expired or
+   * refunded is `InvalidParameter.PackageIdsInvalid` (「权益点ID列表无效」); too few points left is the billing
+   * refusal it documents, `FailedOperation.TradeError` (the ApplyCertificate-only PackageNotFound,
+   * PackageExpired and PackageCountLimit are not in its list).
    */
   usePackages(packageIds: string[], points: number, certId: string, now: number = this.#now()): void {
     if (!Number.isInteger(points) || points <= 0) throw new RangeError('points must be a positive integer');
+    const invalidList = (reason: string) =>
+      new EmulatorError('InvalidParameter.PackageIdsInvalid', `权益点ID列表无效: ${reason}`);
     if (packageIds.length === 0 || new Set(packageIds).size !== packageIds.length) {
-      throw new EmulatorError(
-        'InvalidParameter.PackageIdsInvalid',
-        'PackageIds must list at least one package, each once.',
-      );
+      throw invalidList('PackageIds must list at least one package, each once.');
     }
     const packages = packageIds.map((id) => {
       const stored = this.#packages.get(id);
-      if (!stored)
-        throw new EmulatorError('FailedOperation.PackageNotFound', `权益包不存在 (package ${id}).`);
+      if (!stored) throw invalidList(`权益包不存在 (package ${id}).`);
       return stored;
     });
     for (const stored of packages) {
       const status = packageStatusAt(stored, now);
-      if (status === 'expired') {
-        throw new EmulatorError(
-          'FailedOperation.PackageExpired',
-          `权益包已过期 (package ${stored.input.id}).`,
-        );
-      }
+      if (status === 'expired') throw invalidList(`权益包已过期 (package ${stored.input.id}).`);
       if (status === 'refund') {
-        throw new EmulatorError(
-          'InvalidParameter.PackageIdsInvalid',
-          `Package ${stored.input.id} was refunded and can no longer be used.`,
-        );
+        throw invalidList(`package ${stored.input.id} was refunded and can no longer be used.`);
       }
     }
     const available = packages.reduce((sum, stored) => sum + stored.balance, 0);
     if (available < points) {
       throw new EmulatorError(
-        'FailedOperation.PackageCountLimit',
-        `权益点数不足: ${points} points needed, ${available} left in the given packages.`,
+        'FailedOperation.TradeError',
+        `剩余权益点不足: ${points} points needed, ${available} left in the given packages.`,
       );
     }
     let remaining = points;

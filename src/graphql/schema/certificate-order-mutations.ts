@@ -278,6 +278,8 @@ const ORDER_CREATE_BY_PACKAGE_INPUTS = upstreamInputs('CreateCertificateByPackag
   },
   clues: [
     { code: /^(FailedOperation\.Package|InvalidParameter\.PackageIdsInvalid$)/, parameter: 'PackageIds' },
+    // The billing refusal this action documents: the packages given hold too few points for the order.
+    { code: 'FailedOperation.TradeError', parameter: 'PackageIds' },
     { code: 'InvalidParameter.ProductPidInvalid', parameter: 'ProductPid' },
     { code: 'InvalidParameter.DomainCountInvalid', parameter: 'DomainCount' },
     { code: 'InvalidParameter.PeriodInvalid', parameter: 'Period' },

@@ -5,6 +5,7 @@ import { createGateway, type Gateway, type GatewayOptions } from '../../../src/g
 import type { SslActionName } from '../../../src/ssl/actions.ts';
 import { SslClient, type SslClientOptions } from '../../../src/ssl/client.ts';
 import { StaticCredentialsProvider } from '../../../src/ssl/credentials.ts';
+import { UndocumentedRefusals } from '../../support/emulator.ts';
 
 /** The whole path a production request takes: gateway → real SslClient → signed HTTP → seeded emulator. */
 export interface TestStack {
@@ -27,7 +28,13 @@ export interface TestStackOptions {
 export const READ_ONLY_SESSION: AuthSession = { subject: 't', scopes: new Set(['ssl:read']) };
 
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
-  const emulator = await startEmulator({ seed: true, enforceRateLimits: true, ...options.emulator });
+  const refusals = new UndocumentedRefusals();
+  const emulator = await startEmulator({
+    seed: true,
+    enforceRateLimits: true,
+    onUndocumentedRefusal: refusals.record,
+    ...options.emulator,
+  });
   const client = new SslClient({
     ...options.client,
     endpoint: emulator.url,
@@ -48,6 +55,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     async close() {
       await client.close();
       await emulator.close();
+      refusals.assertNone();
     },
   };
 }

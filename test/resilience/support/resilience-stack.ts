@@ -3,6 +3,7 @@ import { createGateway, type Gateway, type GatewayOptions } from '../../../src/g
 import type { SslCallEvent } from '../../../src/ssl/actions.ts';
 import { SslClient, type SslClientOptions } from '../../../src/ssl/client.ts';
 import { StaticCredentialsProvider } from '../../../src/ssl/credentials.ts';
+import { UndocumentedRefusals } from '../../support/emulator.ts';
 
 /** What the client reported about its own calls: the retries are invisible from the emulator's side. */
 export interface ClientCallTally {
@@ -30,7 +31,13 @@ export interface ResilienceStackOptions {
 }
 
 export async function startResilienceStack(options: ResilienceStackOptions = {}): Promise<ResilienceStack> {
-  const emulator = await startEmulator({ seed: true, enforceRateLimits: true, ...options.emulator });
+  const refusals = new UndocumentedRefusals();
+  const emulator = await startEmulator({
+    seed: true,
+    enforceRateLimits: true,
+    onUndocumentedRefusal: refusals.record,
+    ...options.emulator,
+  });
   const tally: ClientCallTally = { calls: 0, coalescedCalls: 0, retries: 0, callsRetried: 0, failedCalls: 0 };
   const onCall = (event: SslCallEvent): void => {
     tally.calls += 1;
@@ -62,6 +69,7 @@ export async function startResilienceStack(options: ResilienceStackOptions = {})
       await gateway.dispose();
       await client.close();
       await emulator.close();
+      refusals.assertNone();
     },
   };
 }
