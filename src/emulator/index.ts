@@ -43,6 +43,7 @@ export interface EmulatorOptions {
    * through one; a standalone emulator reached by a name (a container's service name) leaves this off.
    */
   refuseNamedHosts?: boolean;
+  /**
    * Told of each handler refusal whose code the action does not document (neither in its section nor among
    * the common codes): the test harness fails on them.
    */

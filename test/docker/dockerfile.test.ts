@@ -1,7 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -134,17 +133,6 @@ async function copyInstruction(
   }
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  await once(server, 'close');
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
 const scratch: string[] = [];
 afterAll(async () => {
   for (const directory of scratch) await rm(directory, { recursive: true, force: true });
@@ -242,17 +230,16 @@ describe('the Dockerfile', () => {
     expect(argumentsOf(runtime, 'EXPOSE')).toEqual([runtimeEnvironment.PORT]);
     expect(Number(runtimeEnvironment.SHUTDOWN_TIMEOUT_MS)).toBeLessThan(10_000);
 
-    // CMD as written, in exec form, with the image's environment; loopback and a free port instead of the
-    // container's 0.0.0.0:4000.
+    // CMD as written, in exec form, with the image's environment; loopback and a port the gateway picks itself
+    // (PORT=0, read back from its "listening" line: no port to race other tests for) instead of 0.0.0.0:4000.
     const [cmd] = argumentsOf(runtime, 'CMD');
     const command = JSON.parse(cmd!) as string[];
     expect(command[0]).toBe('node');
-    const port = String(await freePort());
     const environment: NodeJS.ProcessEnv = {
       ...process.env,
       ...runtimeEnvironment,
       HOST: '127.0.0.1',
-      PORT: port,
+      PORT: '0',
     };
     for (const name of Object.keys(environment)) {
       if (/^(TENCENTCLOUD_|SSL_API_|AUTH_)/.test(name)) delete environment[name];
@@ -266,20 +253,25 @@ describe('the Dockerfile', () => {
       output += chunk;
     });
     try {
-      await new Promise<void>((resolve, reject) => {
+      const origin = await new Promise<string>((resolve, reject) => {
         const onData = (): void => {
-          if (output.includes('"msg":"ssl-graph listening"')) resolve();
+          const listening = output
+            .split('\n')
+            .find((line) => line.includes('"msg":"ssl-graph listening"') && line.endsWith('}'));
+          if (listening !== undefined) resolve(new URL(String(JSON.parse(listening).graphql)).origin);
         };
         gateway.stdout.on('data', onData);
         gateway.once('exit', (code) => reject(new Error(`node dist/main.js exited (${code}):\n${output}`)));
       });
+      // The HEALTHCHECK reads PORT: it is given the port the gateway took.
+      environment.PORT = new URL(origin).port;
       // The HEALTHCHECK's own command, as Docker would run it inside the container.
       const [healthcheck] = argumentsOf(runtime, 'HEALTHCHECK');
       const healthCommand = JSON.parse(/\bCMD\s+(\[.*\])$/.exec(healthcheck!)![1]!) as string[];
       expect(healthCommand[0]).toBe('node');
       await run(process.execPath, healthCommand.slice(1), { cwd: runtimeDirectory, env: environment });
       // The graph itself, over the sandbox emulator, on production dependencies only.
-      const answer = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      const answer = await fetch(`${origin}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ certificates(first: 1) { totalCount } }' }),
@@ -288,7 +280,7 @@ describe('the Dockerfile', () => {
       // The first probe of the upstream may still be running (503 `starting`); each answer waits for it a while.
       let ready: { status: string };
       do {
-        ready = (await (await fetch(`http://127.0.0.1:${port}/ready`)).json()) as { status: string };
+        ready = (await (await fetch(`${origin}/ready`)).json()) as { status: string };
       } while (ready.status === 'starting');
       expect(ready).toEqual({ status: 'ready' });
     } finally {

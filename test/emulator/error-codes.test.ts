@@ -79,6 +79,7 @@ describe('the harnesses', () => {
       stats: new EmulatorStats(),
       rateLimiter: undefined,
       baseUrl: () => '',
+      refuseNamedHosts: false,
       onUndocumentedRefusal: (refusal) => heard.push(refusal),
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

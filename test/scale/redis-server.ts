@@ -75,42 +75,60 @@ function waitUntilReady(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startTestRedis(): Promise<TestRedis> {
+/** redis-server's complaint when another process took the port between the probe and its bind. */
+const PORT_TAKEN = /Address already in use/;
+const START_ATTEMPTS = 5;
+
+function spawnRedis(executable: string, port: number): ChildProcess {
+  return spawn(
+    executable,
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--loglevel',
+      'notice',
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+}
+
+/**
+ * Starts redis-server on a free port (`choosePort`, a probe by default). The port is free only when probed
+ * (redis-server cannot pick one itself: port 0 turns TCP off) and tests run in parallel: when another process
+ * takes it first, this starts again on another one.
+ */
+export async function startTestRedis(choosePort: () => Promise<number> = freePort): Promise<TestRedis> {
   if (externalUrl !== undefined) return { url: externalUrl, stop: async () => undefined };
-  const serverPath = redisServerPath;
-  if (serverPath === undefined) throw new Error(REDIS_UNAVAILABLE_MESSAGE);
-  const port = await freePort();
-  const spawnServer = async (): Promise<ChildProcess> => {
-    const child = spawn(
-      serverPath,
-      [
-        '--port',
-        String(port),
-        '--bind',
-        '127.0.0.1',
-        '--save',
-        '',
-        '--appendonly',
-        'no',
-        '--loglevel',
-        'notice',
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    await waitUntilReady(child);
-    return child;
-  };
-  let child = await spawnServer();
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-    restart: async () => {
-      child = await spawnServer();
-    },
-  };
+  if (redisServerPath === undefined) throw new Error(REDIS_UNAVAILABLE_MESSAGE);
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await choosePort();
+    const child = spawnRedis(redisServerPath, port);
+    try {
+      await waitUntilReady(child);
+    } catch (error) {
+      if (attempt < START_ATTEMPTS && error instanceof Error && PORT_TAKEN.test(error.message)) continue;
+      throw error;
+    }
+    let running = child;
+    return {
+      url: `redis://127.0.0.1:${port}`,
+      stop: () =>
+        new Promise<void>((resolve) => {
+          if (running.exitCode !== null || running.signalCode !== null) return resolve();
+          running.once('exit', () => resolve());
+          running.kill('SIGTERM');
+        }),
+      // On the same port, as a Redis coming back after an outage does.
+      restart: async () => {
+        running = spawnRedis(redisServerPath, port);
+        await waitUntilReady(running);
+      },
+    };
+  }
 }
