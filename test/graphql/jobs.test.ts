@@ -56,6 +56,7 @@ describe('JobHub', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(upstream.calls).toEqual(['DescribeHostDeployRecordDetail']);
     upstream.release(deployDetail(3));
+    // The next poll is due one interval (1 ms) after the answer: wait for it rather than for a fixed time.
     await vi.waitFor(() => expect(upstream.calls).toHaveLength(2));
     upstream.release(deployDetail(1));
     const seen = await Promise.all(streams);
