@@ -9,6 +9,7 @@ import {
 } from '../generated/graphql.ts';
 import { aliasedLookups, certificatePages } from './support/certificate-pages.ts';
 import { execute } from './support/execute.ts';
+import { certificateRecord, FakeSslCaller } from './support/fake-ssl.ts';
 import { startTestStack, type TestStack } from './support/stack.ts';
 
 // The gateway over the real SslClient and the real emulator (signed HTTP, seeded demo account, rate limits on).
@@ -173,5 +174,28 @@ describe('over the emulator', () => {
     expect(result.data?.certificate?.id).toBe(id);
     expect(result.data?.certificate?.domains).toContain(result.data?.certificate?.domain);
     expect(describeCertificatesCalls()).toBe(1);
+  });
+});
+
+describe('the in-memory upstream of schema.test.ts', () => {
+  it('pages DescribeCertificates as the emulator does', async () => {
+    const total = emulator.state.certificates.all().length;
+    const fake = new FakeSslCaller(
+      Array.from({ length: total }, (_, index) => certificateRecord(`Fake${index}`)),
+    );
+    for (const paging of [
+      {},
+      { Limit: 0 },
+      { Limit: 5, Offset: 3 },
+      { Limit: 5000 },
+      { Offset: total - 2 },
+    ]) {
+      const fromEmulator = await stack.client.call('DescribeCertificates', paging);
+      const fromFake = await fake.call('DescribeCertificates', paging);
+      expect(
+        { paging, listed: fromFake.Certificates.length, total: fromFake.TotalCount },
+        'the fake lists what the emulator lists',
+      ).toEqual({ paging, listed: fromEmulator.Certificates.length, total: fromEmulator.TotalCount });
+    }
   });
 });

@@ -15,8 +15,8 @@ import { aliasedLookups, certificatePages } from './support/certificate-pages.ts
 import { execute } from './support/execute.ts';
 import { certificateRecord, FakeSslCaller } from './support/fake-ssl.ts';
 
-// Schema and loader behaviour over an in-memory upstream; gateway.e2e.test.ts repeats the key cases over the
-// real client and emulator.
+// Schema and loader behaviour over an in-memory upstream (FakeSslCaller); gateway-emulator.test.ts repeats the
+// key cases (paging, batching, mapping) over the real client and the emulator.
 
 const ids = Array.from({ length: 120 }, (_, index) => `Cert${String(index).padStart(4, '0')}`);
 const NOW = new Date('2025-03-02T00:00:00Z');
@@ -66,7 +66,7 @@ describe('Query.certificates', () => {
     expect(describeCertificatesParams(ssl).map((params) => params.Limit)).toEqual([100, 20]);
   });
 
-  it('answers first: 0 with the total and no edges (upstream Limit 0 would mean 10)', async () => {
+  it('answers first: 0 with the total and no edges, asking the upstream for one (Limit 0 is undocumented)', async () => {
     const { ssl, gateway } = setUp();
     const result = await execute(gateway, CertificatesPageDocument, { first: 0 });
     expect(result.data?.certificates.totalCount).toBe(120);

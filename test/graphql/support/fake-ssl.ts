@@ -105,8 +105,9 @@ export interface RecordedCall {
 }
 
 /**
- * An in-memory SslCaller serving DescribeCertificates with the upstream's paging rules (Limit default 10, 0 means
- * the default, capped at 1000), recording every call so tests can count them.
+ * An in-memory SslCaller serving DescribeCertificates with the paging rules the spec documents (Limit default 10,
+ * at most 1000) and the emulator's reading of what it leaves open (Limit 0 lists nothing), recording every call
+ * so tests can count them.
  */
 export class FakeSslCaller implements SslCaller {
   readonly calls: RecordedCall[] = [];
@@ -129,7 +130,7 @@ export class FakeSslCaller implements SslCaller {
         ? this.certificates
         : this.certificates.filter((certificate) => request.CertIds?.includes(certificate.CertificateId));
     const offset = request.Offset ?? 0;
-    const limit = Math.min(request.Limit === undefined || request.Limit === 0 ? 10 : request.Limit, 1000);
+    const limit = Math.min(request.Limit ?? 10, 1000);
     const response: DescribeCertificatesResponse = {
       TotalCount: matching.length,
       Certificates: matching.slice(offset, offset + limit),
