@@ -304,3 +304,108 @@ describe('packages', () => {
     expect(stack.upstreamCalls('DescribePackages')).toBe(3);
   });
 });
+
+/** A Beijing-time upstream timestamp ("YYYY-MM-DD hh:mm:ss", or a date) as epoch ms; null for none. */
+function beijing(text: string | null | undefined): number | null {
+  if (text === null || text === undefined || text === '') return null;
+  const dateTime = text.length === 10 ? `${text} 00:00:00` : text;
+  return Date.parse(`${dateTime.replace(' ', 'T')}+08:00`);
+}
+
+const epoch = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso));
+
+describe('fields mapped from the upstream accounts', () => {
+  it("map a company's tags and a page of its managers with their contacts and review times", async () => {
+    const [upstreamCompany] = (await stack.client.call('DescribeCompanies', { CompanyId: 2001 })).Companies;
+    const upstreamManagers = (await stack.client.call('DescribeManagers', { CompanyId: 2001, Limit: 100 }))
+      .Managers;
+    const data = await query<{
+      company: {
+        tags: { key: string; value: string }[];
+        managers: {
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+          edges: { cursor: string; node: { id: string; submittedForReviewAt: string | null } }[];
+        };
+      };
+    }>(`{
+      company(id: "2001") {
+        tags { key value }
+        managers(first: 1) { pageInfo { hasNextPage endCursor } edges { cursor node { id submittedForReviewAt } } }
+      }
+    }`);
+    expect(data.company.tags).toEqual(
+      (upstreamCompany?.Tags ?? []).map((tag) => ({ key: tag.TagKey, value: tag.TagValue })),
+    );
+    expect(data.company.tags.length).toBeGreaterThan(0);
+    const { pageInfo, edges } = data.company.managers;
+    expect(edges).toHaveLength(1);
+    expect(pageInfo).toEqual({ hasNextPage: upstreamManagers.length > 1, endCursor: edges[0]!.cursor });
+    const [edge] = edges;
+    const upstream = upstreamManagers.find((manager) => String(manager.ManagerId) === edge!.node.id);
+    expect(epoch(edge!.node.submittedForReviewAt)).toBe(beijing(upstream?.SubmitAuditTime));
+    expect(edge!.node.submittedForReviewAt).not.toBeNull();
+  });
+
+  it("map a manager's contact and the times of its verifications and pre-audited domains", async () => {
+    const detail = await stack.client.call('DescribeManagerDetail', { ManagerId: 1001 });
+    const data = await query<{
+      manager: {
+        contact: { firstName: string; lastName: string; phone: string; position: string };
+        verifications: {
+          createdAt: string | null;
+          preAuditedDomains: { domain: string; createdAt: string | null; expiresAt: string | null }[];
+        }[];
+      };
+    }>(`{
+      manager(id: "1001") {
+        contact { firstName lastName phone position }
+        verifications { createdAt preAuditedDomains { domain createdAt expiresAt } }
+      }
+    }`);
+    expect(data.manager.contact).toEqual({
+      firstName: detail.ContactFirstName,
+      lastName: detail.ContactLastName,
+      phone: detail.ContactPhone,
+      position: detail.ContactPosition,
+    });
+    const statuses = detail.StatusInfo ?? [];
+    expect(data.manager.verifications).toHaveLength(statuses.length);
+    for (const [index, verification] of data.manager.verifications.entries()) {
+      const upstream = statuses[index]!;
+      expect(epoch(verification.createdAt)).toBe(beijing(upstream.CreateTime));
+      expect(
+        verification.preAuditedDomains.map((entry) => ({
+          domain: entry.domain,
+          createdAt: epoch(entry.createdAt),
+          expiresAt: epoch(entry.expiresAt),
+        })),
+      ).toEqual(
+        (upstream.ManagerPreAuditDomains ?? []).map((entry) => ({
+          domain: entry.Domain,
+          createdAt: beijing(entry.CreateTime),
+          expiresAt: beijing(entry.ExpireTime),
+        })),
+      );
+    }
+    expect(data.manager.verifications[0]?.preAuditedDomains[0]?.createdAt).not.toBeNull();
+  });
+
+  it("map a package's transfer out: its receiver and last update", async () => {
+    const [upstream] = (await stack.client.call('DescribePackages', { PackageId: 'P24061809150002' }))
+      .Packages;
+    const [transfer] = upstream?.TransferOutInfos ?? [];
+    expect(transfer).toBeDefined();
+    const data = await query<{
+      package: { transfersOut: { receiverAccountId: string | null; updatedAt: string | null }[] };
+    }>('{ package(id: "P24061809150002") { transfersOut { receiverAccountId updatedAt } } }');
+    expect(
+      data.package.transfersOut.map((entry) => ({ ...entry, updatedAt: epoch(entry.updatedAt) })),
+    ).toEqual([
+      {
+        receiverAccountId: transfer!.ReceiverUin ? String(transfer!.ReceiverUin) : null,
+        updatedAt: beijing(transfer!.UpdateTime),
+      },
+    ]);
+    expect(data.package.transfersOut[0]?.receiverAccountId).not.toBeNull();
+  });
+});

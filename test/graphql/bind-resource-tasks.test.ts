@@ -361,3 +361,137 @@ describe('BindResourceTask.resources', () => {
     expect(unknown.errors?.[0]?.message).toBe('"mars" is not a Tencent Cloud region.');
   });
 });
+
+const PLATFORMS = `query Platforms($id: ID!) {
+  bindResourceTask(id: $id) {
+    results { resourceType regions { region error totalCount } }
+    tcb: resources(resourceType: TCB, first: 10) {
+      edges { cursor node { id ... on TcbEnvironment {
+        source status
+        accessDomains { domain status unionStatus isPreempted isIcpBlocked certificate { id } }
+        hostingDomains { domain status dnsStatus certificate { id } }
+      } } }
+    }
+    tse: resources(resourceType: TSE, first: 10) {
+      edges { cursor node { id ... on TseGateway {
+        certificateEntries { id name domains source certificate { id } }
+      } } }
+    }
+  }
+}`;
+
+interface PlatformsData {
+  bindResourceTask: {
+    results: {
+      resourceType: string;
+      regions: { region: string | null; error: string | null; totalCount: number }[];
+    }[];
+    tcb: {
+      edges: {
+        cursor: string;
+        node: {
+          id: string;
+          source: string | null;
+          status: string | null;
+          accessDomains: {
+            domain: string;
+            status: number;
+            unionStatus: number;
+            isPreempted: boolean;
+            isIcpBlocked: boolean;
+            certificate: { id: string } | null;
+          }[];
+          hostingDomains: {
+            domain: string;
+            status: string;
+            dnsStatus: string;
+            certificate: { id: string } | null;
+          }[];
+        };
+      }[];
+    };
+    tse: {
+      edges: {
+        cursor: string;
+        node: {
+          id: string;
+          certificateEntries: {
+            id: string;
+            name: string;
+            domains: string[];
+            source: string;
+            certificate: { id: string } | null;
+          }[];
+        };
+      }[];
+    };
+  };
+}
+
+describe('CloudBase environments and TSE gateways of a bind-resource task', () => {
+  it('map their domains and certificate entries from what the upstream holds', async () => {
+    const { state, clock } = stack.emulator;
+    const now = clock.now();
+    const environment = state.resources.inventory.tcb.find(
+      (candidate) => candidate.accessDomains[0]?.slot.at(now) != null,
+    );
+    const gateway = state.resources.inventory.tse.find(
+      (candidate) => candidate.certificates[0]?.slot.at(now) != null,
+    );
+    expect(environment).toBeDefined();
+    expect(gateway).toBeDefined();
+    const access = environment!.accessDomains[0]!;
+    // The seed's domains are neither blocked nor taken: flag this one, so a constant mapping would show.
+    access.icpStatus = 1;
+    access.isPreempted = true;
+    const environmentCertificate = access.slot.at(now)!;
+    const gatewayCertificate = gateway!.certificates[0]!.slot.at(now)!;
+
+    const started = await refresh([environmentCertificate, gatewayCertificate], false);
+    // One task per distinct certificate: the two may be one.
+    const taskOf = (certificateId: string) =>
+      started?.tasks?.find((candidate) => candidate.certificate?.id === certificateId)?.id;
+    const environmentTask = taskOf(environmentCertificate);
+    const gatewayTask = taskOf(gatewayCertificate);
+    clock.advance(BIND_TASK_QUERY_MS + 100);
+
+    const environmentRead = await execute<PlatformsData, unknown>(stack.gateway, PLATFORMS, {
+      id: environmentTask,
+    });
+    expect(environmentRead.errors).toBeUndefined();
+    const task = environmentRead.data!.bindResourceTask;
+    // No region failed to answer.
+    for (const result of task.results) for (const region of result.regions) expect(region.error).toBeNull();
+    const environmentNode = task.tcb.edges.find((edge) => edge.node.id === environment!.envId)?.node;
+    expect(environmentNode).toMatchObject({ source: environment!.source, status: environment!.status });
+    expect(environmentNode?.accessDomains).toContainEqual({
+      domain: access.domain,
+      status: access.status,
+      unionStatus: access.unionStatus,
+      isPreempted: true,
+      isIcpBlocked: true,
+      certificate: { id: environmentCertificate },
+    });
+    for (const hosting of environmentNode?.hostingDomains ?? []) {
+      const record = environment!.hostDomains.find((candidate) => candidate.domain === hosting.domain);
+      expect(record).toBeDefined();
+      expect(hosting).toMatchObject({ status: record!.status, dnsStatus: record!.dnsStatus });
+      const bound = record!.slot.at(clock.now());
+      expect(hosting.certificate).toEqual(bound ? { id: bound } : null);
+    }
+
+    const gatewayRead = await execute<PlatformsData, unknown>(stack.gateway, PLATFORMS, { id: gatewayTask });
+    expect(gatewayRead.errors).toBeUndefined();
+    const edges = gatewayRead.data!.bindResourceTask.tse.edges;
+    expect(new Set(edges.map((edge) => edge.cursor)).size).toBe(edges.length);
+    const gatewayNode = edges.find((edge) => edge.node.id === gateway!.gatewayId)?.node;
+    const entry = gateway!.certificates[0]!;
+    expect(gatewayNode?.certificateEntries).toContainEqual({
+      id: entry.id,
+      name: entry.name,
+      domains: entry.bindDomains,
+      source: entry.certSource,
+      certificate: { id: gatewayCertificate },
+    });
+  });
+});

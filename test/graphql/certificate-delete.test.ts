@@ -124,11 +124,19 @@ describe('certificateDelete', () => {
     });
 
     stack.emulator.clock.advance(DELETE_TASK_DURATION_MS + 100);
-    const read = await execute<{ job: TaskView }, unknown>(
+    const read = await execute<{ job: TaskView & { domains: string[] } }, unknown>(
       stack.gateway,
-      `query($id: ID!) { job(kind: CERTIFICATE_DELETE_TASK, id: $id) { ...on CertificateDeleteTask { ${TASK_FIELDS} } } }`,
+      `query($id: ID!) { job(kind: CERTIFICATE_DELETE_TASK, id: $id) {
+        ...on CertificateDeleteTask { ${TASK_FIELDS} domains }
+      } }`,
       { id: started?.task?.id },
     );
+    // The domains the task checked for bound resources: the certificate's, as the upstream's result lists them.
+    const [result] =
+      (await stack.client.call('DescribeDeleteCertificatesTaskResult', { TaskIds: [started!.task!.id] }))
+        .DeleteTaskResult ?? [];
+    expect(read.data?.job.domains).toEqual(result?.Domains);
+    expect(read.data?.job.domains).toEqual(stack.emulator.state.certificates.get(id)?.subjectAltNames);
     expect(read.errors).toBeUndefined();
     expect(read.data?.job).toMatchObject({
       status: 'FAILED',

@@ -32,6 +32,8 @@ interface VerificationPayload {
     caCheck: string;
     isIssued: boolean;
     isRateLimited: boolean;
+    localCheckFailureReason: string | null;
+    foundValues: string[];
   }> | null;
 }
 
@@ -40,7 +42,9 @@ function checkVerification(id: string) {
     stack.gateway,
     'certificateDomainVerificationCheck',
     'CertificateSelectorInput',
-    `${CERTIFICATE} results { domain method localCheck caCheck isIssued isRateLimited }`,
+    `${CERTIFICATE} results {
+      domain method localCheck caCheck isIssued isRateLimited localCheckFailureReason foundValues
+    }`,
     { id },
   );
 }
@@ -80,11 +84,25 @@ describe('the free DV certificate lifecycle', () => {
       expect.objectContaining({ domain: 'www.lifecycle.example.com', localCheck: 'TXT_RECORD_NOT_FOUND' }),
     ]);
 
+    // Nothing found yet: the reason in words, and no values.
+    for (const result of early.results ?? []) {
+      expect(result.localCheckFailureReason).toBe('未检测到TXT记录');
+      expect(result.foundValues).toEqual([]);
+    }
+
     stack.emulator.clock.advance(5 * MINUTE);
     const passed = await checkVerification(id);
     expect(passed.certificate?.status).toBe('ISSUED');
     expect(passed.results?.every((result) => result.localCheck === 'PASSED' && result.isIssued)).toBe(true);
     expect(passed.results?.[0]?.caCheck).toBe('PASSED');
+    // Found: no reason, and the value each domain's record holds.
+    const published = new Map(
+      (stack.emulator.state.certificates.get(id)?.dvAuths ?? []).map((auth) => [auth.domain, auth.value]),
+    );
+    for (const result of passed.results ?? []) {
+      expect(result.localCheckFailureReason).toBeNull();
+      expect(result.foundValues).toEqual([published.get(result.domain)]);
+    }
     issuedId = id;
   });
 

@@ -1,5 +1,6 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createCertificateSigningRequest, generateKeyPair } from '../../src/emulator/pki/x509.ts';
 import { execute } from './support/execute.ts';
 import { startTestStack, type TestStack } from './support/stack.ts';
 
@@ -330,5 +331,291 @@ describe('downloads with the secrets scope', () => {
     expect(stack.upstreamCalls('DownloadCertificate')).toBe(1);
     expect(stack.upstreamCalls('DescribeDownloadCertificateUrl')).toBe(1);
     expect(stack.upstreamCalls('DescribeCertificateDetail')).toBe(0);
+  });
+});
+
+/** A Beijing-time upstream timestamp ("YYYY-MM-DD hh:mm:ss") as epoch ms; null for none. */
+function beijing(text: string | null | undefined): number | null {
+  if (text === null || text === undefined || text === '') return null;
+  return Date.parse(`${text.replace(' ', 'T')}+08:00`);
+}
+
+const epoch = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso));
+
+describe('fields mapped from the upstream certificate', () => {
+  interface Listed {
+    id: string;
+    purchase: {
+      domainCapacity: number | null;
+      totalYears: number | null;
+      currentYear: number | null;
+      isAutoRenewEnabled: boolean;
+      isPaidWithPackage: boolean;
+    } | null;
+    hosting: {
+      completedAt: string | null;
+      renewal: { id: string } | null;
+      isRenewalOfUploadedCertificate: boolean;
+      replaceDaysBeforeExpiry: number | null;
+      replaceWindowStart: string | null;
+      replaceWindowEnd: string | null;
+    };
+  }
+
+  /** Orders the seed lacks: a two-year one renewed automatically, one paid with points, an SM one. */
+  let smOrder = '';
+  beforeAll(async () => {
+    const { client } = stack;
+    const [twoYears = ''] = (
+      await client.call('CreateCertificate', { ProductId: 14, DomainNum: 1, TimeSpan: 2 })
+    ).CertificateIds;
+    const [company] = (await client.call('DescribeCompanies', { Limit: 1 })).Companies;
+    const [manager] = (await client.call('DescribeManagers', { CompanyId: company!.CompanyId, Status: 'ok' }))
+      .Managers;
+    await client.call('CertificateInfoSubmit', {
+      CertId: twoYears,
+      GenCsrType: 'online',
+      CertCommonName: 'two-years.reads.example.com',
+      CompanyType: 2,
+      CompanyId: String(company!.CompanyId),
+      ManagerId: String(manager!.ManagerId),
+      VerifyType: 'DNS',
+      ContactEmail: 'ops@example.com',
+      CsrEncryptAlgo: 'RSA',
+      CsrKeyParameter: '2048',
+      AutoRenewFlag: 1,
+    });
+    const usable = stack.emulator.state.accounts
+      .listPackages()
+      .find((candidate) => candidate.status === 'usable' && candidate.balance > 0);
+    await client.call('CreateCertificateByPackage', {
+      ProductPid: 1013949,
+      PackageIds: [usable!.id],
+      DomainCount: '1',
+      Period: 1,
+    });
+    [smOrder = ''] = (
+      await client.call('CreateCertificate', { ProductId: 33, DomainNum: 1, TimeSpan: 1 })
+    ).CertificateIds;
+  });
+
+  it("map every certificate's purchase and hosting as DescribeCertificates lists them", async () => {
+    const upstream = new Map(
+      (await stack.client.call('DescribeCertificates', { Limit: 1000 })).Certificates.map((item) => [
+        item.CertificateId,
+        item,
+      ]),
+    );
+    const listed: Listed[] = [];
+    let after: string | null = null;
+    do {
+      const page: {
+        certificates: {
+          pageInfo: { endCursor: string | null; hasNextPage: boolean };
+          edges: { node: Listed }[];
+        };
+      } = await query(
+        `query ($after: String) { certificates(first: 100, after: $after) {
+            pageInfo { endCursor hasNextPage }
+            edges { node { id
+              purchase { domainCapacity totalYears currentYear isAutoRenewEnabled isPaidWithPackage }
+              hosting { completedAt renewal { id } isRenewalOfUploadedCertificate
+                replaceDaysBeforeExpiry replaceWindowStart replaceWindowEnd }
+            } }
+          } }`,
+        { after },
+      );
+      listed.push(...page.certificates.edges.map((edge) => edge.node));
+      after = page.certificates.pageInfo.hasNextPage ? page.certificates.pageInfo.endCursor : null;
+    } while (after !== null);
+    expect(listed).toHaveLength(upstream.size);
+
+    for (const certificate of listed) {
+      const item = upstream.get(certificate.id);
+      expect(item, certificate.id).toBeDefined();
+      if (certificate.purchase !== null) {
+        // Single-year orders have no periods: the upstream's 0 is "none", not a year.
+        expect(certificate.purchase, certificate.id).toEqual({
+          domainCapacity: Number(item!.CertificateExtra.DomainNumber) || null,
+          totalYears: item!.PreAuditInfo?.TotalPeriod || null,
+          currentYear: item!.PreAuditInfo?.NowPeriod || null,
+          isAutoRenewEnabled: item!.AutoRenewFlag === 1,
+          isPaidWithPackage: item!.IsPackage === true,
+        });
+      }
+      const hosting = certificate.hosting;
+      expect(epoch(hosting.completedAt), certificate.id).toBe(beijing(item!.HostingCompleteTime));
+      expect(hosting.renewal?.id ?? null).toBe(item!.HostingRenewCertId || null);
+      expect(hosting.isRenewalOfUploadedCertificate).toBe(item!.IsHostingUploadRenewCert === true);
+      expect(hosting.replaceDaysBeforeExpiry).toBe(item!.HostingConfig?.ReplaceTime ?? null);
+      expect(hosting.replaceWindowStart).toBe(item!.HostingConfig?.ReplaceStartTime || null);
+      expect(hosting.replaceWindowEnd).toBe(item!.HostingConfig?.ReplaceEndTime || null);
+    }
+    // The seed holds both sides of each mapping, so a constant answer would show.
+    const purchases = listed.flatMap((certificate) => (certificate.purchase ? [certificate.purchase] : []));
+    expect(new Set(purchases.map((purchase) => purchase.totalYears))).toEqual(new Set([1, 2]));
+    expect(new Set(purchases.map((purchase) => purchase.currentYear))).toEqual(new Set([1]));
+    expect(new Set(purchases.map((purchase) => purchase.isAutoRenewEnabled))).toEqual(new Set([true, false]));
+    expect(new Set(purchases.map((purchase) => purchase.isPaidWithPackage))).toEqual(new Set([true, false]));
+    expect(listed.some((certificate) => certificate.hosting.completedAt !== null)).toBe(true);
+    expect(listed.some((certificate) => certificate.hosting.replaceWindowStart !== null)).toBe(true);
+  });
+
+  it('maps the data submitted with an order, the applicant CSR and key password included', async () => {
+    const [certificateId = ''] = (
+      await stack.client.call('CreateCertificate', { ProductId: 14, DomainNum: 1, TimeSpan: 1 })
+    ).CertificateIds;
+    const domain = 'own-csr.reads.example.com';
+    const csr = createCertificateSigningRequest({ commonName: domain }, generateKeyPair('RSA', '2048'));
+    await stack.client.call('SubmitCertificateInformation', {
+      CertificateId: certificateId,
+      CsrType: 'parse',
+      CsrContent: csr,
+      KeyPassword: 'reads-password',
+      CertificateDomain: domain,
+      OrganizationName: 'Example Ltd',
+      OrganizationDivision: 'Ops',
+      OrganizationAddress: '1 Example Road',
+      OrganizationCountry: 'CN',
+      OrganizationCity: 'Shenzhen',
+      OrganizationRegion: 'Guangdong',
+      PostalCode: '518000',
+      PhoneAreaCode: '0755',
+      PhoneNumber: '12345678',
+      VerifyType: 'DNS',
+      AdminFirstName: 'Ada',
+      AdminLastName: 'Lovelace',
+      AdminPhoneNum: '13800000000',
+      AdminEmail: 'admin@example.com',
+      AdminPosition: 'CTO',
+      ContactFirstName: 'Grace',
+      ContactLastName: 'Hopper',
+      ContactEmail: 'ops@example.com',
+      ContactNumber: '13800000001',
+      ContactPosition: 'SRE',
+    });
+    const submitted = (await stack.client.call('DescribeCertificateDetail', { CertificateId: certificateId }))
+      .SubmittedData;
+    expect(submitted).not.toBeNull();
+    const data = await query<{ certificate: { application: Record<string, unknown> } }>(
+      `query ($id: ID!) { certificate(id: $id) { application {
+        commonName domains csrPem privateKeyPassword
+        organization { name division address city region country postalCode phoneAreaCode phoneNumber }
+        administrator { firstName lastName phone email position }
+        contact { firstName lastName phone email position }
+      } } }`,
+      { id: certificateId },
+    );
+    expect(data.certificate.application).toEqual({
+      commonName: submitted!.CertificateDomain,
+      domains: submitted!.DomainList ?? [],
+      csrPem: submitted!.CsrContent,
+      privateKeyPassword: submitted!.KeyPassword,
+      organization: {
+        name: submitted!.OrganizationName,
+        division: submitted!.OrganizationDivision,
+        address: submitted!.OrganizationAddress,
+        city: submitted!.OrganizationCity,
+        region: submitted!.OrganizationRegion,
+        country: submitted!.OrganizationCountry,
+        postalCode: submitted!.PostalCode,
+        phoneAreaCode: submitted!.PhoneAreaCode,
+        phoneNumber: submitted!.PhoneNumber,
+      },
+      administrator: {
+        firstName: submitted!.AdminFirstName,
+        lastName: submitted!.AdminLastName,
+        phone: submitted!.AdminPhoneNum,
+        email: submitted!.AdminEmail,
+        position: submitted!.AdminPosition,
+      },
+      contact: {
+        firstName: submitted!.ContactFirstName,
+        lastName: submitted!.ContactLastName,
+        phone: submitted!.ContactNumber,
+        email: submitted!.ContactEmail,
+        position: submitted!.ContactPosition,
+      },
+    });
+    expect(data.certificate.application.csrPem).toBe(csr);
+  });
+
+  it('maps the records that confirm revoking a DV certificate', async () => {
+    const revocable = stack.emulator.state.certificates
+      .all()
+      .find(
+        (record) =>
+          record.status === 1 &&
+          record.certType === 'DV' &&
+          record.from !== 'upload' &&
+          !stack.emulator.state.resources.isCertificateBound(record.id),
+      );
+    expect(revocable).toBeDefined();
+    await stack.client.call('RevokeCertificate', {
+      CertificateId: revocable!.id,
+      Reason: 'field mapping test',
+    });
+    const { DvRevokeAuthDetail } = await stack.client.call('DescribeCertificateDetail', {
+      CertificateId: revocable!.id,
+    });
+    expect(DvRevokeAuthDetail?.length).toBeGreaterThan(0);
+    const data = await query<{
+      certificate: {
+        domainValidation: {
+          revocationRecords: Record<string, unknown>[];
+          records: { subdomain: string | null }[];
+        };
+      };
+    }>(
+      `query ($id: ID!) { certificate(id: $id) { domainValidation {
+        records { subdomain }
+        revocationRecords { domain subdomain key value path }
+      } } }`,
+      { id: revocable!.id },
+    );
+    expect(data.certificate.domainValidation.revocationRecords).toEqual(
+      (DvRevokeAuthDetail ?? []).map((auth) => ({
+        domain: auth.DvAuthDomain || null,
+        subdomain: auth.DvAuthSubDomain || null,
+        key: auth.DvAuthKey || null,
+        value: auth.DvAuthValue || null,
+        path: auth.DvAuthPath || null,
+      })),
+    );
+  });
+
+  it('maps the key curve of an ECC certificate, and the SM pair the emulator never issues as absent', async () => {
+    const ecc = stack.emulator.state.certificates
+      .all()
+      .find(
+        (record) =>
+          record.status === 1 && record.certificatePem !== null && record.encryptAlgorithm === 'ECC',
+      );
+    expect(ecc).toBeDefined();
+    const sm = stack.emulator.state.certificates.get(smOrder);
+    expect(sm?.isSm).toBe(true);
+    const data = await query<{
+      ecc: { x509: { namedCurve: string | null } };
+      sm: {
+        rootCertificates: { smEncryptionPem: string | null; smSigningPem: string | null } | null;
+        smEncryptionCertificate: unknown;
+      };
+    }>(
+      `query ($ecc: ID!, $sm: ID!) {
+        ecc: certificate(id: $ecc) { x509 { namedCurve } }
+        sm: certificate(id: $sm) {
+          rootCertificates { smEncryptionPem smSigningPem }
+          smEncryptionCertificate { certificatePem fingerprintSha1 privateKeyPem }
+        }
+      }`,
+      { ecc: ecc!.id, sm: sm!.id },
+    );
+    const leaf = new X509Certificate(ecc!.certificatePem!.split(/(?<=-----END CERTIFICATE-----)/)[0]!);
+    expect(data.ecc.x509.namedCurve).toBe(leaf.publicKey.asymmetricKeyDetails?.namedCurve);
+    const detail = await stack.client.call('DescribeCertificateDetail', { CertificateId: sm!.id });
+    expect(detail.EncryptCert).toBeNull();
+    expect(data.sm.smEncryptionCertificate).toBeNull();
+    expect(data.sm.rootCertificates?.smEncryptionPem ?? null).toBe(detail.RootCert?.Encrypt ?? null);
+    expect(data.sm.rootCertificates?.smSigningPem ?? null).toBe(detail.RootCert?.Sign ?? null);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, type Gateway } from '../../src/graphql/yoga.ts';
-import type { SslActionName, SslCaller } from '../../src/ssl/actions.ts';
+import type { SslActionName, SslCaller, SslResponse } from '../../src/ssl/actions.ts';
 import { ReadCachingSslCaller } from '../../src/ssl/read-cache.ts';
 import { execute } from './support/execute.ts';
 import { startTestStack, type TestStack } from './support/stack.ts';
@@ -494,3 +494,247 @@ interface Deployed {
   totalCount: number;
   identifiers: string[];
 }
+
+/** The graph's nodes of `type` with their own fields (`fragment`), and the upstream's answer for the same list. */
+async function nodesOf<T>(type: string, fragment: string, deployableFor: string | null = null): Promise<T[]> {
+  const data = await query<{
+    cloudResources: Omit<Connection<T>, 'edges'> & { edges: (Edge<T> & { cursor: string })[] };
+  }>(
+    stack.gateway,
+    `query ($type: ResourceType!, $deployableFor: ID) {
+      cloudResources(type: $type, deployableFor: $deployableFor, first: 100) {
+        totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id ${fragment} } }
+      }
+    }`,
+    { type, deployableFor },
+  );
+  const { edges, pageInfo, totalCount } = data.cloudResources;
+  expect(edges.length).toBeGreaterThan(0);
+  expect(pageInfo?.hasNextPage).toBe(false);
+  expect(edges).toHaveLength(totalCount);
+  // Each edge has a cursor of its own, the last one the page's end.
+  expect(new Set(edges.map((edge) => edge.cursor)).size).toBe(edges.length);
+  expect(edges.at(-1)?.cursor).toBe(pageInfo?.endCursor);
+  return edges.map((edge) => edge.node);
+}
+
+/** Looks `key` up in the upstream's list, failing the test when it is not there. */
+function upstreamOf<T>(list: readonly T[], keyOf: (item: T) => string, key: string): T {
+  const found = list.find((item) => keyOf(item) === key);
+  expect(found, `the upstream lists ${key}`).toBeDefined();
+  return found!;
+}
+
+describe("each resource type's own fields", () => {
+  it('map a CDN domain: its status and HTTPS billing switch', async () => {
+    const upstream = (await stack.client.call('DescribeHostCdnInstanceList', {})).InstanceList;
+    const nodes = await nodesOf<{ domain: string; status: string; isHttpsBillingEnabled: boolean }>(
+      'CDN',
+      '... on CdnDomain { domain status isHttpsBillingEnabled }',
+    );
+    for (const node of nodes) {
+      const domain = upstreamOf(upstream, (item) => item.Domain, node.domain);
+      expect(node.status).toBe(domain.Status.toUpperCase());
+      expect(node.isHttpsBillingEnabled, node.domain).toBe(domain.HttpsBillingSwitch === 'on');
+    }
+    // The seed has domains billed and not: a constant answer would show.
+    expect(new Set(nodes.map((node) => node.isHttpsBillingEnabled))).toEqual(new Set([true, false]));
+  });
+
+  it('map a WAF domain: whether it keeps connections alive', async () => {
+    const upstream = (await stack.client.call('DescribeHostWafInstanceList', {})).InstanceList;
+    const nodes = await nodesOf<{ domain: string; isKeepaliveEnabled: boolean | null }>(
+      'WAF',
+      '... on WafDomain { domain isKeepaliveEnabled }',
+    );
+    for (const node of nodes) {
+      const { Keepalive } = upstreamOf(upstream, (item) => item.Domain, node.domain);
+      expect(node.isKeepaliveEnabled, node.domain).toBe(Keepalive === null ? null : Keepalive === 1);
+    }
+    expect(new Set(nodes.map((node) => node.isKeepaliveEnabled))).toEqual(new Set([true, false]));
+  });
+
+  it('map Anti-DDoS, API Gateway, COS, live and EdgeOne domains', async () => {
+    const ddos = (await stack.client.call('DescribeHostDdosInstanceList', {})).InstanceList;
+    for (const node of await nodesOf<{
+      domain: string;
+      instanceId: string;
+      protocol: string;
+      virtualPort: string;
+    }>('DDOS', '... on AntiDdosDomain { domain instanceId protocol virtualPort }')) {
+      const upstream = upstreamOf(
+        ddos,
+        (item) => `${item.InstanceId}|${item.Domain}`,
+        `${node.instanceId}|${node.domain}`,
+      );
+      expect(node).toMatchObject({ protocol: upstream.Protocol, virtualPort: upstream.VirtualPort });
+    }
+
+    const gateways = (await stack.client.call('DescribeHostApiGatewayInstanceList', {})).InstanceList;
+    for (const node of await nodesOf<{
+      domain: string;
+      protocol: string;
+      service: { id: string; name: string };
+    }>('APIGATEWAY', '... on ApiGatewayCustomDomain { domain protocol service { id name } }')) {
+      const upstream = upstreamOf(
+        gateways,
+        (item) => `${item.ServiceId}|${item.Domain}`,
+        `${node.service.id}|${node.domain}`,
+      );
+      expect(node).toMatchObject({ protocol: upstream.Protocol, service: { name: upstream.ServiceName } });
+    }
+
+    const buckets = (await stack.client.call('DescribeHostCosInstanceList', {})).InstanceList;
+    for (const node of await nodesOf<{ domain: string; bucket: string; status: string }>(
+      'COS',
+      '... on CosBucketDomain { domain bucket status }',
+    )) {
+      const upstream = upstreamOf(buckets, (item) => item.Domain, node.domain);
+      expect(node).toMatchObject({ bucket: upstream.Bucket, status: upstream.Status });
+    }
+
+    const live = (await stack.client.call('DescribeHostLiveInstanceList', {})).InstanceList;
+    for (const node of await nodesOf<{ domain: string }>('LIVE', '... on LiveDomain { domain }')) {
+      upstreamOf(live, (item) => item.Domain, node.domain);
+    }
+
+    // EdgeOne lists the domains a certificate could be deployed to.
+    const edgeOne = (
+      await stack.client.call('DescribeHostTeoInstanceList', { CertificateId: issuedCertificate.id })
+    ).InstanceList;
+    const zones = await nodesOf<{ domain: string; zoneId: string | null }>(
+      'TEO',
+      '... on EdgeOneDomain { domain zoneId }',
+      issuedCertificate.id,
+    );
+    for (const node of zones) {
+      const upstream = upstreamOf(edgeOne, (item) => item.Host, node.domain);
+      expect(node.zoneId).toBe(upstream.ZoneId === '' ? null : upstream.ZoneId);
+    }
+    expect(zones.some((node) => node.zoneId !== null)).toBe(true);
+  });
+
+  it('map a TKE cluster: its version, and what its secrets and ingresses serve', async () => {
+    const candidate = issuedCertificate.id;
+    const upstream = (await stack.client.call('DescribeHostTkeInstanceList', { CertificateId: candidate }))
+      .InstanceList;
+    const clusters = await nodesOf<{
+      id: string;
+      kubernetesVersion: string;
+      namespaces: {
+        name: string;
+        secrets: {
+          name: string;
+          uncoveredDomains: string[];
+          ingresses: { name: string; domains: string[] }[];
+        }[];
+      }[];
+    }>(
+      'TKE',
+      '... on TkeCluster { kubernetesVersion namespaces { name secrets { name uncoveredDomains ingresses { name domains } } } }',
+      candidate,
+    );
+    for (const cluster of clusters) {
+      const detail = upstreamOf(upstream, (item) => item.ClusterId, cluster.id);
+      expect(cluster.kubernetesVersion).toBe(detail.ClusterVersion);
+      expect(
+        cluster.namespaces.map((namespace) => ({
+          name: namespace.name,
+          secrets: namespace.secrets.map((secret) => ({
+            name: secret.name,
+            uncoveredDomains: secret.uncoveredDomains,
+            ingresses: secret.ingresses.map((ingress) => ({ name: ingress.name, domains: ingress.domains })),
+          })),
+        })),
+      ).toEqual(
+        (detail.NamespaceList ?? []).map((namespace) => ({
+          name: namespace.Name,
+          secrets: (namespace.SecretList ?? []).map((secret) => ({
+            name: secret.Name,
+            uncoveredDomains: secret.NoMatchDomains ?? [],
+            ingresses: (secret.IngressList ?? []).map((ingress) => ({
+              name: ingress.IngressName,
+              domains: ingress.Domains ?? [],
+            })),
+          })),
+        })),
+      );
+    }
+    const ingressDomains = clusters.flatMap((cluster) =>
+      cluster.namespaces.flatMap((namespace) =>
+        namespace.secrets.flatMap((secret) => secret.ingresses.flatMap((ingress) => ingress.domains)),
+      ),
+    );
+    expect(ingressDomains.length).toBeGreaterThan(0);
+  });
+
+  it("map CLB listeners and rules against a candidate certificate: what it covers, and each one's TLS mode", async () => {
+    // A candidate that covers some rule domains of the load balancers listed for it and misses others.
+    let chosen: { id: string; upstream: readonly ClbDetail[] } | undefined;
+    for (const certificate of stack.emulator.state.certificates.all()) {
+      if (certificate.status !== 1 || certificate.certificateType !== 'SVR') continue;
+      const upstream = (
+        await stack.client.call('DescribeHostClbInstanceList', { CertificateId: certificate.id })
+      ).InstanceList;
+      const matches = upstream.flatMap((lb) =>
+        lb.Listeners.flatMap((listener) => listener.Rules.map((rule) => rule.IsMatch)),
+      );
+      if (matches.includes(true) && matches.includes(false)) {
+        chosen = { id: certificate.id, upstream };
+        break;
+      }
+    }
+    expect(chosen, 'a certificate covering some CLB rules and not others').toBeDefined();
+    const loadBalancers = await nodesOf<{
+      id: string;
+      listeners: {
+        id: string;
+        authenticationMode: string | null;
+        clientCaCertificate: { id: string } | null;
+        uncoveredDomains: string[];
+        rules: {
+          id: string;
+          authenticationMode: string | null;
+          clientCaCertificate: { id: string } | null;
+          isCoveredByCandidate: boolean;
+          uncoveredDomains: string[];
+        }[];
+      }[];
+    }>(
+      'CLB',
+      `... on ClbLoadBalancer { listeners {
+        id authenticationMode clientCaCertificate { id } uncoveredDomains
+        rules { id authenticationMode clientCaCertificate { id } isCoveredByCandidate uncoveredDomains }
+      } }`,
+      chosen!.id,
+    );
+    const mode = (certificate: { SSLMode: string } | null | undefined) =>
+      certificate
+        ? ({ UNIDIRECTIONAL: 'ONE_WAY', MUTUAL: 'MUTUAL' } as Record<string, string>)[certificate.SSLMode]
+        : null;
+    const covered: boolean[] = [];
+    for (const loadBalancer of loadBalancers) {
+      const detail = upstreamOf(chosen!.upstream, (item) => item.LoadBalancerId, loadBalancer.id);
+      for (const listener of loadBalancer.listeners) {
+        const upstreamListener = upstreamOf(detail.Listeners, (item) => item.ListenerId, listener.id);
+        expect(listener.uncoveredDomains).toEqual(upstreamListener.NoMatchDomains ?? []);
+        expect(listener.authenticationMode).toBe(mode(upstreamListener.Certificate));
+        // The emulator binds no client CA: mutual TLS is not seeded.
+        expect(listener.clientCaCertificate).toBeNull();
+        for (const rule of listener.rules) {
+          const upstreamRule = upstreamOf(upstreamListener.Rules, (item) => item.LocationId, rule.id);
+          expect(rule.isCoveredByCandidate).toBe(upstreamRule.IsMatch);
+          expect(rule.uncoveredDomains).toEqual(upstreamRule.NoMatchDomains ?? []);
+          expect(rule.authenticationMode).toBe(mode(upstreamRule.Certificate));
+          expect(rule.clientCaCertificate).toBeNull();
+          covered.push(rule.isCoveredByCandidate);
+          // A rule the candidate does not cover names its domain as uncovered.
+          if (!rule.isCoveredByCandidate) expect(rule.uncoveredDomains.length).toBeGreaterThan(0);
+        }
+      }
+    }
+    expect(new Set(covered)).toEqual(new Set([true, false]));
+  });
+});
+
+type ClbDetail = SslResponse<'DescribeHostClbInstanceList'>['InstanceList'][number];
