@@ -12,6 +12,9 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // Records which schema fields the tests' documents select, for scripts/check-selected-fields.ts.
+    globalSetup: ['test/setup/clear-selected-fields.ts'],
+    setupFiles: ['test/setup/record-selected-fields.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },
