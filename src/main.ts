@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError } from './config/environment.ts';
+import { listenFailure } from './config/listen-failure.ts';
 import { loadOperationsConfig, type OperationsConfig } from './config/operations.ts';
 import { loadScaleConfig, type ScaleConfig } from './config/scale.ts';
 import { type AuthConfig, loadSecurityConfig, type SecurityConfig } from './config/security.ts';
@@ -231,7 +232,15 @@ async function main(): Promise<void> {
   const server = createServer(serverTimeoutOptions(security.serverTimeouts));
   const drainer = new ConnectionDrainer(server);
   server.on('request', drainer.track(gateway));
-  const address = await listen(server, config.port, config.host);
+  let address: AddressInfo;
+  try {
+    address = await listen(server, config.port, config.host);
+  } catch (error) {
+    const misconfigured = listenFailure(error, { host: config.host, port: config.port });
+    if (misconfigured === undefined) throw error;
+    console.error(`ssl-graph: invalid configuration: ${misconfigured.message}`);
+    process.exit(1);
+  }
   const origin = browsableOrigin(address);
   console.log(banner(origin, upstream, security));
   // The banner is for a person at a terminal; log pipelines get the endpoints as one JSON line.

@@ -1,6 +1,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { request as httpRequest } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -187,6 +188,21 @@ describe('starting the gateway', () => {
       setTimeout(() => socket.destroy(), 10_000).unref();
     });
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
+  });
+
+  it('names PORT in one line, not a stack trace, when the port is taken', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const { port } = holder.address() as AddressInfo;
+    try {
+      const gateway = startGateway({ PORT: String(port) });
+      const [code] = await once(gateway.child, 'close');
+      expect(code).toBe(1);
+      expect(gateway.stderr()).toContain(`ssl-graph: invalid configuration: PORT`);
+      expect(gateway.stderr()).not.toMatch(/\n\s+at /);
+    } finally {
+      await new Promise<void>((resolve) => holder.close(() => resolve()));
+    }
   });
 
   it('refuses an invalid limit before starting, naming the variable', async () => {
