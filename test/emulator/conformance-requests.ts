@@ -3,6 +3,7 @@ import { issueLeafCertificate } from '../../src/emulator/pki/ca.ts';
 import { domainsMatchCertificate } from '../../src/emulator/store/resources.ts';
 import type { SslActionName } from '../../src/ssl/actions.ts';
 import { callOk, type EnvelopeResponse } from '../support/emulator.ts';
+import { LEGACY_APPLICANT } from '../support/legacy-applicant.ts';
 
 // A valid request for every documented action, built from what a seeded emulator lists.
 
@@ -258,26 +259,7 @@ export function validRequests(
       CertificateId: await createPaid(),
       CsrType: 'online',
       CertificateDomain: freshDomain(),
-      OrganizationName: 'Example Ltd',
-      OrganizationDivision: 'Ops',
-      OrganizationAddress: '1 Example Road',
-      OrganizationCountry: 'CN',
-      OrganizationCity: 'Shenzhen',
-      OrganizationRegion: 'Guangdong',
-      PostalCode: '518000',
-      PhoneAreaCode: '0755',
-      PhoneNumber: '12345678',
-      VerifyType: 'DNS',
-      AdminFirstName: 'Ada',
-      AdminLastName: 'Lovelace',
-      AdminPhoneNum: '13800000000',
-      AdminEmail: 'admin@example.com',
-      AdminPosition: 'CTO',
-      ContactFirstName: 'Grace',
-      ContactLastName: 'Hopper',
-      ContactEmail: 'ops@example.com',
-      ContactNumber: '13800000001',
-      ContactPosition: 'SRE',
+      ...LEGACY_APPLICANT,
     }),
     CommitCertificateInformation: async () => ({
       CertificateId: await paidWithInformation(),

@@ -6,6 +6,7 @@ import { createCertificateSigningRequest, generateKeyPair } from '../../src/emul
 import { DELETE_TASK_DURATION_MS } from '../../src/emulator/store/delete-tasks.ts';
 import { SSL_ACTION_NAMES, type SslActionName } from '../../src/ssl/actions.ts';
 import { callAction, callOk, type EnvelopeResponse, startTestEmulator } from '../support/emulator.ts';
+import { LEGACY_APPLICANT } from '../support/legacy-applicant.ts';
 import {
   isIssued,
   type ListedCertificate,
@@ -70,30 +71,6 @@ const LISTS_WITH_OLD_CERTIFICATE = INSTANCE_LISTS.filter(
 );
 
 const DAY_MS = 86_400_000;
-
-/** The applicant of a legacy SubmitCertificateInformation request, every optional part given. */
-const LEGACY_APPLICANT = {
-  OrganizationName: 'Example Ltd',
-  OrganizationDivision: 'Ops',
-  OrganizationAddress: '1 Example Road',
-  OrganizationCountry: 'CN',
-  OrganizationCity: 'Shenzhen',
-  OrganizationRegion: 'Guangdong',
-  PostalCode: '518000',
-  PhoneAreaCode: '0755',
-  PhoneNumber: '12345678',
-  VerifyType: 'DNS',
-  AdminFirstName: 'Ada',
-  AdminLastName: 'Lovelace',
-  AdminPhoneNum: '13800000000',
-  AdminEmail: 'admin@example.com',
-  AdminPosition: 'CTO',
-  ContactFirstName: 'Grace',
-  ContactLastName: 'Hopper',
-  ContactEmail: 'ops@example.com',
-  ContactNumber: '13800000001',
-  ContactPosition: 'SRE',
-};
 
 const SERVICE_TYPES = ['nginx', 'tomcat', 'apache', 'iis', 'jks', 'other', 'root'];
 const DEPLOYED_RESOURCE_TYPES = ['clb', 'cdn', 'waf', 'live', 'antiddos', 'teo'];

@@ -1,6 +1,7 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCertificateSigningRequest, generateKeyPair } from '../../src/emulator/pki/x509.ts';
+import { LEGACY_APPLICANT } from '../support/legacy-applicant.ts';
 import { execute } from './support/execute.ts';
 import { startTestStack, type TestStack } from './support/stack.ts';
 
@@ -473,26 +474,7 @@ describe('fields mapped from the upstream certificate', () => {
       CsrContent: csr,
       KeyPassword: 'reads-password',
       CertificateDomain: domain,
-      OrganizationName: 'Example Ltd',
-      OrganizationDivision: 'Ops',
-      OrganizationAddress: '1 Example Road',
-      OrganizationCountry: 'CN',
-      OrganizationCity: 'Shenzhen',
-      OrganizationRegion: 'Guangdong',
-      PostalCode: '518000',
-      PhoneAreaCode: '0755',
-      PhoneNumber: '12345678',
-      VerifyType: 'DNS',
-      AdminFirstName: 'Ada',
-      AdminLastName: 'Lovelace',
-      AdminPhoneNum: '13800000000',
-      AdminEmail: 'admin@example.com',
-      AdminPosition: 'CTO',
-      ContactFirstName: 'Grace',
-      ContactLastName: 'Hopper',
-      ContactEmail: 'ops@example.com',
-      ContactNumber: '13800000001',
-      ContactPosition: 'SRE',
+      ...LEGACY_APPLICANT,
     });
     const submitted = (await stack.client.call('DescribeCertificateDetail', { CertificateId: certificateId }))
       .SubmittedData;

@@ -1,0 +1,23 @@
+/** The applicant of a legacy SubmitCertificateInformation request, every optional part given. */
+export const LEGACY_APPLICANT = {
+  OrganizationName: 'Example Ltd',
+  OrganizationDivision: 'Ops',
+  OrganizationAddress: '1 Example Road',
+  OrganizationCountry: 'CN',
+  OrganizationCity: 'Shenzhen',
+  OrganizationRegion: 'Guangdong',
+  PostalCode: '518000',
+  PhoneAreaCode: '0755',
+  PhoneNumber: '12345678',
+  VerifyType: 'DNS',
+  AdminFirstName: 'Ada',
+  AdminLastName: 'Lovelace',
+  AdminPhoneNum: '13800000000',
+  AdminEmail: 'admin@example.com',
+  AdminPosition: 'CTO',
+  ContactFirstName: 'Grace',
+  ContactLastName: 'Hopper',
+  ContactEmail: 'ops@example.com',
+  ContactNumber: '13800000001',
+  ContactPosition: 'SRE',
+};
