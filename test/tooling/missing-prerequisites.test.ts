@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmod, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,15 +64,24 @@ describe('.ci/run', () => {
       npm: { script: 'exit 0' },
     });
     const env = { PATH: bin };
+    // A copy of the script, readable by anyone: the checkout itself may sit where only its owner can enter
+    // (a clone under `mktemp -d`), and the script needs nothing else before this check.
+    const copy = await mkdtemp(join(tmpdir(), 'ssl-graph-ci-run-'));
+    scratch.push(copy);
+    await chmod(copy, 0o755);
+    await mkdir(join(copy, '.ci'), { mode: 0o755 });
+    const ciRun = join(copy, '.ci', 'run');
+    await copyFile(CI_RUN, ciRun);
+    await chmod(ciRun, 0o755);
     // As nobody when the tests run as root, as the invoking user otherwise.
     const failure =
       process.getuid?.() === 0
         ? await failureOf(
             '/usr/bin/setpriv',
-            ['--reuid=65534', '--regid=65534', '--clear-groups', CI_RUN],
+            ['--reuid=65534', '--regid=65534', '--clear-groups', ciRun],
             env,
           )
-        : await failureOf(CI_RUN, [], env);
+        : await failureOf(ciRun, [], env);
     expect(failure?.code).toBe(1);
     expect(failure?.stderr).toContain('ci: needs root or sudo to run `apt-get update -qq`');
   });
