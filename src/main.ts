@@ -15,9 +15,9 @@ import { type RunningEmulator, startEmulator } from './emulator/index.ts';
 import { createJwtAuthenticator } from './graphql/auth/jwt.ts';
 import type { Authenticator } from './graphql/auth/session.ts';
 import { serverTimeoutOptions } from './graphql/security/server-timeouts.ts';
-import { createGateway, GRAPHQL_ENDPOINT, HEALTH_CHECK_ENDPOINT } from './graphql/yoga.ts';
+import { createGateway, GRAPHQL_ENDPOINT } from './graphql/yoga.ts';
 import { ConnectionDrainer } from './observability/connection-drainer.ts';
-import { METRICS_ENDPOINT, READINESS_ENDPOINT } from './observability/endpoints-plugin.ts';
+import { LIVENESS_ENDPOINT, METRICS_ENDPOINT, READINESS_ENDPOINT } from './observability/endpoints-plugin.ts';
 import { createLogger, type Logger } from './observability/logger.ts';
 import { Readiness } from './observability/readiness.ts';
 import { GatewayTelemetry, type SslClientTelemetryHooks } from './observability/telemetry.ts';
@@ -144,7 +144,7 @@ function banner(origin: string, upstream: Upstream, security: SecurityConfig): s
     security.graphiql
       ? `  GraphiQL:  ${origin}${GRAPHQL_ENDPOINT}`
       : `  GraphQL:   ${origin}${GRAPHQL_ENDPOINT} (GraphiQL off: set GRAPHIQL=true to serve it)`,
-    `  Health:    ${origin}${HEALTH_CHECK_ENDPOINT}`,
+    `  Health:    ${origin}${LIVENESS_ENDPOINT}`,
     ...accessLines(security),
   ];
   if (upstream.emulator !== undefined) {
@@ -249,7 +249,7 @@ async function main(): Promise<void> {
       mode: config.upstream.mode,
       scale: scale.mode,
       graphql: `${origin}${GRAPHQL_ENDPOINT}`,
-      health: `${origin}${HEALTH_CHECK_ENDPOINT}`,
+      health: `${origin}${LIVENESS_ENDPOINT}`,
       ready: `${origin}${READINESS_ENDPOINT}`,
       metrics: `${origin}${METRICS_ENDPOINT}`,
     },

@@ -1,5 +1,9 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import { useObservabilityEndpoints } from '../observability/endpoints-plugin.ts';
+import {
+  useLivenessEndpoint,
+  useObservabilityEndpoints,
+  YOGA_HEALTH_CHECK_DISABLED,
+} from '../observability/endpoints-plugin.ts';
 import { createLogger, createSilentLogger } from '../observability/logger.ts';
 import { createErrorMasking } from '../observability/masked-errors.ts';
 import { RequestOperations } from '../observability/operation-record.ts';
@@ -67,7 +71,6 @@ export interface GatewayOptions {
 }
 
 export const GRAPHQL_ENDPOINT = '/graphql';
-export const HEALTH_CHECK_ENDPOINT = '/health';
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
 
@@ -100,7 +103,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
-    healthCheckEndpoint: HEALTH_CHECK_ENDPOINT,
+    healthCheckEndpoint: YOGA_HEALTH_CHECK_DISABLED,
     graphiql:
       options.graphiql === false
         ? false
@@ -129,6 +132,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       // First: the hooks after it see the codes it gives.
       useErrorCodes(),
       useOperationTelemetry(telemetry, GRAPHQL_ENDPOINT, operations),
+      useLivenessEndpoint(),
       // Before every plugin that answers a path (/metrics and /ready included): DNS rebinding must reach none.
       hostCheckPlugin(security.hosts),
       useObservabilityEndpoints(telemetry.metrics, readiness),

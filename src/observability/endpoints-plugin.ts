@@ -2,8 +2,16 @@ import type { Plugin } from 'graphql-yoga';
 import type { GatewayMetrics } from './metrics.ts';
 import type { Readiness, ReadinessState } from './readiness.ts';
 
+export const LIVENESS_ENDPOINT = '/health';
 export const METRICS_ENDPOINT = '/metrics';
 export const READINESS_ENDPOINT = '/ready';
+
+/**
+ * Given to Yoga as its `healthCheckEndpoint`, so that its own check never answers: Yoga answers any URL that ends
+ * with the endpoint (`/graphql?next=/health`, `/anything/health`), and a parsed URL never contains a space.
+ * useLivenessEndpoint answers the exact path instead.
+ */
+export const YOGA_HEALTH_CHECK_DISABLED = ' (answered by useLivenessEndpoint)';
 
 const READINESS_STATUS: Record<ReadinessState, number> = {
   ready: 200,
@@ -15,9 +23,21 @@ const READINESS_STATUS: Record<ReadinessState, number> = {
 };
 
 /**
- * GET /metrics (Prometheus text format) and GET /ready (readiness). Liveness stays Yoga's /health: it must not
- * depend on the upstream, or an upstream outage would get every instance restarted.
+ * GET /health (liveness): an empty 200 on that exact path, to any Host, before the host check. It tells nothing,
+ * and a probe refused for its Host would get healthy instances restarted. It must not depend on the upstream
+ * either, or an upstream outage would restart every instance.
  */
+export function useLivenessEndpoint(): Plugin {
+  return {
+    onRequest({ request, url, endResponse, fetchAPI }) {
+      const isProbe = request.method === 'GET' || request.method === 'HEAD';
+      if (!isProbe || url.pathname !== LIVENESS_ENDPOINT) return;
+      endResponse(new fetchAPI.Response(null, { status: 200, headers: { 'cache-control': 'no-store' } }));
+    },
+  };
+}
+
+/** GET /metrics (Prometheus text format) and GET /ready (readiness), to the hosts served (see host-check.ts). */
 export function useObservabilityEndpoints(metrics: GatewayMetrics, readiness: Readiness): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {

@@ -111,6 +111,27 @@ describe('CORS', () => {
       expect(answer.headers.get('vary')).toMatch(/Origin/);
     });
 
+    it('lets the page send its own request id and read the id, the challenge and Retry-After', async () => {
+      const gateway = gatewayWith({ security: { cors: policy } });
+      const response = await gateway.fetch(ENDPOINT, {
+        method: 'OPTIONS',
+        headers: {
+          origin: APP_ORIGIN,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type, x-request-id',
+        },
+      });
+      expect(response.headers.get('access-control-allow-headers')).toMatch(/(^|,)\s*x-request-id\s*(,|$)/);
+      const answer = await postOperation(
+        gateway,
+        { query: '{ __typename }' },
+        { origin: APP_ORIGIN, 'x-request-id': 'browser-4711' },
+      );
+      expect(answer.headers.get('x-request-id')).toBe('browser-4711');
+      const exposed = (answer.headers.get('access-control-expose-headers') ?? '').split(/\s*,\s*/);
+      expect(exposed).toEqual(expect.arrayContaining(['x-request-id', 'retry-after', 'www-authenticate']));
+    });
+
     it.each([FOREIGN_ORIGIN, 'null', 'https://app.example.com.evil.example.net'])(
       'gives %s no CORS headers at all',
       async (origin) => {
@@ -175,8 +196,10 @@ describe('DNS rebinding', () => {
       ['/metrics', {}],
       ['/ready', {}],
       ['/graphql', { headers: { accept: 'text/html' } }],
-      ['/health?probe=1', {}],
       ['/elsewhere', {}],
+      // Paths that merely end in /health are not liveness.
+      ['/elsewhere/health', {}],
+      ['/graphql?next=/health', { headers: { accept: 'text/html' } }],
     ];
     for (const [path, init] of requests) {
       const refused = await gateway.fetch(`http://attacker.example.com:4000${path}`, init);
@@ -189,6 +212,25 @@ describe('DNS rebinding', () => {
       const answered = await gateway.fetch(`http://ssl-graph.internal${path}`, init);
       expect(answered.status, path).not.toBe(403);
     }
+  });
+
+  it('answers liveness, an empty 200 on exactly /health, to any host; no other path stands in for it', async () => {
+    const gateway = gatewayWith({ security: { hosts: { kind: 'listed', hosts: ['ssl-graph.internal'] } } });
+    for (const host of ['attacker.example.com', 'ssl-graph.internal']) {
+      for (const path of ['/health', '/health?probe=1']) {
+        const live = await gateway.fetch(`http://${host}${path}`);
+        expect(live.status, `${host}${path}`).toBe(200);
+        expect(await live.text()).toBe('');
+      }
+    }
+    const elsewhere = await gateway.fetch('http://ssl-graph.internal/elsewhere/health');
+    expect(elsewhere.status).toBe(404);
+    const page = await gateway.fetch('http://ssl-graph.internal/graphql?next=/health', {
+      headers: { accept: 'text/html' },
+    });
+    expect(await page.text()).toContain('<html');
+    const posted = await gateway.fetch('http://ssl-graph.internal/health', { method: 'POST', body: '{}' });
+    expect(posted.status).toBe(404);
   });
 
   it('answers every host when told to (authentication on: a request without a token gets nothing anyway)', async () => {

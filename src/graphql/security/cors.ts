@@ -1,5 +1,6 @@
 import type { Plugin, YogaServerOptions } from 'graphql-yoga';
 import type { CorsPolicy } from '../../config/security.ts';
+import { REQUEST_ID_HEADER } from '../../observability/request-id.ts';
 import { CSRF_PREVENTION_HEADER } from './csrf.ts';
 
 type CorsOption = NonNullable<YogaServerOptions<Record<string, unknown>, Record<string, unknown>>['cors']>;
@@ -9,9 +10,11 @@ const PREFLIGHT_MAX_AGE_SECONDS = 600;
 
 const RESPONSE_POLICY = {
   methods: ['GET', 'POST'],
-  allowedHeaders: ['authorization', 'content-type', 'accept', CSRF_PREVENTION_HEADER],
-  // Browser clients read the challenge to tell an expired token from a missing one.
-  exposedHeaders: ['www-authenticate'],
+  // A client may send its own request id, so one id follows a request from the browser to the log.
+  allowedHeaders: ['authorization', 'content-type', 'accept', CSRF_PREVENTION_HEADER, REQUEST_ID_HEADER],
+  // Browser clients read the challenge to tell an expired token from a missing one, when to retry a 429 or 503,
+  // and the request id to quote in a support ticket (it names the operation's log line).
+  exposedHeaders: ['www-authenticate', 'retry-after', REQUEST_ID_HEADER],
   // Tokens travel in the Authorization header, never in cookies: nothing ambient for a browser to attach.
   credentials: false,
   maxAge: PREFLIGHT_MAX_AGE_SECONDS,

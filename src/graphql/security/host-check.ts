@@ -27,10 +27,10 @@ export function graphiqlForServedHosts(
 /**
  * Refuses requests whose Host header names a host the gateway was not told it is reached by, with 403 on every
  * path: it comes before the plugins that answer /metrics and /ready (yoga.ts), and GraphiQL's page is not offered
- * to such hosts. Yoga's own /health answers first, with an empty 200. Without the check, DNS rebinding reaches a
- * gateway that trusts its network position: a page on attacker.example re-points its name at 127.0.0.1, and its
- * same-origin requests, which no CORS or CSRF rule stops, then read the answers of a sandbox or an AUTH_DISABLED
- * gateway, private keys included.
+ * to such hosts. Only liveness (`/health`, an empty 200) is answered before it (endpoints-plugin.ts). Without the
+ * check, DNS rebinding reaches a gateway that trusts its network position: a page on attacker.example re-points
+ * its name at 127.0.0.1, and its same-origin requests, which no CORS or CSRF rule stops, then read the answers of
+ * a sandbox or an AUTH_DISABLED gateway, private keys included.
  */
 export function hostCheckPlugin(policy: HostPolicy): Plugin {
   // Every host answered: nothing to parse on each request.
