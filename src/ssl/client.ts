@@ -1,3 +1,4 @@
+import { followingSignal } from '../support/abort-listeners.ts';
 import {
   isMutatingAction,
   type SslActionName,
@@ -159,7 +160,9 @@ export class SslClient implements SslCaller {
     options: SslCallOptions = {},
   ): Promise<SslResponse<A>> {
     const startedAt = performance.now();
-    const { signal } = options;
+    // A request may run a hundred calls at once on its signal: each call's listeners go on a follower.
+    const following = followingSignal(options.signal);
+    const { signal } = following;
     const region = options.region ?? this.#region;
     let coalesced = false;
     let execution: Execution;
@@ -186,6 +189,8 @@ export class SslClient implements SslCaller {
       }
     } catch (error) {
       execution = { ok: false, error: asSslError(action, error), retries: 0 };
+    } finally {
+      following.release();
     }
     this.#report(action, startedAt, execution, coalesced, options.onCall);
     if (!execution.ok) throw execution.error;

@@ -1,5 +1,6 @@
+import { getEventListeners } from 'node:events';
 import { inspect } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SslCallEvent } from '../../src/ssl/actions.ts';
 import { SslClient, type SslClientOptions, type SslRateLimitWaitEvent } from '../../src/ssl/client.ts';
 import { SslCredentials, StaticCredentialsProvider } from '../../src/ssl/credentials.ts';
@@ -453,6 +454,58 @@ describe('coalescing', () => {
     setTimeout(() => controller.abort(), 30);
     expect(await pending).toBeInstanceOf(SslAbortedError);
     expect(events[0]).toMatchObject({ outcome: 'aborted' });
+  });
+});
+
+describe('one signal for many calls', () => {
+  it('runs 30 calls at once on one signal with one listener on it, and aborts every one with it', async () => {
+    const double = await startDouble();
+    double.on('DescribeCertificateDetail', () => ({ kind: 'hang' }));
+    // Some sent, the others queued in the rate limiter: each kind of wait listens for the abort.
+    const { client } = makeClient(double);
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error): void => {
+      warnings.push(warning);
+    };
+    process.on('warning', onWarning);
+    try {
+      const controller = new AbortController();
+      const calls = Array.from({ length: 30 }, (_, index) =>
+        rejectionOf(
+          client.call(
+            'DescribeCertificateDetail',
+            { CertificateId: `c${index}` },
+            { signal: controller.signal },
+          ),
+        ),
+      );
+      await vi.waitFor(() => expect(double.count('DescribeCertificateDetail')).toBeGreaterThan(0));
+      expect(client.rateLimitQueueDepth).toBeGreaterThan(10);
+      expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+      const sent = double.count('DescribeCertificateDetail');
+      controller.abort();
+      for (const error of await Promise.all(calls)) expect(error).toBeInstanceOf(SslAbortedError);
+      expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+      // The queued calls were never sent.
+      expect(double.count('DescribeCertificateDetail')).toBe(sent);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings.map((warning) => warning.name)).not.toContain('MaxListenersExceededWarning');
+  });
+
+  it('detaches from the signal once a call is done', async () => {
+    const double = await startDouble();
+    const { client } = makeClient(double);
+    const controller = new AbortController();
+    await client.call('DescribeCertificates', {}, { signal: controller.signal });
+    await client.call(
+      'ModifyCertificateAlias',
+      { CertificateId: 'c1', Alias: 'x' },
+      { signal: controller.signal },
+    );
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 });
 

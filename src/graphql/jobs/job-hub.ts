@@ -1,8 +1,8 @@
 import { createGraphQLError } from 'graphql-yoga';
 import type { SslCaller } from '../../ssl/actions.ts';
 import type { SslRateLimiter } from '../../ssl/rate-limiter.ts';
+import { onAbort } from '../../support/abort-listeners.ts';
 import { toGraphQLError } from '../loaders/upstream-errors.ts';
-import { onAbort } from './abort-listeners.ts';
 import { findJobKind, type JobKindDefinition, type JobKindName, type JobSnapshot } from './job-kinds.ts';
 import type { JobPollSharing } from './job-poll-sharing.ts';
 import { JobPoller, type Watcher } from './job-poller.ts';

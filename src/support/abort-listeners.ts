@@ -36,3 +36,23 @@ export function onAbort(signal: AbortSignal, callback: () => void): () => void {
     if (listenersBySignal.get(signal)?.listener === listener) listenersBySignal.delete(signal);
   };
 }
+
+/** A signal of one's own that follows another, and what detaches it once no longer needed. */
+export interface FollowingSignal {
+  readonly signal: AbortSignal | undefined;
+  readonly release: () => void;
+}
+
+const NOT_FOLLOWING: FollowingSignal = { signal: undefined, release: () => undefined };
+
+/**
+ * A signal that aborts when `signal` does, for one piece of work that may add listeners of its own (undici, a
+ * rate-limit queue, a retry's sleep): those land on the follower, and `signal` carries one shared listener however
+ * many pieces of work run on it at once.
+ */
+export function followingSignal(signal: AbortSignal | undefined): FollowingSignal {
+  if (signal === undefined) return NOT_FOLLOWING;
+  const controller = new AbortController();
+  const release = onAbort(signal, () => controller.abort(signal.reason));
+  return { signal: controller.signal, release };
+}
