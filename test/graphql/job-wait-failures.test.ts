@@ -61,6 +61,27 @@ function deleteTaskIdsOf(certificateIds: readonly string[]): string[] {
   return certificateIds.map((id) => tasks.find((task) => task.certId === id)?.taskId ?? `none for ${id}`);
 }
 
+const DEPLOY_WAITING = `mutation DeployWaiting($input: CertificateDeployInput!) {
+  certificateDeploy(input: $input) {
+    alreadyRunning
+    deployRecord(wait: { timeoutSeconds: 0 }) { id status }
+    userErrors { code }
+  }
+}`;
+
+interface DeployWaitingData {
+  certificateDeploy: {
+    alreadyRunning: boolean | null;
+    deployRecord: { id: string; status: string } | null;
+    userErrors: { code: string }[];
+  };
+}
+
+/** The deploy record the emulator created last. */
+function newestDeployRecordId(): string {
+  return String(stack.emulator.state.jobs.deployRecords.at(-1)?.id);
+}
+
 describe('a failed wait on a mutation payload', () => {
   it('keeps every task of a batch deletion when the poll their waits share fails: each is read again and named', async () => {
     const ids = certificates(3, { bound: true });
@@ -111,27 +132,6 @@ describe('a failed wait on a mutation payload', () => {
     });
   });
 
-  const DEPLOY_WAITING = `mutation DeployWaiting($input: CertificateDeployInput!) {
-    certificateDeploy(input: $input) {
-      alreadyRunning
-      deployRecord(wait: { timeoutSeconds: 0 }) { id status }
-      userErrors { code }
-    }
-  }`;
-
-  interface DeployWaitingData {
-    certificateDeploy: {
-      alreadyRunning: boolean | null;
-      deployRecord: { id: string; status: string } | null;
-      userErrors: { code: string }[];
-    };
-  }
-
-  /** The deploy record the emulator created last. */
-  function newestDeployRecordId(): string {
-    return String(stack.emulator.state.jobs.deployRecords.at(-1)?.id);
-  }
-
   it('returns the deployment it started, as read after the wait failed', async () => {
     const input = cdnDeploymentInput(stack.emulator);
     const fault = failNext('DescribeHostDeployRecordDetail', 1);
@@ -173,6 +173,46 @@ describe('a failed wait on a mutation payload', () => {
       path: ['certificateDeploy', 'deployRecord'],
       extensions: { code: 'JOB_WAIT_FAILED', jobKind: 'DEPLOY_RECORD', jobId: newestDeployRecordId() },
     });
+  });
+});
+
+describe('a payload without wait whose job cannot be read', () => {
+  it('names the job it started in the error, so the client can follow it instead of repeating the mutation', async () => {
+    const input = cdnDeploymentInput(stack.emulator);
+    const fault = failNext('DescribeHostDeployRecordDetail', 1);
+    const response = await execute<DeployWaitingData, unknown>(
+      stack.gateway,
+      `mutation Deploy($input: CertificateDeployInput!) {
+        certificateDeploy(input: $input) { alreadyRunning deployRecord { id status } userErrors { code } }
+      }`,
+      { input },
+    );
+
+    expect(fault.hits).toBe(1);
+    expect(response.data?.certificateDeploy).toEqual({
+      alreadyRunning: false,
+      deployRecord: null,
+      userErrors: [],
+    });
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors?.[0]).toMatchObject({
+      path: ['certificateDeploy', 'deployRecord', 'status'],
+      extensions: {
+        code: 'JOB_READ_FAILED',
+        jobKind: 'DEPLOY_RECORD',
+        jobId: newestDeployRecordId(),
+        causeCode: 'InternalError',
+        retryable: true,
+        requestId: expect.any(String),
+      },
+    });
+    // The ID it names is the deployment's: asked again, it answers.
+    const again = await execute<{ job: { id: string } | null }, unknown>(
+      stack.gateway,
+      'query Again($id: ID!) { job(kind: DEPLOY_RECORD, id: $id) { id } }',
+      { id: response.errors?.[0]?.extensions?.jobId },
+    );
+    expect(again.data?.job).toEqual({ id: newestDeployRecordId() });
   });
 });
 

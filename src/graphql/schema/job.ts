@@ -106,10 +106,27 @@ function requireKind(kind: JobKindName): JobKindDefinition {
   return definition;
 }
 
-/** The state of a job value: carried by snapshots, loaded (once per request) for values from listings. */
+/** The code of the error telling that a job's state could not be read (see stateOf). */
+export const JOB_READ_FAILED = 'JOB_READ_FAILED';
+
+/**
+ * The state of a job value: carried by snapshots, loaded (once per request) for values from listings and for the
+ * jobs mutation payloads return without `wait`. A read that fails with an error the gateway raised on purpose
+ * fails the field with a JOB_READ_FAILED error naming the job, so a client whose mutation started it still learns
+ * its ID, although `status` being non-null nulls the job in the data.
+ */
 async function stateOf(job: JobShape, context: GraphQLContext): Promise<JobState> {
   if (job.state !== undefined) return job.state;
-  const snapshot = await requireKind(job.kind).load(job.id, context);
+  let snapshot: JobSnapshot | null;
+  try {
+    snapshot = await requireKind(job.kind).load(job.id, context);
+  } catch (cause) {
+    if (!isDeliberate(cause)) throw cause;
+    throw createGraphQLError(
+      `Reading ${job.kind} ${job.id} failed: ${cause.message} The job exists; ask for it again (\`Query.job\`).`,
+      { extensions: { code: JOB_READ_FAILED, ...jobFailureExtensions(job.kind, job.id, cause) } },
+    );
+  }
   if (snapshot === null) {
     throw createGraphQLError(`${job.kind} ${job.id} no longer exists upstream.`, {
       extensions: { code: 'NOT_FOUND' },
@@ -225,16 +242,20 @@ function waitFailure(
   return createGraphQLError(`Waiting for ${kind} ${id} failed: ${cause.message} ${after}`, {
     nodes: info.fieldNodes,
     path: responsePathAsArray(info.path),
-    extensions: {
-      code: JOB_WAIT_FAILED,
-      jobKind: kind,
-      jobId: id,
-      causeCode: cause.extensions.code,
-      // Whether waiting again may work: never a reason to repeat the mutation that started the job.
-      retryable: cause.extensions.retryable === true,
-      ...(typeof cause.extensions.requestId === 'string' ? { requestId: cause.extensions.requestId } : {}),
-    },
+    extensions: { code: JOB_WAIT_FAILED, ...jobFailureExtensions(kind, id, cause) },
   });
+}
+
+/** What a JOB_WAIT_FAILED or JOB_READ_FAILED error tells besides its code: the job, and why. */
+function jobFailureExtensions(kind: JobKindName, id: string, cause: GraphQLError): Record<string, unknown> {
+  return {
+    jobKind: kind,
+    jobId: id,
+    causeCode: cause.extensions.code,
+    // Whether asking again may work: never a reason to repeat the mutation that started the job.
+    retryable: cause.extensions.retryable === true,
+    ...(typeof cause.extensions.requestId === 'string' ? { requestId: cause.extensions.requestId } : {}),
+  };
 }
 
 /**
