@@ -312,10 +312,14 @@ export type CertificateOperationType =
   | 'REVOCATION_REQUESTED'
   /** The certificate was revoked (a value the API returns though its documentation omits it). */
   | 'REVOKED'
+  /** A deployment or an update of the certificate was rolled back (not in the documented list). */
+  | 'ROLLED_BACK'
   /** The certificate was transferred into the account. */
   | 'TRANSFERRED_IN'
   /** The certificate was transferred out of the account. */
   | 'TRANSFERRED_OUT'
+  /** The certificate replaced another where that one was bound, or had its content replaced (not in the documented list). */
+  | 'UPDATED'
   /** The certificate was uploaded in the console. */
   | 'UPLOADED'
   /** The certificate was uploaded through the API. */

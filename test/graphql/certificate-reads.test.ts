@@ -273,6 +273,28 @@ describe('operation log', () => {
     expect(stack.upstreamCalls('DescribeCertificateOperateLogs')).toBe(1);
   });
 
+  it('names each type the log holds, the job verbs the documented list lacks included', async () => {
+    const { id } = issuedWithPem();
+    const at = stack.emulator.clock.now();
+    for (const type of ['deploy', 'update', 'rollback', 'revoked']) {
+      stack.emulator.state.operationLogs.record({ certId: id, type, at });
+    }
+    const result = await execute<{
+      certificate: { operationLogs: { edges: { node: { type: string } }[] } };
+    }>(
+      stack.gateway,
+      'query ($id: ID!) { certificate(id: $id) { operationLogs(first: 4) { edges { node { type } } } } }',
+      { id },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.certificate.operationLogs.edges.map(({ node }) => node.type).sort()).toEqual([
+      'DEPLOYED',
+      'REVOKED',
+      'ROLLED_BACK',
+      'UPDATED',
+    ]);
+  });
+
   it('keeps to a window bounded within a second (the upstream filters by whole seconds)', async () => {
     const window = `query ($since: DateTime, $until: DateTime) {
       operationLogs(first: 100, since: $since, until: $until) { edges { node { createdAt } } }

@@ -64,6 +64,17 @@ const OPERATION_TYPE_VALUES = {
     value: 'deploy',
     description: 'The certificate was deployed to cloud resources (returned by the API though undocumented).',
   },
+  // The doc lists no verb for the other jobs either; their records log these, as deployments log `deploy`.
+  UPDATED: {
+    value: 'update',
+    description:
+      'The certificate replaced another where that one was bound, or had its content replaced (not in the ' +
+      'documented list).',
+  },
+  ROLLED_BACK: {
+    value: 'rollback',
+    description: 'A deployment or an update of the certificate was rolled back (not in the documented list).',
+  },
 } as const;
 
 export const OperationType = upstreamEnum('CertificateOperationType', OPERATION_TYPE_VALUES, {
