@@ -242,8 +242,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const origin = browsableOrigin(address);
-  console.log(banner(origin, upstream, security));
-  // The banner is for a person at a terminal; log pipelines get the endpoints as one JSON line.
+  // The banner is for a person at a terminal, on stderr: stdout is the JSON log, one object per line, which log
+  // pipelines parse line by line. They get the endpoints as one JSON line.
+  console.error(banner(origin, upstream, security));
   logger.info(
     {
       mode: config.upstream.mode,

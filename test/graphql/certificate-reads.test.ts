@@ -279,9 +279,10 @@ describe('operation log', () => {
     for (const type of ['deploy', 'update', 'rollback', 'revoked']) {
       stack.emulator.state.operationLogs.record({ certId: id, type, at });
     }
-    const result = await execute<{
-      certificate: { operationLogs: { edges: { node: { type: string } }[] } };
-    }>(
+    const result = await execute<
+      { certificate: { operationLogs: { edges: { node: { type: string } }[] } } },
+      { id: string }
+    >(
       stack.gateway,
       'query ($id: ID!) { certificate(id: $id) { operationLogs(first: 4) { edges { node { type } } } } }',
       { id },

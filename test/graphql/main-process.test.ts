@@ -32,7 +32,7 @@ function collect(stream: NodeJS.ReadableStream): { text: () => string } {
   return { text: () => text };
 }
 
-/** Resolves with the first match of `pattern` in the process's stdout; rejects if it exits first. */
+/** Resolves with the first match of `pattern` in the process's stderr (the banner); rejects if it exits first. */
 function waitForOutput(child: ChildProcessWithoutNullStreams, pattern: RegExp): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
     let seen = '';
@@ -40,15 +40,15 @@ function waitForOutput(child: ChildProcessWithoutNullStreams, pattern: RegExp): 
       seen += chunk.toString();
       const match = pattern.exec(seen);
       if (match) {
-        child.stdout.off('data', onData);
+        child.stderr.off('data', onData);
         child.off('exit', onExit);
         resolve(match);
       }
     };
     const onExit = (code: number | null): void => {
-      reject(new Error(`gateway exited (${code}) before printing ${pattern}; stdout so far:\n${seen}`));
+      reject(new Error(`gateway exited (${code}) before printing ${pattern}; stderr so far:\n${seen}`));
     };
-    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', onExit);
   });
 }
@@ -56,11 +56,13 @@ function waitForOutput(child: ChildProcessWithoutNullStreams, pattern: RegExp): 
 describe('the gateway process in sandbox mode', () => {
   let child: ChildProcessWithoutNullStreams;
   let stdout: { text: () => string };
+  let stderr: { text: () => string };
   let origin: string;
 
   beforeAll(async () => {
     child = startGatewayProcess({ PORT: '0', HOST: '127.0.0.1' });
     stdout = collect(child.stdout);
+    stderr = collect(child.stderr);
     const [, health] = await waitForOutput(child, /Health:\s+(http:\/\/\S+)\/health/);
     origin = health!;
   });
@@ -69,8 +71,8 @@ describe('the gateway process in sandbox mode', () => {
     if (child.exitCode === null) child.kill('SIGKILL');
   });
 
-  it('prints a sandbox banner with the GraphiQL and emulator URLs and how to use real credentials', () => {
-    const banner = stdout.text();
+  it('prints a sandbox banner on stderr with the GraphiQL and emulator URLs and how to use real credentials', () => {
+    const banner = stderr.text();
     expect(banner).toContain('SANDBOX mode');
     expect(banner).toContain(`GraphiQL:  ${origin}/graphql`);
     expect(banner).toMatch(/Emulator:\s+http:\/\/127\.0\.0\.1:\d+/);
@@ -111,6 +113,13 @@ describe('the gateway process in sandbox mode', () => {
     const [code] = await exited;
     expect(code).toBe(0);
     expect(stdout.text()).toContain('ssl-graph stopped');
+    // stdout is the JSON log alone, one object per line, as log pipelines parse it.
+    const lines = stdout
+      .text()
+      .split('\n')
+      .filter((line) => line !== '');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
   });
 });
 

@@ -35,13 +35,13 @@ function originOf(child: ChildProcessWithoutNullStreams): Promise<string> {
       seen += chunk.toString();
       const match = /Health:\s+(http:\/\/\S+)\/health/.exec(seen);
       if (match?.[1] !== undefined) {
-        child.stdout.off('data', onData);
+        child.stderr.off('data', onData);
         child.off('exit', onExit);
         resolve(match[1]);
       }
     };
     const onExit = (code: number | null): void => reject(new Error(`gateway exited (${code}):\n${seen}`));
-    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', onExit);
   });
 }

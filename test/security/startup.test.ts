@@ -54,7 +54,7 @@ function startGateway(extra: Record<string, string>): GatewayProcess {
 async function originOnceListening(gateway: GatewayProcess): Promise<string> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
-    const match = /Health:\s+(http:\/\/\S+)\/health/.exec(gateway.stdout());
+    const match = /Health:\s+(http:\/\/\S+)\/health/.exec(gateway.stderr());
     if (match) return match[1] as string;
     if (gateway.child.exitCode !== null) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -89,7 +89,7 @@ describe('starting the gateway', () => {
     expect(gateway.stderr()).toContain('invalid configuration: AUTH_JWT_SECRET');
     expect(gateway.stderr()).toContain('AUTH_JWKS_URL');
     expect(gateway.stderr()).toContain('AUTH_DISABLED=true');
-    expect(gateway.stdout()).not.toContain('Health:');
+    expect(gateway.stderr()).not.toContain('Health:');
   });
 
   it('starts with real credentials and AUTH_DISABLED=true, warning loudly', async () => {
@@ -100,23 +100,23 @@ describe('starting the gateway', () => {
       AUTH_DISABLED: 'true',
     });
     await originOnceListening(gateway);
-    expect(gateway.stdout()).toContain('Auth:      OFF (AUTH_DISABLED=true)');
-    // stderr is a separate pipe: the warning, written after the banner, may arrive a little later.
+    expect(gateway.stderr()).toContain('Auth:      OFF (AUTH_DISABLED=true)');
+    // Written after the banner, on the same pipe, perhaps in a later chunk.
     await written(gateway.stderr, 'WARNING: AUTHENTICATION IS DISABLED');
   });
 
   it('says authentication is off in the sandbox banner', async () => {
     const gateway = startGateway({});
     await originOnceListening(gateway);
-    expect(gateway.stdout()).toContain('SANDBOX mode');
-    expect(gateway.stdout()).toContain('Auth:      OFF (sandbox)');
+    expect(gateway.stderr()).toContain('SANDBOX mode');
+    expect(gateway.stderr()).toContain('Auth:      OFF (sandbox)');
   });
 
   it('requires bearer tokens in the sandbox once a secret is configured', async () => {
     const gateway = startGateway({ AUTH_JWT_SECRET: TEST_SECRET });
     const origin = await originOnceListening(gateway);
-    expect(gateway.stdout()).toContain('Auth:      bearer JWTs required (HS256 with AUTH_JWT_SECRET)');
-    expect(gateway.stdout()).not.toContain(TEST_SECRET);
+    expect(gateway.stderr()).toContain('Auth:      bearer JWTs required (HS256 with AUTH_JWT_SECRET)');
+    expect(gateway.stderr()).not.toContain(TEST_SECRET);
 
     const query = JSON.stringify({ query: '{ certificates(first: 1) { totalCount } }' });
     const headers = { 'content-type': 'application/json', accept: 'application/graphql-response+json' };
@@ -137,7 +137,7 @@ describe('starting the gateway', () => {
   it('gives the sandbox emulator keys of its own and no host names: it is no way around authentication', async () => {
     const gateway = startGateway({ AUTH_JWT_SECRET: TEST_SECRET });
     await originOnceListening(gateway);
-    const emulatorUrl = /Emulator:\s+(http:\/\/\S+)/.exec(gateway.stdout())?.[1];
+    const emulatorUrl = /Emulator:\s+(http:\/\/\S+)/.exec(gateway.stderr())?.[1];
     expect(emulatorUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 
     // Signed with the published sandbox key pair, as anything on the machine could.
