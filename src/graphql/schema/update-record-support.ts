@@ -1,6 +1,9 @@
+import type { OutputRef } from '@pothos/core';
+import type { ConnectionShape } from '@pothos/plugin-relay';
 import type { GraphQLResolveInfo } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 import type { SslCaller } from '../../ssl/actions.ts';
+import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import {
   isFinishedStatus,
@@ -12,6 +15,7 @@ import {
   registerJobKind,
 } from '../jobs/job-kinds.ts';
 import { InputRejection, integerId } from './certificate-inputs.ts';
+import { ResourceType } from './cloud-resource-enums.ts';
 import { heldJobAfterWait, type JobWait } from './job.ts';
 import { forwardWindow, toOffsetConnection } from './pagination.ts';
 import {
@@ -192,6 +196,52 @@ type GroupsAt<Item> = (position: number) => Promise<{
   readonly offset: number;
   readonly groups: readonly { readonly ResourceType: string; readonly List?: readonly Item[] | null }[];
 } | null>;
+
+type GatewayTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
+
+/** What tells one `*ResourceGroup` type from the other (see resourceGroupRef). */
+interface ResourceGroupType<Group extends ResourceGroup, Item> {
+  readonly name: string;
+  readonly description: string;
+  readonly instanceCountDescription: string;
+  readonly instances: OutputRef<ConnectionShape<GatewayTypes, Item, false>>;
+  /** How many instances a detail block holds. */
+  readonly blockSize: number;
+  readonly groupsAt: (group: Group, position: number, context: GraphQLContext) => ReturnType<GroupsAt<Item>>;
+}
+
+/** A record's (or run's) instances of one resource type, paged over the detail blocks `groupsAt` reads. */
+export function resourceGroupRef<Group extends ResourceGroup, Item>(type: ResourceGroupType<Group, Item>) {
+  return builder.objectRef<Group>(type.name).implement({
+    description: type.description,
+    fields: (t) => ({
+      resourceType: t.field({
+        type: ResourceType.ref,
+        description: 'The kind of resource.',
+        nullable: false,
+        resolve: (group) => ResourceType.fromUpstream(group.resourceType),
+      }),
+      instanceCount: t.int({
+        description: type.instanceCountDescription,
+        nullable: false,
+        resolve: (group) => group.instanceCount,
+      }),
+      instances: t.field({
+        type: type.instances,
+        description: 'The instances, in the upstream order. Pages hold at most 100 instances.',
+        nullable: false,
+        args: {
+          first: t.arg.int({ description: 'How many instances to return (default 20, at most 100).' }),
+          after: t.arg.string({ description: 'Return the instances after this cursor.' }),
+        },
+        resolve: (group, args, context) =>
+          groupInstanceConnection(group, args, type.blockSize, (position) =>
+            type.groupsAt(group, position, context),
+          ),
+      }),
+    }),
+  });
+}
 
 /** The `instances` connection of a resource group: the requested window of its instances, over the blocks. */
 export async function groupInstanceConnection<Item>(

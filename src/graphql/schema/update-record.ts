@@ -19,13 +19,13 @@ import { recordPageConnection } from './record-support.ts';
 import { UpdateStatus } from './update-record-enums.ts';
 import {
   existingFirstBlock,
-  groupInstanceConnection,
   jobStateFromItems,
   listedSummary,
   positiveOrNull,
   type RecordShape,
   recordById,
   registerRecordJobKind,
+  resourceGroupRef,
   switchOrNull,
 } from './update-record-support.ts';
 
@@ -191,41 +191,20 @@ interface ResourceGroupShape {
   readonly firstBlock: UpdateRecordDetailBlock;
 }
 
-const UpdateRecordResourceGroupRef = builder
-  .objectRef<ResourceGroupShape>('UpdateRecordResourceGroup')
-  .implement({
-    description: 'The instances of one resource type in an update record.',
-    fields: (t) => ({
-      resourceType: t.field({
-        type: ResourceType.ref,
-        description: 'The kind of resource.',
-        nullable: false,
-        resolve: (group) => ResourceType.fromUpstream(group.resourceType),
-      }),
-      instanceCount: t.int({
-        description: 'How many instances of this type the record updates.',
-        nullable: false,
-        resolve: (group) => group.instanceCount,
-      }),
-      instances: t.field({
-        type: UpdateRecordInstanceConnectionRef,
-        description: 'The instances, in the upstream order. Pages hold at most 100 instances.',
-        nullable: false,
-        args: {
-          first: t.arg.int({ description: 'How many instances to return (default 20, at most 100).' }),
-          after: t.arg.string({ description: 'Return the instances after this cursor.' }),
-        },
-        resolve: (group, args, context) =>
-          groupInstanceConnection(group, args, UPDATE_DETAIL_BLOCK_SIZE, async (position) => {
-            const block =
-              position < UPDATE_DETAIL_BLOCK_SIZE
-                ? group.firstBlock
-                : await context.loaders.updateRecords.block(group.recordId, position);
-            return block === null ? null : { offset: block.offset, groups: block.response.RecordDetailList };
-          }),
-      }),
-    }),
-  });
+const UpdateRecordResourceGroupRef = resourceGroupRef<ResourceGroupShape, UpdateRecordItem>({
+  name: 'UpdateRecordResourceGroup',
+  description: 'The instances of one resource type in an update record.',
+  instanceCountDescription: 'How many instances of this type the record updates.',
+  instances: UpdateRecordInstanceConnectionRef,
+  blockSize: UPDATE_DETAIL_BLOCK_SIZE,
+  groupsAt: async (group, position, context) => {
+    const block =
+      position < UPDATE_DETAIL_BLOCK_SIZE
+        ? group.firstBlock
+        : await context.loaders.updateRecords.block(group.recordId, position);
+    return block === null ? null : { offset: block.offset, groups: block.response.RecordDetailList };
+  },
+});
 
 export const UpdateRecordRef = builder.objectRef<UpdateRecordShape>('UpdateRecord');
 

@@ -19,13 +19,13 @@ import { recordPageConnection } from './record-support.ts';
 import { UpdateStatus } from './update-record-enums.ts';
 import {
   existingFirstBlock,
-  groupInstanceConnection,
   jobStateFromItems,
   listedSummary,
   positiveOrNull,
   type RecordShape,
   recordById,
   registerRecordJobKind,
+  resourceGroupRef,
   switchOrNull,
 } from './update-record-support.ts';
 import { upstreamEnum } from './upstream-enum.ts';
@@ -220,43 +220,22 @@ interface ResourceGroupShape {
   readonly firstBlock: UploadUpdateRecordDetailBlock;
 }
 
-const UploadUpdateResourceGroupRef = builder
-  .objectRef<ResourceGroupShape>('UploadUpdateResourceGroup')
-  .implement({
-    description: 'The instances of one resource type in a content replacement run.',
-    fields: (t) => ({
-      resourceType: t.field({
-        type: ResourceType.ref,
-        description: 'The kind of resource.',
-        nullable: false,
-        resolve: (group) => ResourceType.fromUpstream(group.resourceType),
-      }),
-      instanceCount: t.int({
-        description: 'How many instances of this type the run covers.',
-        nullable: false,
-        resolve: (group) => group.instanceCount,
-      }),
-      instances: t.field({
-        type: UploadUpdateRecordInstanceConnectionRef,
-        description: 'The instances, in the upstream order. Pages hold at most 100 instances.',
-        nullable: false,
-        args: {
-          first: t.arg.int({ description: 'How many instances to return (default 20, at most 100).' }),
-          after: t.arg.string({ description: 'Return the instances after this cursor.' }),
-        },
-        resolve: (group, args, context) =>
-          groupInstanceConnection(group, args, UPLOAD_UPDATE_DETAIL_BLOCK_SIZE, async (position) => {
-            const block =
-              position < UPLOAD_UPDATE_DETAIL_BLOCK_SIZE
-                ? group.firstBlock
-                : await context.loaders.uploadUpdateRecords.block(group.recordId, position);
-            return block === null
-              ? null
-              : { offset: block.offset, groups: block.phases[group.phaseIndex]?.RecordDetailList ?? [] };
-          }),
-      }),
-    }),
-  });
+const UploadUpdateResourceGroupRef = resourceGroupRef<ResourceGroupShape, UploadUpdateItem>({
+  name: 'UploadUpdateResourceGroup',
+  description: 'The instances of one resource type in a content replacement run.',
+  instanceCountDescription: 'How many instances of this type the run covers.',
+  instances: UploadUpdateRecordInstanceConnectionRef,
+  blockSize: UPLOAD_UPDATE_DETAIL_BLOCK_SIZE,
+  groupsAt: async (group, position, context) => {
+    const block =
+      position < UPLOAD_UPDATE_DETAIL_BLOCK_SIZE
+        ? group.firstBlock
+        : await context.loaders.uploadUpdateRecords.block(group.recordId, position);
+    return block === null
+      ? null
+      : { offset: block.offset, groups: block.phases[group.phaseIndex]?.RecordDetailList ?? [] };
+  },
+});
 
 interface PhaseShape {
   readonly recordId: number;
