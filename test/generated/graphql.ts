@@ -1240,28 +1240,28 @@ export type CoverageManagerDeleteMutationVariables = Exact<{
 }>;
 
 
-export type CoverageManagerDeleteMutation = { managerDelete: { deletedManagerId: string | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageManagerDeleteMutation = { managerDelete: { deletedManagerId: string | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageManagerAuditSubmitMutationVariables = Exact<{
   input: ManagerAuditSubmitInput;
 }>;
 
 
-export type CoverageManagerAuditSubmitMutation = { managerAuditSubmit: { manager: { id: string, status: ManagerStatus } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageManagerAuditSubmitMutation = { managerAuditSubmit: { manager: { id: string, status: ManagerStatus } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageManagerVerifyMutationVariables = Exact<{
   input: ManagerVerifyInput;
 }>;
 
 
-export type CoverageManagerVerifyMutation = { managerVerify: { manager: { id: string, status: ManagerStatus } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageManagerVerifyMutation = { managerVerify: { manager: { id: string, status: ManagerStatus } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageBindingsRefreshMutationVariables = Exact<{
   input: CertificateBindingsRefreshInput;
 }>;
 
 
-export type CoverageBindingsRefreshMutation = { certificateBindingsRefresh: { tasks: Array<{ id: string, status: JobStatus, certificate: { id: string } | null }> | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageBindingsRefreshMutation = { certificateBindingsRefresh: { tasks: Array<{ id: string, status: JobStatus, certificate: { id: string } | null }> | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageBindResourceTaskQueryVariables = Exact<{
   id: string | number;
@@ -1338,42 +1338,42 @@ export type CoverageCertificateUploadMutationVariables = Exact<{
 }>;
 
 
-export type CoverageCertificateUploadMutation = { certificateUpload: { isNewCertificate: boolean | null, certificate: { id: string, status: CertificateStatus, source: CertificateSource | null } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageCertificateUploadMutation = { certificateUpload: { isNewCertificate: boolean | null, certificate: { id: string, status: CertificateStatus, source: CertificateSource | null } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageCertificateAliasUpdateMutationVariables = Exact<{
   input: CertificateAliasUpdateInput;
 }>;
 
 
-export type CoverageCertificateAliasUpdateMutation = { certificateAliasUpdate: { certificate: { id: string, alias: string | null } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageCertificateAliasUpdateMutation = { certificateAliasUpdate: { certificate: { id: string, alias: string | null } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageCertificateProjectUpdateMutationVariables = Exact<{
   input: CertificateProjectUpdateInput;
 }>;
 
 
-export type CoverageCertificateProjectUpdateMutation = { certificateProjectUpdate: { failedCertificateIds: Array<string> | null, certificates: Array<{ id: string, projectId: string }> | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageCertificateProjectUpdateMutation = { certificateProjectUpdate: { failedCertificateIds: Array<string> | null, certificates: Array<{ id: string, projectId: string }> | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageCertificateExpiryNotificationUpdateMutationVariables = Exact<{
   input: CertificateExpiryNotificationUpdateInput;
 }>;
 
 
-export type CoverageCertificateExpiryNotificationUpdateMutation = { certificateExpiryNotificationUpdate: { certificates: Array<{ id: string, isExpiringNotificationEnabled: boolean }> | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageCertificateExpiryNotificationUpdateMutation = { certificateExpiryNotificationUpdate: { certificates: Array<{ id: string, isExpiringNotificationEnabled: boolean }> | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageCertificateDeleteMutationVariables = Exact<{
   input: CertificateDeleteInput;
 }>;
 
 
-export type CoverageCertificateDeleteMutation = { certificateDelete: { deleted: boolean | null, task: { id: string, status: JobStatus } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageCertificateDeleteMutation = { certificateDelete: { deleted: boolean | null, task: { id: string, status: JobStatus } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageCertificatesDeleteMutationVariables = Exact<{
   input: CertificatesDeleteInput;
 }>;
 
 
-export type CoverageCertificatesDeleteMutation = { certificatesDelete: { deletedCertificateIds: Array<string> | null, failures: Array<{ certificateId: string, reason: string }> | null, tasks: Array<{ id: string, status: JobStatus, certificateId: string }> | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageCertificatesDeleteMutation = { certificatesDelete: { deletedCertificateIds: Array<string> | null, failures: Array<{ certificateId: string, reason: string }> | null, tasks: Array<{ id: string, status: JobStatus, certificateId: string }> | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageCertificatePageQueryVariables = Exact<{
   first: number;
@@ -1437,7 +1437,7 @@ export type CoverageContentReplaceMutationVariables = Exact<{
 }>;
 
 
-export type CoverageContentReplaceMutation = { certificateContentReplace: { isCreationPending: boolean, isExistingUpdate: boolean, certificate: { id: string } | null, uploadUpdateRecord: { id: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageContentReplaceMutation = { certificateContentReplace: { isCreationPending: boolean, isExistingUpdate: boolean, certificate: { id: string } | null, uploadUpdateRecord: { id: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageUploadUpdateRecordQueryVariables = Exact<{
   id: string | number;
@@ -1451,21 +1451,21 @@ export type CoverageUploadUpdateRecordRetryMutationVariables = Exact<{
 }>;
 
 
-export type CoverageUploadUpdateRecordRetryMutation = { uploadUpdateRecordRetry: { uploadUpdateRecord: { id: string, status: JobStatus } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageUploadUpdateRecordRetryMutation = { uploadUpdateRecordRetry: { uploadUpdateRecord: { id: string, status: JobStatus } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageUploadUpdateRecordRollbackMutationVariables = Exact<{
   input: UploadUpdateRecordRollbackInput;
 }>;
 
 
-export type CoverageUploadUpdateRecordRollbackMutation = { uploadUpdateRecordRollback: { uploadUpdateRecord: { id: string, isRolledBack: boolean } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageUploadUpdateRecordRollbackMutation = { uploadUpdateRecordRollback: { uploadUpdateRecord: { id: string, isRolledBack: boolean } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageCertificateDeployMutationVariables = Exact<{
   input: CertificateDeployInput;
 }>;
 
 
-export type CoverageCertificateDeployMutation = { certificateDeploy: { alreadyRunning: boolean | null, deployRecord: { id: string, status: JobStatus, isFinished: boolean } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageCertificateDeployMutation = { certificateDeploy: { alreadyRunning: boolean | null, deployRecord: { id: string, status: JobStatus, isFinished: boolean } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageDeployRecordQueryVariables = Exact<{
   id: string | number;
@@ -1480,14 +1480,14 @@ export type CoverageDeployRecordRetryMutationVariables = Exact<{
 }>;
 
 
-export type CoverageDeployRecordRetryMutation = { deployRecordRetry: { deployRecord: { id: string, status: JobStatus } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageDeployRecordRetryMutation = { deployRecordRetry: { deployRecord: { id: string, status: JobStatus } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageDeployRecordRollbackMutationVariables = Exact<{
   input: DeployRecordRollbackInput;
 }>;
 
 
-export type CoverageDeployRecordRollbackMutation = { deployRecordRollback: { rolledBackRecord: { id: string } | null, rollbackRecord: { id: string, status: JobStatus } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageDeployRecordRollbackMutation = { deployRecordRollback: { rolledBackRecord: { id: string } | null, rollbackRecord: { id: string, status: JobStatus } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageCertificateStateFragment = { id: string, status: CertificateStatus, domain: string };
 
@@ -1496,42 +1496,42 @@ export type CoverageCertificateApplyMutationVariables = Exact<{
 }>;
 
 
-export type CoverageCertificateApplyMutation = { certificateApply: { certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageCertificateApplyMutation = { certificateApply: { certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageDomainVerificationCheckMutationVariables = Exact<{
   input: CertificateSelectorInput;
 }>;
 
 
-export type CoverageDomainVerificationCheckMutation = { certificateDomainVerificationCheck: { certificate: { id: string, status: CertificateStatus, domain: string } | null, results: Array<{ domain: string, caCheck: DomainValidationCaCheck, isIssued: boolean }> | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageDomainVerificationCheckMutation = { certificateDomainVerificationCheck: { certificate: { id: string, status: CertificateStatus, domain: string } | null, results: Array<{ domain: string, caCheck: DomainValidationCaCheck, isIssued: boolean }> | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageCertificateCompleteMutationVariables = Exact<{
   input: CertificateSelectorInput;
 }>;
 
 
-export type CoverageCertificateCompleteMutation = { certificateComplete: { certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageCertificateCompleteMutation = { certificateComplete: { certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageCertificateReissueMutationVariables = Exact<{
   input: CertificateReissueInput;
 }>;
 
 
-export type CoverageCertificateReissueMutation = { certificateReissue: { certificate: { id: string, status: CertificateStatus, domain: string } | null, originalCertificate: { id: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageCertificateReissueMutation = { certificateReissue: { certificate: { id: string, status: CertificateStatus, domain: string } | null, originalCertificate: { id: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageCertificateRevokeMutationVariables = Exact<{
   input: CertificateRevokeInput;
 }>;
 
 
-export type CoverageCertificateRevokeMutation = { certificateRevoke: { certificate: { id: string, status: CertificateStatus, domain: string } | null, domainValidations: Array<{ domain: string }> | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageCertificateRevokeMutation = { certificateRevoke: { certificate: { id: string, status: CertificateStatus, domain: string } | null, domainValidations: Array<{ domain: string }> | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageRevocationLetterUploadMutationVariables = Exact<{
   input: CertificateRevocationLetterUploadInput;
 }>;
 
 
-export type CoverageRevocationLetterUploadMutation = { certificateRevocationLetterUpload: { certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageRevocationLetterUploadMutation = { certificateRevocationLetterUpload: { certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageJobQueryVariables = Exact<{
   kind: JobKind;
@@ -1553,77 +1553,77 @@ export type CoverageOrderCreateMutationVariables = Exact<{
 }>;
 
 
-export type CoverageOrderCreateMutation = { certificateOrderCreate: { dealIds: Array<string> | null, certificates: Array<{ id: string, status: CertificateStatus, domain: string }> | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageOrderCreateMutation = { certificateOrderCreate: { dealIds: Array<string> | null, certificates: Array<{ id: string, status: CertificateStatus, domain: string }> | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageOrderCreateByPackageMutationVariables = Exact<{
   input: CertificateOrderCreateByPackageInput;
 }>;
 
 
-export type CoverageOrderCreateByPackageMutation = { certificateOrderCreateByPackage: { certificates: Array<{ id: string, status: CertificateStatus, domain: string }> | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageOrderCreateByPackageMutation = { certificateOrderCreateByPackage: { certificates: Array<{ id: string, status: CertificateStatus, domain: string }> | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageInformationSubmitMutationVariables = Exact<{
   input: CertificateInformationSubmitInput;
 }>;
 
 
-export type CoverageInformationSubmitMutation = { certificateInformationSubmit: { certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageInformationSubmitMutation = { certificateInformationSubmit: { certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageInformationSubmitLegacyMutationVariables = Exact<{
   input: CertificateInformationSubmitLegacyInput;
 }>;
 
 
-export type CoverageInformationSubmitLegacyMutation = { certificateInformationSubmitLegacy: { certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageInformationSubmitLegacyMutation = { certificateInformationSubmitLegacy: { certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageOrderSubmitMutationVariables = Exact<{
   input: CertificateOrderSubmitInput;
 }>;
 
 
-export type CoverageOrderSubmitMutation = { certificateOrderSubmit: { caOrderId: string | null, certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageOrderSubmitMutation = { certificateOrderSubmit: { caOrderId: string | null, certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageInformationCommitMutationVariables = Exact<{
   input: CertificateInformationCommitInput;
 }>;
 
 
-export type CoverageInformationCommitMutation = { certificateInformationCommit: { caOrderId: string | null, certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageInformationCommitMutation = { certificateInformationCommit: { caOrderId: string | null, certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageConfirmationLetterUploadMutationVariables = Exact<{
   input: CertificateConfirmationLetterUploadInput;
 }>;
 
 
-export type CoverageConfirmationLetterUploadMutation = { certificateConfirmationLetterUpload: { certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageConfirmationLetterUploadMutation = { certificateConfirmationLetterUpload: { certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageAuditCancelMutationVariables = Exact<{
   input: CertificateSelectorInput;
 }>;
 
 
-export type CoverageAuditCancelMutation = { certificateAuditCancel: { certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageAuditCancelMutation = { certificateAuditCancel: { certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageResubmitMutationVariables = Exact<{
   input: CertificateSelectorInput;
 }>;
 
 
-export type CoverageResubmitMutation = { certificateResubmit: { certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageResubmitMutation = { certificateResubmit: { certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageOrderCancelMutationVariables = Exact<{
   input: CertificateSelectorInput;
 }>;
 
 
-export type CoverageOrderCancelMutation = { certificateOrderCancel: { certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageOrderCancelMutation = { certificateOrderCancel: { certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageBindingsReplaceMutationVariables = Exact<{
   input: CertificateBindingsReplaceInput;
 }>;
 
 
-export type CoverageBindingsReplaceMutation = { certificateBindingsReplace: { isCreationPending: boolean, isExistingUpdate: boolean, updateRecord: { id: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageBindingsReplaceMutation = { certificateBindingsReplace: { isCreationPending: boolean, isExistingUpdate: boolean, updateRecord: { id: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageUpdateRecordQueryVariables = Exact<{
   id: string | number;
@@ -1637,14 +1637,14 @@ export type CoverageUpdateRecordRetryMutationVariables = Exact<{
 }>;
 
 
-export type CoverageUpdateRecordRetryMutation = { updateRecordRetry: { updateRecord: { id: string, status: JobStatus } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageUpdateRecordRetryMutation = { updateRecordRetry: { updateRecord: { id: string, status: JobStatus } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageUpdateRecordRollbackMutationVariables = Exact<{
   input: UpdateRecordRollbackInput;
 }>;
 
 
-export type CoverageUpdateRecordRollbackMutation = { updateRecordRollback: { rollbackRecord: { id: string } | null, updateRecord: { id: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } };
+export type CoverageUpdateRecordRollbackMutation = { updateRecordRollback: { rollbackRecord: { id: string } | null, updateRecord: { id: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageUserErrorFragment = { code: string, field: Array<string> | null, message: string };
 

@@ -112,8 +112,9 @@ interface PayloadWithUserErrors {
   readonly userErrors: ReadonlyArray<{ readonly code: string; readonly message: string }>;
 }
 
-/** A mutation payload the upstream accepted: no userErrors. */
-function accepted<Payload extends PayloadWithUserErrors>(payload: Payload): Payload {
+/** A mutation payload the upstream accepted: present (the mutation raised no error), with no userErrors. */
+function accepted<Payload extends PayloadWithUserErrors>(payload: Payload | null): Payload {
+  if (payload === null) throw new Error('the mutation answered null: it failed with an error');
   expect(payload.userErrors).toEqual([]);
   return payload;
 }

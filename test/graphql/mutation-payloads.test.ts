@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthSession } from '../../src/graphql/auth/session.ts';
+import { schema } from '../../src/graphql/schema/index.ts';
 import { execute } from './support/execute.ts';
 import { startTestStack, type TestStack } from './support/stack.ts';
 
@@ -34,6 +35,47 @@ afterAll(async () => {
 });
 
 describe('mutation payloads', () => {
+  it('are nullable fields of Mutation, so one that fails nulls itself, not the whole answer', () => {
+    const mutations = Object.values(schema.getMutationType()?.getFields() ?? {});
+    expect(mutations.length).toBeGreaterThanOrEqual(35);
+    const nonNull = mutations.filter((field) => String(field.type).endsWith('!'));
+    expect(nonNull.map((field) => field.name)).toEqual([]);
+  });
+
+  it('keep what earlier mutations of a document did when a later one fails with an error', async () => {
+    // Root mutations run one after another: a later failure must not null the \`data\` of those that already ran.
+    const fault = stack.emulator.faults.inject({
+      action: 'ModifyCertificateProject',
+      phase: 'before-handler',
+      effect: { kind: 'error', code: 'AuthFailure.UnauthorizedOperation' },
+      times: 1,
+    });
+    const result = await execute<
+      {
+        renamed: { certificate: { alias: string | null } | null } | null;
+        moved: { userErrors: unknown[] } | null;
+      },
+      unknown
+    >(
+      stack.gateway,
+      `mutation ($id: ID!) {
+        renamed: certificateAliasUpdate(input: { id: $id, alias: "renamed before a failure" }) {
+          certificate { alias }
+        }
+        moved: certificateProjectUpdate(input: { ids: [$id], projectId: "0" }) { userErrors { code } }
+      }`,
+      { id: certificateId },
+    );
+    expect(fault.hits).toBe(1);
+    expect(result.data).toEqual({
+      renamed: { certificate: { alias: 'renamed before a failure' } },
+      moved: null,
+    });
+    expect(result.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([
+      [['moved'], 'AuthFailure.UnauthorizedOperation'],
+    ]);
+  });
+
   it('return the changed object, read fresh after the mutation', async () => {
     const result = await execute<
       {

@@ -58,7 +58,6 @@ builder.mutationField('certificateBindingsRefresh', (t) =>
       'Starts finding the cloud resources each certificate is bound to (CreateCertificateBindResourceSyncTask). ' +
       'Each query takes a few seconds; follow the returned tasks (jobs of kind BIND_RESOURCE_TASK) for the counts ' +
       'per resource type and region and the resources themselves.',
-    nullable: false,
     args: {
       input: t.arg({ type: CertificateBindingsRefreshInput, required: true, description: MUTATION_INPUT }),
     },

@@ -282,7 +282,6 @@ builder.mutationFields((t) => ({
       'Checks whether domain control validation of a certificate has passed, domain by domain ' +
       '(CheckCertificateDomainVerification). The check can make the CA issue the certificate, so it is a ' +
       'mutation; checks requested too often are rate-limited.',
-    nullable: false,
     args: { input: t.arg({ type: CertificateSelectorInput, required: true, description: MUTATION_INPUT }) },
     resolve: async (_root, { input }, context) => {
       const outcome = await context.loaders.mutations.run(
@@ -305,7 +304,6 @@ builder.mutationFields((t) => ({
     description:
       'Asks the CA to validate the domains of a certificate now (CompleteCertificate), instead of waiting for its ' +
       'periodic check. Not available for DNSPod and WoTrus certificates.',
-    nullable: false,
     args: { input: t.arg({ type: CertificateSelectorInput, required: true, description: MUTATION_INPUT }) },
     resolve: async (_root, { input }, context) => {
       const outcome = await context.loaders.mutations.run(
@@ -324,7 +322,6 @@ builder.mutationFields((t) => ({
     description:
       'Cancels the review of a certificate order that is under review (CancelAuditCertificate); a paid order ' +
       'can then be resubmitted with certificateResubmit.',
-    nullable: false,
     args: { input: t.arg({ type: CertificateSelectorInput, required: true, description: MUTATION_INPUT }) },
     resolve: async (_root, { input }, context) => {
       const outcome = await context.loaders.mutations.run(
@@ -345,7 +342,6 @@ builder.mutationFields((t) => ({
   certificateOrderCancel: t.field({
     type: CertificateOrderCancelPayload,
     description: 'Cancels a certificate order (CancelCertificateOrder): it is cancelling, then cancelled.',
-    nullable: false,
     args: { input: t.arg({ type: CertificateSelectorInput, required: true, description: MUTATION_INPUT }) },
     resolve: async (_root, { input }, context) => {
       const outcome = await context.loaders.mutations.run(
@@ -363,7 +359,6 @@ builder.mutationFields((t) => ({
     type: CertificateResubmitPayload,
     description:
       'Applies again for a paid certificate whose review failed or was cancelled (ModifyCertificateResubmit).',
-    nullable: false,
     args: { input: t.arg({ type: CertificateSelectorInput, required: true, description: MUTATION_INPUT }) },
     resolve: async (_root, { input }, context) => {
       const outcome = await context.loaders.mutations.run(
@@ -382,7 +377,6 @@ builder.mutationFields((t) => ({
     description:
       'Reissues an issued certificate (ReplaceCertificate), e.g. with a new key: the reissue is a new ' +
       'certificate that goes through domain validation again.',
-    nullable: false,
     args: { input: t.arg({ type: CertificateReissueInput, required: true, description: MUTATION_INPUT }) },
     resolve: (_root, { input }, context) =>
       checkingInput(async () => {
@@ -420,7 +414,6 @@ builder.mutationFields((t) => ({
     description:
       'Revokes an issued certificate (RevokeCertificate). A DV certificate is revoked once the returned ' +
       'validation values are published; an OV/EV certificate waits for its revocation letter.',
-    nullable: false,
     args: { input: t.arg({ type: CertificateRevokeInput, required: true, description: MUTATION_INPUT }) },
     resolve: async (_root, { input }, context) => {
       const outcome = await context.loaders.mutations.run(

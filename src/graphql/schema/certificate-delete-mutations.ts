@@ -69,7 +69,6 @@ builder.mutationField('certificateDelete', (t) =>
     description:
       'Deletes a certificate (DeleteCertificate), at once or after checking it is bound to no cloud resource. Free ' +
       'certificates cannot be deleted within an hour of their application.',
-    nullable: false,
     args: { input: t.arg({ type: CertificateDeleteInput, required: true, description: MUTATION_INPUT }) },
     resolve: async (_root, { input }, context): Promise<CertificateDeleteShape> => {
       const certificateId = certificateIdOf(input.id);
@@ -166,7 +165,6 @@ builder.mutationField('certificatesDelete', (t) =>
     description:
       'Deletes up to 100 certificates (DeleteCertificates), at once or, with `async`, each after checking it is ' +
       'bound to no cloud resource.',
-    nullable: false,
     args: { input: t.arg({ type: CertificatesDeleteInput, required: true, description: MUTATION_INPUT }) },
     resolve: (_root, { input }, context) =>
       checkingInput<CertificatesDeleteShape>(async () => {

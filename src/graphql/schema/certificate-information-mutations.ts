@@ -357,7 +357,6 @@ builder.mutationFields((t) => ({
     description:
       'Submits the applicant information of a paid certificate (CertificateInfoSubmit). Then send the order to ' +
       'the CA with certificateOrderSubmit.',
-    nullable: false,
     args: {
       input: t.arg({ type: CertificateInformationSubmitInput, required: true, description: MUTATION_INPUT }),
     },
@@ -434,7 +433,6 @@ builder.mutationFields((t) => ({
     description: 'Submits the applicant information of a paid certificate (SubmitCertificateInformation).',
     deprecationReason:
       'Tencent Cloud adds no new features to SubmitCertificateInformation: use certificateInformationSubmit.',
-    nullable: false,
     args: {
       input: t.arg({
         type: CertificateInformationSubmitLegacyInput,
@@ -503,7 +501,6 @@ builder.mutationFields((t) => ({
     description: 'Sends a paid certificate order to the CA (CommitCertificateInformation).',
     deprecationReason:
       'Tencent Cloud adds no new features to CommitCertificateInformation: use certificateOrderSubmit.',
-    nullable: false,
     args: {
       input: t.arg({ type: CertificateInformationCommitInput, required: true, description: MUTATION_INPUT }),
     },

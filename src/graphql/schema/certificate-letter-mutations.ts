@@ -104,7 +104,6 @@ builder.mutationFields((t) => ({
       'Uploads the signed confirmation letter of an OV/EV order that waits for it (UploadConfirmLetter); the CA ' +
       'review continues afterwards.',
     deprecationReason: NOT_MAINTAINED,
-    nullable: false,
     args: {
       input: t.arg({
         type: CertificateConfirmationLetterUploadInput,
@@ -135,7 +134,6 @@ builder.mutationFields((t) => ({
       'Uploads the signed revocation letter of an OV/EV certificate that waits for it (UploadRevokeLetter); the ' +
       'revocation proceeds afterwards.',
     deprecationReason: NOT_MAINTAINED,
-    nullable: false,
     args: {
       input: t.arg({
         type: CertificateRevocationLetterUploadInput,

@@ -55,7 +55,6 @@ builder.mutationField('certificateAliasUpdate', (t) =>
   t.field({
     type: CertificateAliasUpdatePayload,
     description: 'Sets the remark name (alias) of a certificate (ModifyCertificateAlias).',
-    nullable: false,
     args: {
       input: t.arg({ type: CertificateAliasUpdateInput, required: true, description: MUTATION_INPUT }),
     },
@@ -246,7 +245,6 @@ builder.mutationFields((t) => ({
   certificateUpload: t.field({
     type: CertificateUploadPayload,
     description: 'Uploads your own certificate, with its private key, to Tencent Cloud (UploadCertificate).',
-    nullable: false,
     args: { input: t.arg({ type: CertificateUploadInput, required: true, description: MUTATION_INPUT }) },
     resolve: (_root, { input }, context) =>
       checkingInput(async () => {
@@ -277,7 +275,6 @@ builder.mutationFields((t) => ({
   certificateProjectUpdate: t.field({
     type: CertificateProjectUpdatePayload,
     description: 'Moves certificates to another project (ModifyCertificateProject).',
-    nullable: false,
     args: {
       input: t.arg({ type: CertificateProjectUpdateInput, required: true, description: MUTATION_INPUT }),
     },
@@ -305,7 +302,6 @@ builder.mutationFields((t) => ({
     type: CertificateExpiryNotificationUpdatePayload,
     description:
       'Turns expiry notifications of certificates on or off (ModifyCertificatesExpiringNotificationSwitch).',
-    nullable: false,
     args: {
       input: t.arg({
         type: CertificateExpiryNotificationUpdateInput,

@@ -307,7 +307,6 @@ builder.mutationFields((t) => ({
     description:
       'Applies for a free DV certificate (ApplyCertificate). It is issued once domain validation passes: ' +
       'check it with certificateDomainVerificationCheck.',
-    nullable: false,
     args: { input: t.arg({ type: CertificateApplyInput, required: true, description: MUTATION_INPUT }) },
     resolve: (_root, { input }, context) =>
       checkingInput(async () => {
@@ -342,7 +341,6 @@ builder.mutationFields((t) => ({
     description:
       'Buys a paid certificate (CreateCertificate); this is charged to the account. Continue with ' +
       'certificateInformationSubmit and certificateOrderSubmit.',
-    nullable: false,
     args: {
       input: t.arg({ type: CertificateOrderCreateInput, required: true, description: MUTATION_INPUT }),
     },
@@ -372,7 +370,6 @@ builder.mutationFields((t) => ({
     type: CertificateOrderCreateByPackagePayload,
     description:
       'Creates paid certificates, or renews one, by consuming benefit-package points (CreateCertificateByPackage).',
-    nullable: false,
     args: {
       input: t.arg({
         type: CertificateOrderCreateByPackageInput,
@@ -434,7 +431,6 @@ builder.mutationFields((t) => ({
     description:
       'Sends a paid certificate order, with the information submitted by certificateInformationSubmit, to the CA ' +
       '(CertificateOrderSubmit). DV orders go to domain validation; OV/EV orders to organisation review.',
-    nullable: false,
     args: {
       input: t.arg({ type: CertificateOrderSubmitInput, required: true, description: MUTATION_INPUT }),
     },

@@ -107,7 +107,6 @@ builder.mutationField('certificateDeploy', (t) =>
     description:
       'Deploys a certificate to instances of one cloud resource type (DeployCertificateInstance). Returns the ' +
       'deploy record at once; it runs for a while: pass `wait` on `deployRecord`, or subscribe to `jobProgress`.',
-    nullable: false,
     args: { input: t.arg({ type: CertificateDeployInput, required: true, description: MUTATION_INPUT }) },
     resolve: async (_root, { input }, context): Promise<CertificateDeployShape> => {
       const resourceType: ResourceTypeCode = input.resourceType ?? 'clb';
@@ -207,7 +206,6 @@ builder.mutationField('deployRecordRetry', (t) =>
     description:
       'Deploys again to the failed instances of a finished deployment (DeployCertificateRecordRetry). Only failed ' +
       'instances can be retried, and only once the record has finished.',
-    nullable: false,
     args: { input: t.arg({ type: DeployRecordRetryInput, required: true, description: MUTATION_INPUT }) },
     resolve: async (_root, { input }, context): Promise<DeployRecordPayloadShape> => {
       const recordId = parseRecordId(input.deployRecordId);
@@ -299,7 +297,6 @@ builder.mutationField('deployRecordRollback', (t) =>
     description:
       'Puts the previous certificates back on the instances a deployment succeeded on ' +
       '(DeployCertificateRecordRollback). A deployment can be rolled back once, after it finished.',
-    nullable: false,
     args: { input: t.arg({ type: DeployRecordRollbackInput, required: true, description: MUTATION_INPUT }) },
     resolve: async (_root, { input }, context): Promise<DeployRecordRollbackShape> => {
       const recordId = parseRecordId(input.deployRecordId);

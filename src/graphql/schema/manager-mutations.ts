@@ -87,7 +87,6 @@ builder.mutationFields((t) => ({
       'Deletes a company manager (DeleteManager). Refused while the manager is under review by the certificate ' +
       'authority (`FailedOperation.ManagerCanNotDeleteCa`) and once certificates were ordered with it ' +
       '(`FailedOperation.ManagerCanNotDeleteCert`).',
-    nullable: false,
     args: { input: t.arg({ type: ManagerDeleteInput, required: true, description: MUTATION_INPUT }) },
     resolve: async (_root, { input }, context) => {
       const { managerId, userErrors } = await runOnManager('DeleteManager', input.id, context);
@@ -99,7 +98,6 @@ builder.mutationFields((t) => ({
     description:
       'Submits a manager for review again (SubmitAuditManager), e.g. after its review failed. Refused with ' +
       '`FailedOperation.IllegalManagerStatus` when the manager is not in a state that can be submitted.',
-    nullable: false,
     args: { input: t.arg({ type: ManagerAuditSubmitInput, required: true, description: MUTATION_INPUT }) },
     resolve: (_root, { input }, context) => runOnManager('SubmitAuditManager', input.id, context),
   }),
@@ -108,7 +106,6 @@ builder.mutationFields((t) => ({
     description:
       'Re-verifies a manager whose verification is expiring or has expired (VerifyManager); the manager goes ' +
       'through review again.',
-    nullable: false,
     args: { input: t.arg({ type: ManagerVerifyInput, required: true, description: MUTATION_INPUT }) },
     resolve: (_root, { input }, context) => runOnManager('VerifyManager', input.id, context),
   }),

@@ -216,7 +216,6 @@ builder.mutationField('certificateBindingsReplace', (t) =>
     description:
       'Replaces a certificate by another on every cloud resource of the chosen types that serves it ' +
       '(UpdateCertificateInstance). Returns the update, which runs on; follow it as a Job.',
-    nullable: false,
     args: {
       input: t.arg({ type: CertificateBindingsReplaceInput, required: true, description: MUTATION_INPUT }),
     },
@@ -299,7 +298,6 @@ builder.mutationField('updateRecordRetry', (t) =>
   t.field({
     type: UpdateRecordRetryPayload,
     description: 'Retries the failed instances of an update (UpdateCertificateRecordRetry).',
-    nullable: false,
     args: { input: t.arg({ type: UpdateRecordRetryInput, required: true, description: MUTATION_INPUT }) },
     resolve: (_root, { input }, context) =>
       rejectingInput<RecordPayloadShape>({ record: null }, () =>
@@ -346,7 +344,6 @@ builder.mutationField('updateRecordRollback', (t) =>
     type: UpdateRecordRollbackPayload,
     description:
       'Rolls back the instances an update succeeded on (UpdateCertificateRecordRollback), as a new update record.',
-    nullable: false,
     args: { input: t.arg({ type: UpdateRecordRollbackInput, required: true, description: MUTATION_INPUT }) },
     resolve: (_root, { input }, context) =>
       rejectingInput<RollbackPayloadShape>({ rolledBack: null, rollback: null }, async () => {

@@ -147,7 +147,6 @@ builder.mutationField('certificateContentReplace', (t) =>
     description:
       "Replaces a certificate's content with an uploaded certificate and key, keeping its ID, and pushes it to " +
       'the CLB load balancers serving it (UploadUpdateCertificateInstance). Follow the replacement as a Job.',
-    nullable: false,
     args: {
       input: t.arg({ type: CertificateContentReplaceInput, required: true, description: MUTATION_INPUT }),
     },
@@ -229,7 +228,6 @@ builder.mutationField('uploadUpdateRecordRetry', (t) =>
     type: UploadUpdateRecordRetryPayload,
     description:
       'Retries the failed instances of a content replacement (UploadUpdateCertificateRecordRetry).',
-    nullable: false,
     args: {
       input: t.arg({ type: UploadUpdateRecordRetryInput, required: true, description: MUTATION_INPUT }),
     },
@@ -258,7 +256,6 @@ builder.mutationField('uploadUpdateRecordRollback', (t) =>
     description:
       'Rolls a whole content replacement back (UploadUpdateCertificateRecordRollback). Tencent Cloud records the ' +
       'rollback as a ROLLBACK run of the same record, which the payload returns.',
-    nullable: false,
     args: {
       input: t.arg({ type: UploadUpdateRecordRollbackInput, required: true, description: MUTATION_INPUT }),
     },
