@@ -42,8 +42,57 @@ describe('mutation payloads', () => {
     expect(nonNull.map((field) => field.name)).toEqual([]);
   });
 
+  it.each([
+    [
+      'an internal error after executing',
+      'after-handler',
+      { kind: 'error', code: 'InternalError' },
+      'UNKNOWN',
+      false,
+    ],
+    ['a 502 after executing', 'after-handler', { kind: 'http-status', status: 502 }, 'UNKNOWN', false],
+    ['a reset after executing', 'after-handler', { kind: 'connection-reset' }, 'UNKNOWN', false],
+    [
+      'a refusal on purpose',
+      'before-handler',
+      { kind: 'error', code: 'AuthFailure.UnauthorizedOperation' },
+      'NOT_EXECUTED',
+      false,
+    ],
+    ['throttling', 'before-handler', { kind: 'error', code: 'RequestLimitExceeded' }, 'NOT_EXECUTED', true],
+  ] as const)(
+    'tell after %s whether the change may have been made, and whether repeating is safe',
+    async (_name, phase, effect, outcome, retryable) => {
+      // Retries off: the client would resend the throttled call, and the first answer is the one under test.
+      const noRetries = await startTestStack({ client: { retry: { maxRetries: 0 } } });
+      try {
+        const fault = noRetries.emulator.faults.inject({
+          action: 'ModifyCertificateAlias',
+          phase,
+          effect,
+          times: 1,
+        });
+        const result = await execute<{ certificateAliasUpdate: unknown }, unknown>(
+          noRetries.gateway,
+          RENAME,
+          {
+            input: { id: certificateId, alias: `outcome ${outcome}` },
+          },
+        );
+        expect(fault.hits).toBe(1);
+        expect(result.data).toEqual({ certificateAliasUpdate: null });
+        const [error] = result.errors ?? [];
+        expect(error?.extensions).toMatchObject({ outcome, retryable });
+        if (outcome === 'UNKNOWN') expect(error?.message).toMatch(/may have been made.*before repeating/);
+        else expect(error?.message).not.toMatch(/may have been made/);
+      } finally {
+        await noRetries.close();
+      }
+    },
+  );
+
   it('keep what earlier mutations of a document did when a later one fails with an error', async () => {
-    // Root mutations run one after another: a later failure must not null the \`data\` of those that already ran.
+    // Root mutations run one after another: a later failure must not null the `data` of those that already ran.
     const fault = stack.emulator.faults.inject({
       action: 'ModifyCertificateProject',
       phase: 'before-handler',

@@ -1,6 +1,6 @@
 import type { SslActionName, SslCaller, SslRequest, SslResponse } from '../../ssl/actions.ts';
 import { SslApiError, type SslErrorCategory } from '../../ssl/errors.ts';
-import { toGraphQLError } from './upstream-errors.ts';
+import { toMutationGraphQLError } from './upstream-errors.ts';
 
 /** A failure the caller can fix (bad input, wrong state, not found, not enough balance): `userErrors`. */
 export interface UserErrorShape {
@@ -77,7 +77,7 @@ export function createUpstreamMutations(
             : { message: failure.message, field: options?.fieldOf?.(error.code) ?? null };
           return { ok: false, userErrors: [{ code: failure.code, ...stated }] };
         }
-        throw toGraphQLError(error);
+        throw toMutationGraphQLError(error);
       } finally {
         // Even a failed mutation may have changed something upstream (or proved a cached read stale).
         afterMutation();

@@ -5,6 +5,7 @@ import { createGraphQLError } from 'graphql-yoga';
 import {
   SslAbortedError,
   SslApiError,
+  SslError,
   SslHttpStatusError,
   SslInvalidResponseError,
   SslNetworkError,
@@ -60,6 +61,34 @@ export function toGraphQLError(error: unknown): unknown {
     });
   }
   return error;
+}
+
+/** What became of a mutation whose upstream call failed: `extensions.outcome` of its error. */
+export type MutationOutcome = 'NOT_EXECUTED' | 'UNKNOWN';
+
+/**
+ * toGraphQLError for a mutating action, which must tell a client whether repeating it is safe. An API error the
+ * upstream answered with on purpose (auth, permission) and a failure that proves nothing ran (throttled, never
+ * sent) are NOT_EXECUTED and keep their `retryable`. Anything else (an internal error, a 5xx, a timeout or a reset
+ * after the request left) may have come after the change was made: UNKNOWN, never `retryable`, whatever a read
+ * would do, since a client that repeats a purchase on `retryable: true` buys twice.
+ */
+export function toMutationGraphQLError(error: unknown): unknown {
+  const translated = toGraphQLError(error);
+  if (!(error instanceof SslError) || error instanceof SslAbortedError || translated === error) return translated;
+  const { message, extensions } = translated as GraphQLError;
+  const refusedOnPurpose = error instanceof SslApiError && error.category !== 'transient';
+  if (error.provablyNotExecuted || refusedOnPurpose) {
+    return createGraphQLError(message, { extensions: { ...extensions, outcome: 'NOT_EXECUTED' } });
+  }
+  const before =
+    error instanceof SslApiError
+      ? message
+      : 'The Tencent Cloud SSL API failed to answer after the request was sent.';
+  return createGraphQLError(
+    `${before} The change may have been made anyway: check (read what the mutation changes) before repeating it.`,
+    { extensions: { ...extensions, retryable: false, outcome: 'UNKNOWN' } },
+  );
 }
 
 /**
