@@ -5,13 +5,18 @@
  */
 
 /**
- * A code the schema does not know is reported as an error naming it (masked for clients, visible in logs)
- * rather than mislabelled, so a vendor addition is noticed.
+ * A code the schema does not know is reported as an error naming it (UNKNOWN_UPSTREAM_VALUE, on the field that
+ * shows it, which is nullable for that reason) rather than mislabelled, so a vendor addition is noticed.
  */
 export class UnknownUpstreamValueError extends Error {
-  constructor(field: string, value: unknown) {
-    super(`The SSL API returned ${field} ${JSON.stringify(value)}, which the schema does not know`);
+  readonly upstreamField: string;
+  readonly value: unknown;
+
+  constructor(upstreamField: string, value: unknown) {
+    super(`The SSL API returned ${upstreamField} ${JSON.stringify(value)}, which the schema does not know.`);
     this.name = 'UnknownUpstreamValueError';
+    this.upstreamField = upstreamField;
+    this.value = value;
   }
 }
 

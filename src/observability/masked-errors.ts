@@ -2,17 +2,25 @@ import { randomUUID } from 'node:crypto';
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError, maskError as maskWithYoga, type YogaMaskedErrorOpts } from 'graphql-yoga';
 import { clientClosedRequestError } from '../graphql/loaders/upstream-errors.ts';
+import { UnknownUpstreamValueError } from '../graphql/upstream-codes.ts';
 import { SslAbortedError } from '../ssl/errors.ts';
 import type { Logger } from './logger.ts';
 
-/** The client's own cancellation, reached through a path that did not translate it: not an unexpected error. */
-function isClientAbort(error: unknown): boolean {
-  if (error instanceof SslAbortedError) return true;
+/** The code of the error on a field whose upstream value is one the schema does not know. */
+export const UNKNOWN_UPSTREAM_VALUE = 'UNKNOWN_UPSTREAM_VALUE';
+
+/** The error itself, or the one a GraphQLError wraps (how graphql reports what a resolver threw). */
+function causeOf(error: unknown): unknown {
   const original =
     typeof error === 'object' && error !== null
       ? (error as { originalError?: unknown }).originalError
       : undefined;
-  return original instanceof SslAbortedError;
+  return original ?? error;
+}
+
+/** The client's own cancellation, reached through a path that did not translate it: not an unexpected error. */
+function isClientAbort(error: unknown): boolean {
+  return causeOf(error) instanceof SslAbortedError;
 }
 
 /**
@@ -35,6 +43,19 @@ export function createErrorMasking(logger: Logger): ErrorMasking {
       maskError(error, message) {
         const masked = maskWithYoga(error, message, false);
         if (masked === error) return masked;
+        const cause = causeOf(error);
+        if (cause instanceof UnknownUpstreamValueError) {
+          // Not a bug of the gateway's: the vendor added a code. The client learns which; the field alone is null.
+          logger.warn({ upstreamField: cause.upstreamField, value: cause.value }, cause.message);
+          const { nodes, source, positions, path } = masked as Partial<GraphQLError>;
+          return createGraphQLError(cause.message, {
+            nodes,
+            source,
+            positions,
+            path,
+            extensions: { code: UNKNOWN_UPSTREAM_VALUE, upstreamField: cause.upstreamField, value: cause.value },
+          });
+        }
         if (isClientAbort(error)) {
           // No stack and no errorId: the client went away, nothing failed in the gateway.
           logger.debug({ code: 'CLIENT_CLOSED_REQUEST' }, 'the client closed the request');

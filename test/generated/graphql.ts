@@ -1188,16 +1188,16 @@ export type CertificateByIdQueryVariables = Exact<{
 }>;
 
 
-export type CertificateByIdQuery = { certificate: { id: string, alias: string | null, domain: string, domains: Array<string>, status: CertificateStatus, statusMessage: string | null, source: CertificateSource | null, certificateType: CertificateType, packageType: string | null, productName: string | null, projectId: string, beginsAt: string | null, expiresAt: string | null, createdAt: string | null, daysUntilExpiry: number | null, isExpiring: boolean, isDeployable: boolean, isExpiringNotificationEnabled: boolean, isRenewable: boolean, isVip: boolean, isDv: boolean, isWildcard: boolean, tags: Array<{ key: string, value: string }> } | null };
+export type CertificateByIdQuery = { certificate: { id: string, alias: string | null, domain: string, domains: Array<string>, status: CertificateStatus | null, statusMessage: string | null, source: CertificateSource | null, certificateType: CertificateType | null, packageType: string | null, productName: string | null, projectId: string, beginsAt: string | null, expiresAt: string | null, createdAt: string | null, daysUntilExpiry: number | null, isExpiring: boolean, isDeployable: boolean, isExpiringNotificationEnabled: boolean, isRenewable: boolean, isVip: boolean, isDv: boolean, isWildcard: boolean, tags: Array<{ key: string, value: string }> } | null };
 
-export type CertificateFieldsFragment = { id: string, alias: string | null, domain: string, domains: Array<string>, status: CertificateStatus, statusMessage: string | null, source: CertificateSource | null, certificateType: CertificateType, packageType: string | null, productName: string | null, projectId: string, beginsAt: string | null, expiresAt: string | null, createdAt: string | null, daysUntilExpiry: number | null, isExpiring: boolean, isDeployable: boolean, isExpiringNotificationEnabled: boolean, isRenewable: boolean, isVip: boolean, isDv: boolean, isWildcard: boolean, tags: Array<{ key: string, value: string }> };
+export type CertificateFieldsFragment = { id: string, alias: string | null, domain: string, domains: Array<string>, status: CertificateStatus | null, statusMessage: string | null, source: CertificateSource | null, certificateType: CertificateType | null, packageType: string | null, productName: string | null, projectId: string, beginsAt: string | null, expiresAt: string | null, createdAt: string | null, daysUntilExpiry: number | null, isExpiring: boolean, isDeployable: boolean, isExpiringNotificationEnabled: boolean, isRenewable: boolean, isVip: boolean, isDv: boolean, isWildcard: boolean, tags: Array<{ key: string, value: string }> };
 
 export type CertificateSummariesQueryVariables = Exact<{
   first?: number | null | undefined;
 }>;
 
 
-export type CertificateSummariesQuery = { certificates: { totalCount: number, edges: Array<{ node: { id: string, domain: string, status: CertificateStatus } }> } };
+export type CertificateSummariesQuery = { certificates: { totalCount: number, edges: Array<{ node: { id: string, domain: string, status: CertificateStatus | null } }> } };
 
 export type CertificateTimesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1212,28 +1212,28 @@ export type CertificatesPageQueryVariables = Exact<{
 }>;
 
 
-export type CertificatesPageQuery = { certificates: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, alias: string | null, domain: string, domains: Array<string>, status: CertificateStatus, statusMessage: string | null, source: CertificateSource | null, certificateType: CertificateType, packageType: string | null, productName: string | null, projectId: string, beginsAt: string | null, expiresAt: string | null, createdAt: string | null, daysUntilExpiry: number | null, isExpiring: boolean, isDeployable: boolean, isExpiringNotificationEnabled: boolean, isRenewable: boolean, isVip: boolean, isDv: boolean, isWildcard: boolean, tags: Array<{ key: string, value: string }> } }> } };
+export type CertificatesPageQuery = { certificates: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, alias: string | null, domain: string, domains: Array<string>, status: CertificateStatus | null, statusMessage: string | null, source: CertificateSource | null, certificateType: CertificateType | null, packageType: string | null, productName: string | null, projectId: string, beginsAt: string | null, expiresAt: string | null, createdAt: string | null, daysUntilExpiry: number | null, isExpiring: boolean, isDeployable: boolean, isExpiringNotificationEnabled: boolean, isRenewable: boolean, isVip: boolean, isDv: boolean, isWildcard: boolean, tags: Array<{ key: string, value: string }> } }> } };
 
 export type CoverageCompaniesWithManagersQueryVariables = Exact<{
   first: number;
 }>;
 
 
-export type CoverageCompaniesWithManagersQuery = { companies: { totalCount: number, edges: Array<{ node: { id: string, name: string, managers: { totalCount: number, edges: Array<{ node: { id: string, status: ManagerStatus, email: string } }> } } }> } };
+export type CoverageCompaniesWithManagersQuery = { companies: { totalCount: number, edges: Array<{ node: { id: string, name: string, managers: { totalCount: number, edges: Array<{ node: { id: string, status: ManagerStatus | null, email: string } }> } } }> } };
 
 export type CoverageManagerQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type CoverageManagerQuery = { manager: { id: string, firstName: string, lastName: string, status: ManagerStatus, company: { id: string, name: string }, verifications: Array<{ type: ManagerVerificationType, status: ManagerVerificationStatus }> } | null };
+export type CoverageManagerQuery = { manager: { id: string, firstName: string, lastName: string, status: ManagerStatus | null, company: { id: string, name: string }, verifications: Array<{ type: ManagerVerificationType | null, status: ManagerVerificationStatus | null }> } | null };
 
 export type CoveragePackagesQueryVariables = Exact<{
   filter?: PackageFilter | null | undefined;
 }>;
 
 
-export type CoveragePackagesQuery = { packages: { totalCount: number, totalRemainingPoints: number, edges: Array<{ node: { id: string, type: PackageType | null, status: PackageStatus, remainingPoints: number, expiresAt: string | null } }> } };
+export type CoveragePackagesQuery = { packages: { totalCount: number, totalRemainingPoints: number, edges: Array<{ node: { id: string, type: PackageType | null, status: PackageStatus | null, remainingPoints: number, expiresAt: string | null } }> } };
 
 export type CoverageManagerDeleteMutationVariables = Exact<{
   input: ManagerDeleteInput;
@@ -1247,14 +1247,14 @@ export type CoverageManagerAuditSubmitMutationVariables = Exact<{
 }>;
 
 
-export type CoverageManagerAuditSubmitMutation = { managerAuditSubmit: { manager: { id: string, status: ManagerStatus } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
+export type CoverageManagerAuditSubmitMutation = { managerAuditSubmit: { manager: { id: string, status: ManagerStatus | null } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageManagerVerifyMutationVariables = Exact<{
   input: ManagerVerifyInput;
 }>;
 
 
-export type CoverageManagerVerifyMutation = { managerVerify: { manager: { id: string, status: ManagerStatus } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
+export type CoverageManagerVerifyMutation = { managerVerify: { manager: { id: string, status: ManagerStatus | null } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageBindingsRefreshMutationVariables = Exact<{
   input: CertificateBindingsRefreshInput;
@@ -1269,7 +1269,7 @@ export type CoverageBindResourceTaskQueryVariables = Exact<{
 }>;
 
 
-export type CoverageBindResourceTaskQuery = { bindResourceTask: { id: string, status: JobStatus, isFinished: boolean, results: Array<{ resourceType: ResourceType, totalCount: number }>, resources: { totalCount: number, edges: Array<{ node:
+export type CoverageBindResourceTaskQuery = { bindResourceTask: { id: string, status: JobStatus, isFinished: boolean, results: Array<{ resourceType: ResourceType | null, totalCount: number }>, resources: { totalCount: number, edges: Array<{ node:
           | { id: string, region: string | null }
           | { id: string, region: string | null }
           | { id: string, region: string | null }
@@ -1290,28 +1290,28 @@ export type BudgetCertificateListQueryVariables = Exact<{
 }>;
 
 
-export type BudgetCertificateListQuery = { certificates: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, alias: string | null, domain: string, domains: Array<string>, status: CertificateStatus, certificateType: CertificateType, productName: string | null, beginsAt: string | null, expiresAt: string | null, daysUntilExpiry: number | null, isExpiring: boolean, isDeployable: boolean, tags: Array<{ key: string, value: string }> } }> } };
+export type BudgetCertificateListQuery = { certificates: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, alias: string | null, domain: string, domains: Array<string>, status: CertificateStatus | null, certificateType: CertificateType | null, productName: string | null, beginsAt: string | null, expiresAt: string | null, daysUntilExpiry: number | null, isExpiring: boolean, isDeployable: boolean, tags: Array<{ key: string, value: string }> } }> } };
 
 export type BudgetCertificateListWithOwnersQueryVariables = Exact<{
   first: number;
 }>;
 
 
-export type BudgetCertificateListWithOwnersQuery = { certificates: { edges: Array<{ node: { id: string, domain: string, status: CertificateStatus, manager: { id: string, firstName: string, lastName: string, email: string } | null, company: { id: string, name: string } | null } }> } };
+export type BudgetCertificateListWithOwnersQuery = { certificates: { edges: Array<{ node: { id: string, domain: string, status: CertificateStatus | null, manager: { id: string, firstName: string, lastName: string, email: string } | null, company: { id: string, name: string } | null } }> } };
 
 export type BudgetCertificateListWithManagerStatusQueryVariables = Exact<{
   first: number;
 }>;
 
 
-export type BudgetCertificateListWithManagerStatusQuery = { certificates: { edges: Array<{ node: { id: string, manager: { id: string, status: ManagerStatus, company: { id: string } } | null } }> } };
+export type BudgetCertificateListWithManagerStatusQuery = { certificates: { edges: Array<{ node: { id: string, manager: { id: string, status: ManagerStatus | null, company: { id: string } } | null } }> } };
 
 export type BudgetCertificateDetailPageQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type BudgetCertificateDetailPageQuery = { certificate: { id: string, alias: string | null, domain: string, status: CertificateStatus, expiresAt: string | null, certificatePem: string | null, fingerprintSha1: string | null, purchase: { validationLevel: CertificateValidationLevel | null, domainCoverage: CertificateDomainCoverage | null, orderId: string | null } | null, x509: { subject: string, issuer: string, serialNumber: string, fingerprintSha256: string, validFrom: string, validTo: string, subjectAltNames: Array<string>, chain: Array<{ subject: string }> } | null, deployRecords: { totalCount: number, edges: Array<{ node: { id: string, resourceType: ResourceType | null, region: string | null } }> } | null, operationLogs: { totalCount: number, edges: Array<{ node: { type: CertificateOperationType, message: string | null, createdAt: string | null } }> } | null } | null };
+export type BudgetCertificateDetailPageQuery = { certificate: { id: string, alias: string | null, domain: string, status: CertificateStatus | null, expiresAt: string | null, certificatePem: string | null, fingerprintSha1: string | null, purchase: { validationLevel: CertificateValidationLevel | null, domainCoverage: CertificateDomainCoverage | null, orderId: string | null } | null, x509: { subject: string, issuer: string, serialNumber: string, fingerprintSha256: string, validFrom: string, validTo: string, subjectAltNames: Array<string>, chain: Array<{ subject: string }> } | null, deployRecords: { totalCount: number, edges: Array<{ node: { id: string, resourceType: ResourceType | null, region: string | null } }> } | null, operationLogs: { totalCount: number, edges: Array<{ node: { type: CertificateOperationType | null, message: string | null, createdAt: string | null } }> } | null } | null };
 
 export type BudgetDeployRecordStatusesQueryVariables = Exact<{
   id: string | number;
@@ -1331,14 +1331,14 @@ export type BudgetDeployedResourcesPageQueryVariables = Exact<{
 }>;
 
 
-export type BudgetDeployedResourcesPageQuery = { certificates: { edges: Array<{ node: { id: string, domain: string, deployedResources: { resourceType: ResourceType, totalCount: number, identifiers: Array<string> } | null } }> } };
+export type BudgetDeployedResourcesPageQuery = { certificates: { edges: Array<{ node: { id: string, domain: string, deployedResources: { resourceType: ResourceType | null, totalCount: number, identifiers: Array<string> } | null } }> } };
 
 export type CoverageCertificateUploadMutationVariables = Exact<{
   input: CertificateUploadInput;
 }>;
 
 
-export type CoverageCertificateUploadMutation = { certificateUpload: { isNewCertificate: boolean | null, certificate: { id: string, status: CertificateStatus, source: CertificateSource | null } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
+export type CoverageCertificateUploadMutation = { certificateUpload: { isNewCertificate: boolean | null, certificate: { id: string, status: CertificateStatus | null, source: CertificateSource | null } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageCertificateAliasUpdateMutationVariables = Exact<{
   input: CertificateAliasUpdateInput;
@@ -1380,14 +1380,14 @@ export type CoverageCertificatePageQueryVariables = Exact<{
 }>;
 
 
-export type CoverageCertificatePageQuery = { certificates: { totalCount: number, edges: Array<{ node: { id: string, domain: string, status: CertificateStatus, expiresAt: string | null, manager: { id: string, status: ManagerStatus } | null, company: { id: string, name: string } | null } }> } };
+export type CoverageCertificatePageQuery = { certificates: { totalCount: number, edges: Array<{ node: { id: string, domain: string, status: CertificateStatus | null, expiresAt: string | null, manager: { id: string, status: ManagerStatus | null } | null, company: { id: string, name: string } | null } }> } };
 
 export type CoverageCertificateDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type CoverageCertificateDetailQuery = { certificate: { id: string, certificatePem: string | null, privateKeyPem: string | null, x509: { subject: string, fingerprintSha256: string, validTo: string } | null, operationLogs: { totalCount: number, edges: Array<{ node: { type: CertificateOperationType, createdAt: string | null } }> } | null, deployRecords: { totalCount: number, edges: Array<{ node: { id: string, status: JobStatus } }> } | null, replacementRecords: { totalCount: number } | null, contentReplacementRecords: { totalCount: number } | null, deployedResources: { resourceType: ResourceType, totalCount: number, identifiers: Array<string> } | null, archive: { contentType: string } | null, downloadLink: { url: string, filename: string } | null } | null };
+export type CoverageCertificateDetailQuery = { certificate: { id: string, certificatePem: string | null, privateKeyPem: string | null, x509: { subject: string, fingerprintSha256: string, validTo: string } | null, operationLogs: { totalCount: number, edges: Array<{ node: { type: CertificateOperationType | null, createdAt: string | null } }> } | null, deployRecords: { totalCount: number, edges: Array<{ node: { id: string, status: JobStatus } }> } | null, replacementRecords: { totalCount: number } | null, contentReplacementRecords: { totalCount: number } | null, deployedResources: { resourceType: ResourceType | null, totalCount: number, identifiers: Array<string> } | null, archive: { contentType: string } | null, downloadLink: { url: string, filename: string } | null } | null };
 
 export type CoverageDomainValidationQueryVariables = Exact<{
   id: string | number;
@@ -1408,7 +1408,7 @@ export type CoverageOperationLogsQueryVariables = Exact<{
 }>;
 
 
-export type CoverageOperationLogsQuery = { operationLogs: { totalCount: number, edges: Array<{ node: { type: CertificateOperationType, message: string | null, createdAt: string | null, certificate: { id: string } | null } }> } };
+export type CoverageOperationLogsQuery = { operationLogs: { totalCount: number, edges: Array<{ node: { type: CertificateOperationType | null, message: string | null, createdAt: string | null, certificate: { id: string } | null } }> } };
 
 export type CoverageCloudResourcesQueryVariables = Exact<{
   type: ResourceType;
@@ -1444,7 +1444,7 @@ export type CoverageUploadUpdateRecordQueryVariables = Exact<{
 }>;
 
 
-export type CoverageUploadUpdateRecordQuery = { uploadUpdateRecord: { id: string, status: JobStatus, isFinished: boolean, isRolledBack: boolean, certificate: { id: string } | null, phases: Array<{ kind: UploadUpdatePhaseKind, status: UpdateStatus, resourceGroups: Array<{ resourceType: ResourceType, instances: { edges: Array<{ node: { id: string, status: UpdateStatus } }> } }> }> } | null };
+export type CoverageUploadUpdateRecordQuery = { uploadUpdateRecord: { id: string, status: JobStatus, isFinished: boolean, isRolledBack: boolean, certificate: { id: string } | null, phases: Array<{ kind: UploadUpdatePhaseKind | null, status: UpdateStatus | null, resourceGroups: Array<{ resourceType: ResourceType | null, instances: { edges: Array<{ node: { id: string, status: UpdateStatus | null } }> } }> }> } | null };
 
 export type CoverageUploadUpdateRecordRetryMutationVariables = Exact<{
   input: UploadUpdateRecordRetryInput;
@@ -1473,7 +1473,7 @@ export type CoverageDeployRecordQueryVariables = Exact<{
 }>;
 
 
-export type CoverageDeployRecordQuery = { deployRecord: { id: string, status: JobStatus, isFinished: boolean, resourceType: ResourceType | null, progress: { total: number, succeeded: number, failed: number }, instances: { totalCount: number, edges: Array<{ node: { id: string, instanceId: string, status: DeployInstanceStatus } }> } } | null };
+export type CoverageDeployRecordQuery = { deployRecord: { id: string, status: JobStatus, isFinished: boolean, resourceType: ResourceType | null, progress: { total: number, succeeded: number, failed: number }, instances: { totalCount: number, edges: Array<{ node: { id: string, instanceId: string, status: DeployInstanceStatus | null } }> } } | null };
 
 export type CoverageDeployRecordRetryMutationVariables = Exact<{
   input: DeployRecordRetryInput;
@@ -1489,49 +1489,49 @@ export type CoverageDeployRecordRollbackMutationVariables = Exact<{
 
 export type CoverageDeployRecordRollbackMutation = { deployRecordRollback: { rolledBackRecord: { id: string } | null, rollbackRecord: { id: string, status: JobStatus } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
-export type CoverageCertificateStateFragment = { id: string, status: CertificateStatus, domain: string };
+export type CoverageCertificateStateFragment = { id: string, status: CertificateStatus | null, domain: string };
 
 export type CoverageCertificateApplyMutationVariables = Exact<{
   input: CertificateApplyInput;
 }>;
 
 
-export type CoverageCertificateApplyMutation = { certificateApply: { certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
+export type CoverageCertificateApplyMutation = { certificateApply: { certificate: { id: string, status: CertificateStatus | null, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageDomainVerificationCheckMutationVariables = Exact<{
   input: CertificateSelectorInput;
 }>;
 
 
-export type CoverageDomainVerificationCheckMutation = { certificateDomainVerificationCheck: { certificate: { id: string, status: CertificateStatus, domain: string } | null, results: Array<{ domain: string, caCheck: DomainValidationCaCheck, isIssued: boolean }> | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
+export type CoverageDomainVerificationCheckMutation = { certificateDomainVerificationCheck: { certificate: { id: string, status: CertificateStatus | null, domain: string } | null, results: Array<{ domain: string, caCheck: DomainValidationCaCheck | null, isIssued: boolean }> | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageCertificateCompleteMutationVariables = Exact<{
   input: CertificateSelectorInput;
 }>;
 
 
-export type CoverageCertificateCompleteMutation = { certificateComplete: { certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
+export type CoverageCertificateCompleteMutation = { certificateComplete: { certificate: { id: string, status: CertificateStatus | null, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageCertificateReissueMutationVariables = Exact<{
   input: CertificateReissueInput;
 }>;
 
 
-export type CoverageCertificateReissueMutation = { certificateReissue: { certificate: { id: string, status: CertificateStatus, domain: string } | null, originalCertificate: { id: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
+export type CoverageCertificateReissueMutation = { certificateReissue: { certificate: { id: string, status: CertificateStatus | null, domain: string } | null, originalCertificate: { id: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageCertificateRevokeMutationVariables = Exact<{
   input: CertificateRevokeInput;
 }>;
 
 
-export type CoverageCertificateRevokeMutation = { certificateRevoke: { certificate: { id: string, status: CertificateStatus, domain: string } | null, domainValidations: Array<{ domain: string }> | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
+export type CoverageCertificateRevokeMutation = { certificateRevoke: { certificate: { id: string, status: CertificateStatus | null, domain: string } | null, domainValidations: Array<{ domain: string }> | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageRevocationLetterUploadMutationVariables = Exact<{
   input: CertificateRevocationLetterUploadInput;
 }>;
 
 
-export type CoverageRevocationLetterUploadMutation = { certificateRevocationLetterUpload: { certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
+export type CoverageRevocationLetterUploadMutation = { certificateRevocationLetterUpload: { certificate: { id: string, status: CertificateStatus | null, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageJobQueryVariables = Exact<{
   kind: JobKind;
@@ -1553,70 +1553,70 @@ export type CoverageOrderCreateMutationVariables = Exact<{
 }>;
 
 
-export type CoverageOrderCreateMutation = { certificateOrderCreate: { dealIds: Array<string> | null, certificates: Array<{ id: string, status: CertificateStatus, domain: string }> | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
+export type CoverageOrderCreateMutation = { certificateOrderCreate: { dealIds: Array<string> | null, certificates: Array<{ id: string, status: CertificateStatus | null, domain: string }> | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageOrderCreateByPackageMutationVariables = Exact<{
   input: CertificateOrderCreateByPackageInput;
 }>;
 
 
-export type CoverageOrderCreateByPackageMutation = { certificateOrderCreateByPackage: { certificates: Array<{ id: string, status: CertificateStatus, domain: string }> | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
+export type CoverageOrderCreateByPackageMutation = { certificateOrderCreateByPackage: { certificates: Array<{ id: string, status: CertificateStatus | null, domain: string }> | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageInformationSubmitMutationVariables = Exact<{
   input: CertificateInformationSubmitInput;
 }>;
 
 
-export type CoverageInformationSubmitMutation = { certificateInformationSubmit: { certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
+export type CoverageInformationSubmitMutation = { certificateInformationSubmit: { certificate: { id: string, status: CertificateStatus | null, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageInformationSubmitLegacyMutationVariables = Exact<{
   input: CertificateInformationSubmitLegacyInput;
 }>;
 
 
-export type CoverageInformationSubmitLegacyMutation = { certificateInformationSubmitLegacy: { certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
+export type CoverageInformationSubmitLegacyMutation = { certificateInformationSubmitLegacy: { certificate: { id: string, status: CertificateStatus | null, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageOrderSubmitMutationVariables = Exact<{
   input: CertificateOrderSubmitInput;
 }>;
 
 
-export type CoverageOrderSubmitMutation = { certificateOrderSubmit: { caOrderId: string | null, certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
+export type CoverageOrderSubmitMutation = { certificateOrderSubmit: { caOrderId: string | null, certificate: { id: string, status: CertificateStatus | null, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageInformationCommitMutationVariables = Exact<{
   input: CertificateInformationCommitInput;
 }>;
 
 
-export type CoverageInformationCommitMutation = { certificateInformationCommit: { caOrderId: string | null, certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
+export type CoverageInformationCommitMutation = { certificateInformationCommit: { caOrderId: string | null, certificate: { id: string, status: CertificateStatus | null, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageConfirmationLetterUploadMutationVariables = Exact<{
   input: CertificateConfirmationLetterUploadInput;
 }>;
 
 
-export type CoverageConfirmationLetterUploadMutation = { certificateConfirmationLetterUpload: { certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
+export type CoverageConfirmationLetterUploadMutation = { certificateConfirmationLetterUpload: { certificate: { id: string, status: CertificateStatus | null, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageAuditCancelMutationVariables = Exact<{
   input: CertificateSelectorInput;
 }>;
 
 
-export type CoverageAuditCancelMutation = { certificateAuditCancel: { certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
+export type CoverageAuditCancelMutation = { certificateAuditCancel: { certificate: { id: string, status: CertificateStatus | null, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageResubmitMutationVariables = Exact<{
   input: CertificateSelectorInput;
 }>;
 
 
-export type CoverageResubmitMutation = { certificateResubmit: { certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
+export type CoverageResubmitMutation = { certificateResubmit: { certificate: { id: string, status: CertificateStatus | null, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageOrderCancelMutationVariables = Exact<{
   input: CertificateSelectorInput;
 }>;
 
 
-export type CoverageOrderCancelMutation = { certificateOrderCancel: { certificate: { id: string, status: CertificateStatus, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
+export type CoverageOrderCancelMutation = { certificateOrderCancel: { certificate: { id: string, status: CertificateStatus | null, domain: string } | null, userErrors: Array<{ code: string, field: Array<string> | null, message: string }> } | null };
 
 export type CoverageBindingsReplaceMutationVariables = Exact<{
   input: CertificateBindingsReplaceInput;
@@ -1630,7 +1630,7 @@ export type CoverageUpdateRecordQueryVariables = Exact<{
 }>;
 
 
-export type CoverageUpdateRecordQuery = { updateRecord: { id: string, status: JobStatus, isFinished: boolean, certificate: { id: string } | null, oldCertificate: { id: string } | null, progress: { total: number, succeeded: number, failed: number }, resourceGroups: Array<{ resourceType: ResourceType, instances: { totalCount: number, edges: Array<{ node: { id: string, status: UpdateStatus } }> } }> } | null };
+export type CoverageUpdateRecordQuery = { updateRecord: { id: string, status: JobStatus, isFinished: boolean, certificate: { id: string } | null, oldCertificate: { id: string } | null, progress: { total: number, succeeded: number, failed: number }, resourceGroups: Array<{ resourceType: ResourceType | null, instances: { totalCount: number, edges: Array<{ node: { id: string, status: UpdateStatus | null } }> } }> } | null };
 
 export type CoverageUpdateRecordRetryMutationVariables = Exact<{
   input: UpdateRecordRetryInput;

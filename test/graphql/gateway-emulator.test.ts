@@ -149,7 +149,7 @@ describe('over the emulator', () => {
       expect(node.source).toBe(SOURCE_NAMES[record.from]);
       expect(node.certificateType).toBe(TYPE_NAMES[record.certificateType]);
       expect(node.domain).toBe(record.domain);
-      statuses.add(node.status);
+      statuses.add(String(node.status));
       expect(node.createdAt).toMatch(ISO_WITH_OFFSET);
       // The upstream reports whole seconds of Beijing time; the instant must survive the round trip.
       expect(Date.parse(node.createdAt!)).toBe(Math.floor(record.insertTime / 1000) * 1000);

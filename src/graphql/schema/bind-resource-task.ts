@@ -160,7 +160,6 @@ const BindResourceTypeResultRef = builder.objectRef<BindResourceResult>('BindRes
     resourceType: t.field({
       type: ResourceType.ref,
       description: 'The kind of cloud resource.',
-      nullable: false,
       resolve: (result) => ResourceType.fromUpstream(result.ResourceType),
     }),
     totalCount: t.int({

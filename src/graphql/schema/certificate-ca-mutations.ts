@@ -64,13 +64,11 @@ const DomainValidationResultRef = builder
       method: t.field({
         type: DomainValidationMethod.ref,
         description: 'How control of the domain is being proven.',
-        nullable: false,
         resolve: (result) => DomainValidationMethod.fromUpstream(result.VerifyType),
       }),
       localCheck: t.field({
         type: DomainValidationLocalCheck.ref,
         description: "What Tencent Cloud's own check of the record or file found.",
-        nullable: false,
         resolve: (result) =>
           DomainValidationLocalCheck.fromUpstream(
             LOCAL_CHECK_SYNONYMS[result.LocalCheck] ?? result.LocalCheck,
@@ -88,7 +86,6 @@ const DomainValidationResultRef = builder
       caCheck: t.field({
         type: DomainValidationCaCheck.ref,
         description: "The certificate authority's validation of the domain.",
-        nullable: false,
         resolve: (result) => DomainValidationCaCheck.fromUpstream(result.CaCheck),
       }),
       isRateLimited: t.boolean({

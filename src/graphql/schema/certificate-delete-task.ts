@@ -151,7 +151,6 @@ CertificateDeleteTaskRef.implement({
     outcome: t.field({
       type: CertificateDeleteOutcome.ref,
       description: 'Where the deletion stands, or why it failed, as Tencent Cloud reports it.',
-      nullable: false,
       resolve: async (task, _args, context) =>
         CertificateDeleteOutcome.fromUpstream((await resultOf(task, context)).Status),
     }),

@@ -148,7 +148,6 @@ const CertificateHostingRef = builder.objectRef<CertificateRecord>('CertificateH
     status: t.field({
       type: HostingStatus.ref,
       description: 'Where the certificate is in hosting.',
-      nullable: false,
       // Absent means never hosted.
       resolve: (certificate) => HostingStatus.fromUpstream(certificate.upstream.HostingStatus ?? -1),
     }),

@@ -55,7 +55,6 @@ CertificateRef.implement({
     status: t.field({
       type: CertificateStatus.ref,
       description: 'Where the certificate is in its life cycle.',
-      nullable: false,
       ...exposedProperty('status'),
       resolve: (certificate) => valueOrThrow(certificate.status),
     }),
@@ -74,7 +73,6 @@ CertificateRef.implement({
     certificateType: t.field({
       type: CertificateType.ref,
       description: 'Whether this is a server certificate or a client/CA certificate.',
-      nullable: false,
       ...exposedProperty('certificateType'),
       resolve: (certificate) => valueOrThrow(certificate.certificateType),
     }),

@@ -103,7 +103,6 @@ ClbListenerRef.implement({
     protocol: t.field({
       type: ListenerProtocol.ref,
       description: 'The protocol the listener terminates.',
-      nullable: false,
       resolve: (listener) => ListenerProtocol.fromUpstream(listener.Protocol),
     }),
     isSniEnabled: t.boolean({
@@ -150,7 +149,6 @@ export const ClbLoadBalancerRef = cloudResourceObjectRef('clb').implement({
     kind: t.field({
       type: LoadBalancerKind.ref,
       description: 'Whether this is a classic or an application load balancer.',
-      nullable: false,
       resolve: (resource) => LoadBalancerKind.fromUpstream(resource.detail.Forward),
     }),
     listeners: t.field({

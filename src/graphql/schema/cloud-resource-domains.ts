@@ -63,7 +63,6 @@ export const CdnDomainRef = cloudResourceObjectRef('cdn').implement({
     status: t.field({
       type: CdnDomainStatus.ref,
       description: 'Whether the domain is serving.',
-      nullable: false,
       resolve: (r) => CdnDomainStatus.fromUpstream(r.detail.Status),
     }),
     isHttpsBillingEnabled: t.boolean({
@@ -102,7 +101,6 @@ export const LiveDomainRef = cloudResourceObjectRef('live').implement({
     httpsStatus: t.field({
       type: LiveHttpsStatus.ref,
       description: 'Whether the domain has a certificate and serves HTTPS.',
-      nullable: false,
       resolve: (r) => LiveHttpsStatus.fromUpstream(r.detail.Status),
     }),
   }),
@@ -136,7 +134,6 @@ export const EdgeOneDomainRef = cloudResourceObjectRef('teo').implement({
     certificateStatus: t.field({
       type: EdgeOneDomainStatus.ref,
       description: 'Where the certificate of the domain stands.',
-      nullable: false,
       resolve: (r) => EdgeOneDomainStatus.fromUpstream(r.detail.Status),
     }),
   }),
@@ -209,7 +206,6 @@ export const CosBucketDomainRef = cloudResourceObjectRef('cos').implement({
     status: t.field({
       type: CosDomainStatus.ref,
       description: 'Whether the custom domain is online.',
-      nullable: false,
       resolve: (r) => CosDomainStatus.fromUpstream(r.detail.Status),
     }),
   }),

@@ -190,7 +190,6 @@ const CertificateDeployedResourcesRef = builder
       resourceType: t.field({
         type: ResourceType.ref,
         description: 'The kind of resource.',
-        nullable: false,
         resolve: (deployed) => deployed.resourceType,
       }),
       totalCount: t.int({

@@ -186,7 +186,6 @@ const DeployRecordInstanceRef = builder.objectRef<DeployRecordDetail>('DeployRec
     status: t.field({
       type: DeployInstanceStatus.ref,
       description: 'Where the deployment to this instance stands.',
-      nullable: false,
       resolve: (item) => DeployInstanceStatus.fromUpstream(item.Status),
     }),
     errorMessage: t.string({

@@ -118,13 +118,11 @@ const ManagerVerificationRef = builder.objectRef<ManagerStatusInfo>('ManagerVeri
     type: t.field({
       type: ManagerVerificationType.ref,
       description: 'The validation level.',
-      nullable: false,
       resolve: (info) => ManagerVerificationType.fromUpstream(info.Type),
     }),
     status: t.field({
       type: ManagerVerificationStatus.ref,
       description: 'Where the verification stands.',
-      nullable: false,
       resolve: (info) => ManagerVerificationStatus.fromUpstream(info.Status),
     }),
     createdAt: t.field({
@@ -205,7 +203,6 @@ ManagerRef.implement({
         "Where the manager is in its review. Tencent Cloud reports it only in its company's manager list: " +
         'for a manager not reached through `Company.managers`, this costs one DescribeManagers per distinct ' +
         'company per request.',
-      nullable: false,
       resolve: async (manager, _args, context) =>
         ManagerStatus.fromUpstream((await managerSummaryOf(manager, context)).Status),
     }),

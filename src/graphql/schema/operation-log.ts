@@ -90,7 +90,6 @@ export const OperationLogRef = builder.objectRef<OperationLogRecord>('OperationL
     type: t.field({
       type: OperationType.ref,
       description: 'What happened.',
-      nullable: false,
       resolve: (log) => OperationType.fromUpstream(log.Type),
     }),
     message: t.string({

@@ -148,7 +148,6 @@ PackageRef.implement({
     status: t.field({
       type: PackageStatus.ref,
       description: 'Whether the points can still be spent.',
-      nullable: false,
       resolve: (record) => PackageStatus.fromUpstream(record.Status),
     }),
     isTransferredIn: t.boolean({

@@ -218,7 +218,6 @@ export function resourceGroupRef<Group extends ResourceGroup, Item>(type: Resour
       resourceType: t.field({
         type: ResourceType.ref,
         description: 'The kind of resource.',
-        nullable: false,
         resolve: (group) => ResourceType.fromUpstream(group.resourceType),
       }),
       instanceCount: t.int({

@@ -76,7 +76,6 @@ const UpdateRecordInstanceRef = builder.objectRef<UpdateRecordItem>('UpdateRecor
     resourceType: t.field({
       type: ResourceType.ref,
       description: 'The kind of resource.',
-      nullable: false,
       resolve: (item) => ResourceType.fromUpstream(item.ResourceType),
     }),
     region: t.string({
@@ -86,7 +85,6 @@ const UpdateRecordInstanceRef = builder.objectRef<UpdateRecordItem>('UpdateRecor
     status: t.field({
       type: UpdateStatus.ref,
       description: 'Where the update of this instance stands.',
-      nullable: false,
       resolve: (item) => UpdateStatus.fromUpstream(item.Status),
     }),
     errorMessage: t.string({
@@ -244,7 +242,6 @@ UpdateRecordRef.implement({
     resourceTypes: t.field({
       type: [ResourceType.ref],
       description: 'The resource types the update covers.',
-      nullable: false,
       resolve: async (record, _args, context) =>
         (await summaryOf(record, context)).ResourceTypes.map((type) => ResourceType.fromUpstream(type)),
     }),

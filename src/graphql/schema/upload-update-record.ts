@@ -100,7 +100,6 @@ const UploadUpdateRecordInstanceRef = builder
       resourceType: t.field({
         type: ResourceType.ref,
         description: 'The kind of resource.',
-        nullable: false,
         resolve: (item) => ResourceType.fromUpstream(item.ResourceType),
       }),
       region: t.string({
@@ -110,7 +109,6 @@ const UploadUpdateRecordInstanceRef = builder
       status: t.field({
         type: UpdateStatus.ref,
         description: 'Where the replacement on this instance stands.',
-        nullable: false,
         resolve: (item) => UpdateStatus.fromUpstream(item.Status),
       }),
       errorMessage: t.string({
@@ -281,13 +279,11 @@ const UploadUpdateRecordPhaseRef = builder.objectRef<PhaseShape>('UploadUpdateRe
     kind: t.field({
       type: UploadUpdatePhaseKind.ref,
       description: 'Whether this run deploys or rolls back.',
-      nullable: false,
       resolve: ({ phase }) => UploadUpdatePhaseKind.fromUpstream(phase.Type),
     }),
     status: t.field({
       type: UpdateStatus.ref,
       description: 'Where the run stands.',
-      nullable: false,
       resolve: ({ phase }) => UpdateStatus.fromUpstream(phase.Status),
     }),
     createdAt: t.field({
@@ -355,7 +351,6 @@ UploadUpdateRecordRef.implement({
     resourceTypes: t.field({
       type: [ResourceType.ref],
       description: 'The resource types the replacement covers.',
-      nullable: false,
       resolve: async (record, _args, context) =>
         (await summaryOf(record, context)).ResourceTypes.map((type) => ResourceType.fromUpstream(type)),
     }),

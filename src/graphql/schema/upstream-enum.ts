@@ -22,11 +22,18 @@ export function upstreamEnum<const Values extends EnumValues>(
   return enumOfUpstreamCodes(name, upstreamCodes(values, options), options.description);
 }
 
+/**
+ * The names of the enums whose values come from the upstream. The API adds codes over time, so a field of one is
+ * nullable: an unknown code fails that field alone (UNKNOWN_UPSTREAM_VALUE), never its object or the page.
+ */
+export const UPSTREAM_ENUM_NAMES = new Set<string>();
+
 /** The GraphQL enum of codes declared outside the schema (upstream-codes.ts), with their conversion. */
 export function enumOfUpstreamCodes<const Values extends EnumValues>(
   name: string,
   codes: UpstreamCodes<Values>,
   description: string,
 ) {
+  UPSTREAM_ENUM_NAMES.add(name);
   return { ...codes, ref: builder.enumType(name, { description, values: codes.values }) };
 }
