@@ -31,6 +31,7 @@ import {
   securityPlugins,
 } from './security/gateway-security.ts';
 import { graphiqlForServedHosts, hostCheckPlugin } from './security/host-check.ts';
+import { useMutationScopeCheck } from './security/mutation-scope-check.ts';
 import { requestBodyLimitPlugin } from './security/request-body-limit.ts';
 
 export interface GatewayOptions {
@@ -140,8 +141,10 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...securityPlugins(security),
       // Before the document is parsed: a caller without a valid token learns nothing about the schema.
       authentication.plugin,
-      // Before anything executes: a mutation must not start a job its payload then cannot return.
+      // Before anything executes: a mutation must not start a job its payload then cannot return, nor run when
+      // its payload asks for what the token may not see.
       useJobWaitArgumentCheck(),
+      useMutationScopeCheck(),
       useReportedErrors(),
       ...(options.compileQueriesAfterRuns === false
         ? []

@@ -171,4 +171,35 @@ describe('mutation payloads', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(readOnly.upstreamCalls('ModifyCertificateAlias')).toBe(0);
   });
+
+  it('are refused before any upstream call when the payload asks for secrets the token does not grant', async () => {
+    const writeOnlySession: AuthSession = { subject: 'writer', scopes: new Set(['ssl:read', 'ssl:write']) };
+    const writer = await startTestStack({ gateway: { authenticate: async () => writeOnlySession } });
+    try {
+      const withSecrets = `mutation ($input: CertificateAliasUpdateInput!) {
+        certificateAliasUpdate(input: $input) { ...Renamed userErrors { code } }
+      }
+      fragment Renamed on CertificateAliasUpdatePayload { certificate { id ... on Certificate { privateKeyPem } } }`;
+      const refused = await execute(writer.gateway, withSecrets, {
+        input: { id: certificateId, alias: 'not with secrets' },
+      });
+      expect(refused.data).toBeUndefined();
+      expect(refused.errors).toEqual([
+        expect.objectContaining({
+          message:
+            'Not authorized: Certificate.privateKeyPem needs the ssl:secrets scope, which the token does not grant.',
+          extensions: { code: 'FORBIDDEN' },
+        }),
+      ]);
+      expect(writer.upstreamCalls('ModifyCertificateAlias')).toBe(0);
+      // Without the secret the same mutation runs.
+      const renamed = await execute(writer.gateway, RENAME, {
+        input: { id: certificateId, alias: 'no secrets' },
+      });
+      expect(renamed.errors).toBeUndefined();
+      expect(writer.upstreamCalls('ModifyCertificateAlias')).toBe(1);
+    } finally {
+      await writer.close();
+    }
+  });
 });
