@@ -69,7 +69,8 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = Object.freeze({
   // Fifty aliased lookups with a few fields each take about 800 tokens; Armor's default of 1000 is too tight.
   maxTokens: 2000,
   maxDirectives: 50,
-  maxBodyBytes: 1_048_576,
+  // The API takes confirmation and revocation letters of up to 1.4 MB, which base64 makes 1.87 MB.
+  maxBodyBytes: 2_097_152,
   // Each representation of a type the API cannot read in batches (managers, companies, packages) costs one
   // upstream call, as a page item's nested lookup does: a router's entity fetch for a page of 100 fits.
   maxEntityRepresentations: 100,
@@ -95,7 +96,7 @@ export interface ServerTimeouts {
 export const DEFAULT_SERVER_TIMEOUTS: ServerTimeouts = Object.freeze({
   // Headers are a few hundred bytes: any client sends them at once.
   headersTimeoutMs: 15_000,
-  // A body is at most GRAPHQL_MAX_BODY_BYTES (1 MB by default): 30 s allows about 35 KB/s.
+  // A body is at most GRAPHQL_MAX_BODY_BYTES (2 MB by default): 30 s allows about 70 KB/s.
   requestTimeoutMs: 30_000,
 });
 
