@@ -165,6 +165,32 @@ describe('mutation payloads', () => {
     ]);
   });
 
+  it.each([
+    ['FailedOperation.NoProjectPermission', ['input', 'projectId']],
+    ['FailedOperation.RoleNotFoundAuthorization', ['input', 'ids']],
+    ['FailedOperation.NoRealNameAuth', ['input', 'ids']],
+  ])('answer %s, which the account owner fixes, as a userError', async (code, field) => {
+    const fault = stack.emulator.faults.inject({
+      action: 'ModifyCertificateProject',
+      phase: 'before-handler',
+      effect: { kind: 'error', code },
+      times: 1,
+    });
+    const result = await execute<
+      { certificateProjectUpdate: { userErrors: { code: string; field: string[] | null }[] } | null },
+      unknown
+    >(
+      stack.gateway,
+      `mutation ($id: ID!) {
+        certificateProjectUpdate(input: { ids: [$id], projectId: "7" }) { userErrors { code field } }
+      }`,
+      { id: certificateId },
+    );
+    expect(fault.hits).toBe(1);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.certificateProjectUpdate?.userErrors).toEqual([{ code, field }]);
+  });
+
   it('are refused without the ssl:write scope, before any upstream call', async () => {
     readOnly.emulator.stats.reset();
     const result = await execute(readOnly.gateway, RENAME, { input: { id: certificateId, alias: 'nope' } });

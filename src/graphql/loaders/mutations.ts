@@ -19,6 +19,25 @@ const USER_ERROR_CATEGORIES: ReadonlySet<SslErrorCategory> = new Set([
   'billing',
 ]);
 
+/**
+ * Permission failures the account's owner fixes themselves, by choosing another input or in the console (another
+ * project; the service role `SSL_QCSLinkedRoleInReplaceLoadCertificate`; real-name verification): `userErrors`,
+ * with the input field where the mutation's clues name one. Other permission and auth failures (the credentials'
+ * own policy) stay GraphQL errors.
+ */
+const CALLER_FIXABLE_PERMISSION_CODES: ReadonlySet<string> = new Set([
+  'FailedOperation.NoProjectPermission',
+  'FailedOperation.RoleNotFoundAuthorization',
+  'FailedOperation.NoRealNameAuth',
+]);
+
+function isCallerFixable(error: unknown): error is SslApiError {
+  return (
+    error instanceof SslApiError &&
+    (USER_ERROR_CATEGORIES.has(error.category) || CALLER_FIXABLE_PERMISSION_CODES.has(error.code))
+  );
+}
+
 export type MutationOutcome<A extends SslActionName> =
   | { readonly ok: true; readonly response: SslResponse<A> }
   | { readonly ok: false; readonly userErrors: readonly UserErrorShape[] };
@@ -70,7 +89,7 @@ export function createUpstreamMutations(
         const response = await ssl.call(action, params, { signal, region: options?.region });
         return { ok: true, response };
       } catch (error) {
-        if (error instanceof SslApiError && USER_ERROR_CATEGORIES.has(error.category)) {
+        if (isCallerFixable(error)) {
           const failure: UpstreamFailure = { code: error.code, message: error.upstreamMessage };
           const stated = options?.userErrorOf
             ? options.userErrorOf(failure, params)
