@@ -53,7 +53,11 @@ export function createErrorMasking(logger: Logger): ErrorMasking {
             source,
             positions,
             path,
-            extensions: { code: UNKNOWN_UPSTREAM_VALUE, upstreamField: cause.upstreamField, value: cause.value },
+            extensions: {
+              code: UNKNOWN_UPSTREAM_VALUE,
+              upstreamField: cause.upstreamField,
+              value: cause.value,
+            },
           });
         }
         if (isClientAbort(error)) {

@@ -75,7 +75,8 @@ export type MutationOutcome = 'NOT_EXECUTED' | 'UNKNOWN';
  */
 export function toMutationGraphQLError(error: unknown): unknown {
   const translated = toGraphQLError(error);
-  if (!(error instanceof SslError) || error instanceof SslAbortedError || translated === error) return translated;
+  const untranslated = translated === error || !(error instanceof SslError);
+  if (untranslated || error instanceof SslAbortedError) return translated;
   const { message, extensions } = translated as GraphQLError;
   const refusedOnPurpose = error instanceof SslApiError && error.category !== 'transient';
   if (error.provablyNotExecuted || refusedOnPurpose) {
