@@ -107,8 +107,17 @@ function parseTimeText(text: string): Date | null {
  */
 const parsedTimeOfText = boundedMemo(parseTimeText, 20_000);
 
-/** The inverse for request parameters: an instant as Beijing wall-clock time, `YYYY-MM-DD hh:mm:ss`. */
+/** The latest Beijing wall-clock time the upstream's four-digit years can write: 9999-12-31 23:59:59. */
+const LATEST_BEIJING_WALL_CLOCK_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
+
+/**
+ * The inverse for request parameters: an instant as Beijing wall-clock time, `YYYY-MM-DD hh:mm:ss`. An instant
+ * after 9999-12-31 23:59:59 Beijing (from 9999-12-31T16:00:00Z, the idiom for "no end") is written as that
+ * time: nothing the upstream records is later, so the bound selects the same, where the year 10000 would make a
+ * time it refuses.
+ */
 export function formatBeijingTime(instant: Date): string {
-  const wallClock = new Date(instant.getTime() + BEIJING_OFFSET_MINUTES * MS_PER_MINUTE).toISOString();
+  const wallClockMs = instant.getTime() + BEIJING_OFFSET_MINUTES * MS_PER_MINUTE;
+  const wallClock = new Date(Math.min(wallClockMs, LATEST_BEIJING_WALL_CLOCK_MS)).toISOString();
   return `${wallClock.slice(0, 10)} ${wallClock.slice(11, 19)}`;
 }

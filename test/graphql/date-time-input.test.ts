@@ -47,3 +47,26 @@ describe('DateTime input', () => {
     expect(result.status).toBe(200);
   });
 });
+
+describe('DateTime bounds near the end of year 9999', () => {
+  // Beijing is 8 hours ahead: from 9999-12-31T16:00:00Z its wall clock is in the year 10000, which the upstream's
+  // `YYYY-MM-DD hh:mm:ss` cannot write.
+  const WINDOW_QUERY =
+    'query($since: DateTime, $until: DateTime) { operationLogs(first: 1, since: $since, until: $until) { totalCount } }';
+
+  it('read an `until` of 9999-12-31T23:59:59Z as no end', async () => {
+    const unbounded = await execute(stack.gateway, WINDOW_QUERY, {});
+    const farEnd = await execute(stack.gateway, WINDOW_QUERY, { until: '9999-12-31T23:59:59Z' });
+    expect(farEnd.errors).toBeUndefined();
+    expect(farEnd.data).toEqual(unbounded.data);
+    expect(
+      (unbounded.data as { operationLogs: { totalCount: number } }).operationLogs.totalCount,
+    ).toBeGreaterThan(0);
+  });
+
+  it('read a `since` that late as after every log', async () => {
+    const result = await execute(stack.gateway, WINDOW_QUERY, { since: '9999-12-31T23:59:59.5Z' });
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ operationLogs: { totalCount: 0 } });
+  });
+});
