@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createGateway } from '../../src/graphql/yoga.ts';
 import type { SslActionName, SslCaller } from '../../src/ssl/actions.ts';
 
@@ -73,11 +73,30 @@ const VENDOR_EXAMPLES: Partial<Record<SslActionName, unknown>> = {
     ],
     RequestId: '14727a68-3b90-4408-99c9-dea6d7de9456',
   },
+  DescribeHostCdnInstanceList: {
+    InstanceList: [{ Domain: 'www.zrh.com', CertId: 'gss***kl', Status: 'normal', HttpsBillingSwitch: '1' }],
+    TotalCount: 1,
+    AsyncTotalNum: 0,
+    AsyncOffset: 0,
+    AsyncCacheTime: '2023-10-12 12:00:00',
+    RequestId: '14727a68-3b90-4408-99c9-dea6d7de9456',
+  },
+  DescribeHostTeoInstanceList: {
+    InstanceList: [{ Host: 'www.zrh.com', CertId: 'jk****L', ZoneId: 'zone-*****', Status: 'online' }],
+    TotalCount: 1,
+    RequestId: '14727a68-3b90-4408-99c9-dea6d7de9456',
+  },
 };
+
+/** An example changed by one test (then restored), e.g. to a value no example shows. */
+let changedExamples: Partial<Record<SslActionName, unknown>> = {};
+afterEach(() => {
+  changedExamples = {};
+});
 
 const vendorExamples: SslCaller = {
   call(action) {
-    const example = VENDOR_EXAMPLES[action];
+    const example = changedExamples[action] ?? VENDOR_EXAMPLES[action];
     if (example === undefined) return Promise.reject(new Error(`no vendor example for ${action}`));
     return Promise.resolve(structuredClone(example)) as never;
   },
@@ -111,6 +130,28 @@ describe("the vendor's documented examples", () => {
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({
       manager: { firstName: 'luke', verifications: [{ type: 'OV', status: 'ACTIVE' }] },
+    });
+  });
+});
+
+describe("the vendor's documented cloud-resource examples", () => {
+  it('serve a CDN domain in the undocumented status `normal`', async () => {
+    const result = await execute(
+      '{ cloudResources(type: CDN) { edges { node { ... on CdnDomain { domain status } } } } }',
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      cloudResources: { edges: [{ node: { domain: 'www.zrh.com', status: 'NORMAL' } }] },
+    });
+  });
+
+  it('serve an EdgeOne domain in the undocumented status `online`', async () => {
+    const result = await execute(
+      '{ cloudResources(type: TEO, deployableFor: "jk****L") { edges { node { ... on EdgeOneDomain { domain certificateStatus } } } } }',
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      cloudResources: { edges: [{ node: { domain: 'www.zrh.com', certificateStatus: 'ONLINE' } }] },
     });
   });
 });

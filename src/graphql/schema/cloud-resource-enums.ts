@@ -30,6 +30,12 @@ export const CdnDomainStatus = upstreamEnum(
   'CdnDomainStatus',
   {
     ONLINE: { value: 'online', description: 'The domain is serving traffic.' },
+    NORMAL: {
+      value: 'normal',
+      description:
+        'Undocumented: the API returns it though its list of statuses omits it (its own ' +
+        'DescribeHostCdnInstanceList example shows it) and says nothing of its meaning; presumably serving.',
+    },
     OFFLINE: { value: 'offline', description: 'The domain is switched off.' },
     PROCESSING: { value: 'processing', description: 'A configuration change is being deployed.' },
     REJECTED: {
@@ -48,6 +54,13 @@ export const EdgeOneDomainStatus = upstreamEnum(
     APPLYING: { value: 'applying', description: 'A certificate is being applied for.' },
     FAILED: { value: 'failed', description: 'The certificate application failed.' },
     BIND_FAILED: { value: 'issued', description: 'The certificate was issued but binding it failed.' },
+    ONLINE: {
+      value: 'online',
+      description:
+        'Undocumented: the API returns it though its list of statuses omits it (its own ' +
+        'DescribeHostTeoInstanceList example shows it) and says nothing of its meaning; presumably the domain ' +
+        'is serving with its certificate.',
+    },
   },
   {
     description: 'Where the certificate of an EdgeOne domain stands.',
