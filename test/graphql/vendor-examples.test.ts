@@ -86,6 +86,38 @@ const VENDOR_EXAMPLES: Partial<Record<SslActionName, unknown>> = {
     TotalCount: 1,
     RequestId: '14727a68-3b90-4408-99c9-dea6d7de9456',
   },
+  DescribeHostClbInstanceList: {
+    TotalCount: 1,
+    InstanceList: [
+      {
+        LoadBalancerId: 'lb-******',
+        LoadBalancerName: 'lb-zrh',
+        Listeners: [
+          {
+            ListenerId: 'lbl-*****',
+            ListenerName: 'lbltest',
+            SniSwitch: 1,
+            Protocol: 'https',
+            Certificate: { CertId: 'jejsj**jsj', DnsNames: ['www.zrh.com'] },
+            Rules: [
+              {
+                LocationId: 'lbl-*****',
+                Domain: 'www.zrh.com',
+                IsMatch: true,
+                Certificate: { CertId: 'jesux****', DnsNames: ['www.zrh.com'] },
+                NoMatchDomains: ['www.zrhtest.com'],
+              },
+            ],
+            NoMatchDomains: ['www.zrhtest.com'],
+          },
+        ],
+      },
+    ],
+    AsyncTotalNum: 0,
+    AsyncOffset: 0,
+    AsyncCacheTime: '2023-12-09 12:00:00',
+    RequestId: '14727a68-3b90-4408-99c9-dea6d7de9456',
+  },
 };
 
 /** An example changed by one test (then restored), e.g. to a value no example shows. */
@@ -152,6 +184,43 @@ describe("the vendor's documented cloud-resource examples", () => {
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({
       cloudResources: { edges: [{ node: { domain: 'www.zrh.com', certificateStatus: 'ONLINE' } }] },
+    });
+  });
+
+  it('serve a load balancer without `Forward` with no kind, and no error', async () => {
+    const result = await execute(
+      '{ cloudResources(type: CLB) { edges { node { id ... on ClbLoadBalancer { kind } } } } }',
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      cloudResources: { edges: [{ node: { id: expect.any(String), kind: null } }] },
+    });
+  });
+
+  it('still name a `Forward` the schema does not know', async () => {
+    const example = structuredClone(VENDOR_EXAMPLES.DescribeHostClbInstanceList) as {
+      InstanceList: { Forward?: number }[];
+    };
+    for (const instance of example.InstanceList) instance.Forward = 7;
+    changedExamples = { DescribeHostClbInstanceList: example };
+    const result = await execute(
+      '{ cloudResources(type: CLB) { edges { node { ... on ClbLoadBalancer { kind } } } } }',
+    );
+    expect(result.data).toEqual({ cloudResources: { edges: [{ node: { kind: null } }] } });
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        path: ['cloudResources', 'edges', 0, 'node', 'kind'],
+        extensions: expect.objectContaining({ code: 'UNKNOWN_UPSTREAM_VALUE', value: 7 }),
+      }),
+    ]);
+  });
+
+  it('serve the CLB cache time, which is one', async () => {
+    const result = await execute('{ cloudResources(type: CLB) { cacheStatus { cachedAt } } }');
+    expect(result.errors).toBeUndefined();
+    // 2023-12-09 12:00:00 in Beijing.
+    expect(result.data).toEqual({
+      cloudResources: { cacheStatus: { cachedAt: '2023-12-09T04:00:00.000Z' } },
     });
   });
 });

@@ -11,7 +11,12 @@ import {
   loadBoundCertificate,
   type ResourceKind,
 } from './cloud-resource.ts';
-import { ListenerProtocol, LoadBalancerKind, TlsAuthenticationMode } from './cloud-resource-enums.ts';
+import {
+  ListenerProtocol,
+  LoadBalancerKind,
+  loadBalancerKindOrNull,
+  TlsAuthenticationMode,
+} from './cloud-resource-enums.ts';
 
 export const clbKind: ResourceKind<'clb'> = {
   summarize: (loadBalancer) => ({
@@ -148,8 +153,10 @@ export const ClbLoadBalancerRef = cloudResourceObjectRef('clb').implement({
   fields: (t) => ({
     kind: t.field({
       type: LoadBalancerKind.ref,
-      description: 'Whether this is a classic or an application load balancer.',
-      resolve: (resource) => LoadBalancerKind.fromUpstream(resource.detail.Forward),
+      description:
+        'Whether this is a classic or an application load balancer; null when Tencent Cloud does not say (the ' +
+        'field came late to the API, and its own DescribeHostClbInstanceList example leaves it out).',
+      resolve: (resource) => loadBalancerKindOrNull(resource.detail.Forward),
     }),
     listeners: t.field({
       type: [ClbListenerRef],

@@ -100,6 +100,15 @@ export const LoadBalancerKind = upstreamEnum(
   { description: 'The generation of a CLB load balancer.', upstreamField: 'ClbInstanceDetail.Forward' },
 );
 
+/**
+ * The kind of a load balancer, or null when the upstream leaves `Forward` out: the member was added late (the
+ * doc's change history) and the doc's own instance-list example has none. A value present but unknown still
+ * fails the field with UNKNOWN_UPSTREAM_VALUE.
+ */
+export function loadBalancerKindOrNull(forward: number | null | undefined) {
+  return forward === null || forward === undefined ? null : LoadBalancerKind.fromUpstream(forward);
+}
+
 export const ListenerProtocol = upstreamEnum(
   'ListenerProtocol',
   {

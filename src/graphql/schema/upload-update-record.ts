@@ -12,7 +12,12 @@ import {
 import { parseUpstreamTime } from '../time.ts';
 import { presentOrNull } from '../upstream-values.ts';
 import { CertificateRef, OWN_UPSTREAM_READ } from './certificate.ts';
-import { LoadBalancerKind, ResourceType, TlsAuthenticationMode } from './cloud-resource-enums.ts';
+import {
+  LoadBalancerKind,
+  loadBalancerKindOrNull,
+  ResourceType,
+  TlsAuthenticationMode,
+} from './cloud-resource-enums.ts';
 import { JobRef, JobWaitInputRef } from './job.ts';
 import { forwardWindow, type OffsetConnectionShape } from './pagination.ts';
 import { recordPageConnection } from './record-support.ts';
@@ -150,9 +155,11 @@ const UploadUpdateRecordInstanceRef = builder
       }),
       loadBalancerKind: t.field({
         type: LoadBalancerKind.ref,
-        description: 'Whether the load balancer is a classic or an application one (CLB only).',
+        description:
+          'Whether the load balancer is a classic or an application one (CLB only); null when Tencent Cloud ' +
+          'does not say.',
         resolve: (item) =>
-          item.ResourceType.toLowerCase() === 'clb' ? LoadBalancerKind.fromUpstream(item.Forward) : null,
+          item.ResourceType.toLowerCase() === 'clb' ? loadBalancerKindOrNull(item.Forward) : null,
       }),
       tlsAuthenticationMode: t.field({
         type: TlsAuthenticationMode.ref,
