@@ -13,8 +13,11 @@ const BEIJING_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 const ISO_WITH_OFFSET =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/i;
 
-/** Values the upstream sends for "never happened / not yet known". */
-const UNSET_TIMES = new Set(['', '0000-00-00 00:00:00', '0000-00-00']);
+/**
+ * Values the upstream sends for "never happened / not yet known". `--` is the doc's own placeholder: every
+ * DescribeCertificates example sends it as the ValidationPassedTime of a certificate not validated yet.
+ */
+const UNSET_TIMES = new Set(['', '--', '0000-00-00 00:00:00', '0000-00-00']);
 
 export class UpstreamTimeFormatError extends Error {
   constructor(readonly text: string) {
@@ -32,7 +35,7 @@ function parseOffsetMinutes(designator: string): number {
 }
 
 /**
- * Parses an upstream time. Returns null when the upstream says the time is unset (null, empty, zero date);
+ * Parses an upstream time. Returns null when the upstream says the time is unset (null, empty, `--`, zero date);
  * throws UpstreamTimeFormatError for anything else it cannot read, so a format change is noticed rather than
  * silently shown as "no date". The same text gives the same Date object (see parsedTimeOfText): callers must not
  * mutate it.

@@ -118,6 +118,121 @@ const VENDOR_EXAMPLES: Partial<Record<SslActionName, unknown>> = {
     AsyncCacheTime: '2023-12-09 12:00:00',
     RequestId: '14727a68-3b90-4408-99c9-dea6d7de9456',
   },
+  DescribeHostTkeInstanceList: {
+    TotalCount: 1,
+    InstanceList: [
+      {
+        ClusterId: 'tke-******',
+        ClusterName: 'tke****',
+        ClusterType: 'n**w',
+        ClusterVersion: '3.8.***.1',
+        NamespaceList: [
+          {
+            Name: 'zrh',
+            SecretList: [
+              {
+                Name: 'zrh',
+                CertId: 'jj**kk',
+                IngressList: [{ IngressName: 'zrh', TlsDomains: ['www.zrh,com'], Domains: ['ww.zrh.com'] }],
+                NoMatchDomains: ['www.zyh.com'],
+              },
+            ],
+          },
+        ],
+      },
+    ],
+    AsyncTotalNum: 0,
+    AsyncOffset: 0,
+    AsyncCacheTime: '10',
+    RequestId: 'c9c9d2fb-41c0-43b6-8c10-44c81de553c1',
+  },
+  DescribeCertificates: {
+    TotalCount: 54,
+    Certificates: [
+      {
+        OwnerUin: '815836472',
+        ProjectId: '0',
+        From: 'trustasia',
+        ProductZhName: 'TrustAsia C1 DV Free',
+        Domain: 'ninghhuang.online',
+        Alias: '',
+        Status: 1,
+        VulnerabilityStatus: 'INACTIVE',
+        StatusMsg: 'ca-reviewing',
+        VerifyType: 'DNS_AUTO',
+        CertBeginTime: '2025-02-12 08:00:00',
+        CertEndTime: '2025-05-14 07:59:59',
+        ValidityPeriod: '3',
+        InsertTime: '2025-02-12 10:11:21',
+        AutoRenewFlag: 1,
+        EncryptAlgorithm: 'RSA 2048',
+        IsIgnore: false,
+        PreAuditInfo: { TotalPeriod: 1, NowPeriod: 1, ManagerId: '' },
+        IsSM: false,
+        SubjectAltName: ['ninghhuang.online', 'www.ninghhuang.online'],
+        StatusName: '证书已颁发',
+        IsVip: false,
+        IsDv: true,
+        IsWildcard: false,
+        IsVulnerability: false,
+        HasRenewOrder: '',
+        ReplaceOriCertIsDelete: false,
+        RenewAble: false,
+        IsExpiring: false,
+        DVAuthDeadline: '2025-02-19 10:11:21',
+        ValidationPassedTime: '--',
+        CertSANs: ['ninghhuang.online', 'www.ninghhuang.online'],
+        CertRevokedTime: '',
+        CAEncryptAlgorithms: [],
+        CAEndTimes: [],
+        CACommonNames: [],
+        Deployable: true,
+        AwaitingValidationMsg: '',
+        ProjectInfo: {
+          ProjectId: '0',
+          OwnerUin: 0,
+          ProjectName: '默认项目',
+          ProjectCreatorUin: 0,
+          ProjectCreateTime: '0000-00-00 00:00:00',
+          ProjectResume: '默认项目',
+        },
+        Tags: [],
+        CertificateId: 'LtIaSxlb',
+        CertificateType: 'SVR',
+        PackageType: '83',
+        PackageTypeName: 'TrustAsia C1 DV Free',
+        KeyPasswordCustomFlag: false,
+        SupportDownloadType: {
+          NGINX: true,
+          APACHE: true,
+          TOMCAT: true,
+          IIS: true,
+          JKS: true,
+          OTHER: true,
+          ROOT: true,
+        },
+        CertificateExtra: {
+          DomainNumber: '1',
+          OriginCertificateId: null,
+          ReplacedBy: null,
+          ReplacedFor: null,
+          RenewOrder: null,
+          SMCert: 0,
+          CompanyType: 1,
+        },
+        AllowDownload: false,
+        IsPackage: false,
+        HostingStatus: -1,
+        HostingCompleteTime: '',
+        HostingRenewCertId: '',
+        HostingResourceTypes: [],
+        IsDNSPODResolve: false,
+        IsHostingUploadRenewCert: false,
+        BoundResource: [],
+      },
+    ],
+    RequestId: 'e7f6021f-47bb-476b-a424-6a0cde19a1eb',
+  },
 };
 
 /** An example changed by one test (then restored), e.g. to a value no example shows. */
@@ -215,12 +330,30 @@ describe("the vendor's documented cloud-resource examples", () => {
     ]);
   });
 
+  it('serve the TKE cache time `10`, which is not a time, as not reported', async () => {
+    const result = await execute('{ cloudResources(type: TKE) { totalCount cacheStatus { cachedAt } } }');
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ cloudResources: { totalCount: 1, cacheStatus: { cachedAt: null } } });
+  });
+
   it('serve the CLB cache time, which is one', async () => {
     const result = await execute('{ cloudResources(type: CLB) { cacheStatus { cachedAt } } }');
     expect(result.errors).toBeUndefined();
     // 2023-12-09 12:00:00 in Beijing.
     expect(result.data).toEqual({
       cloudResources: { cacheStatus: { cachedAt: '2023-12-09T04:00:00.000Z' } },
+    });
+  });
+});
+
+describe("the vendor's documented certificate examples", () => {
+  it('serve the validation time `--` of a certificate not validated yet as not set', async () => {
+    const result = await execute(
+      '{ certificates(first: 1) { edges { node { id domainValidation { passedAt } } } } }',
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      certificates: { edges: [{ node: { id: 'LtIaSxlb', domainValidation: { passedAt: null } } }] },
     });
   });
 });

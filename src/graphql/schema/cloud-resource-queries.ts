@@ -10,7 +10,7 @@ import {
   isListableResourceType,
   type ListableResourceType,
 } from '../loaders/cloud-resources.ts';
-import { parseUpstreamTime } from '../time.ts';
+import { parseUpstreamTimeOrError, UpstreamTimeFormatError } from '../time.ts';
 import { CertificateRef, OWN_UPSTREAM_READ } from './certificate.ts';
 import { type AnyCloudResource, CloudResourceRef } from './cloud-resource.ts';
 import { ResourceType, type ResourceTypeCode } from './cloud-resource-enums.ts';
@@ -45,8 +45,16 @@ const CloudResourceCacheStatusRef = builder
       }),
       cachedAt: t.field({
         type: 'DateTime',
-        description: 'When the listed data was fetched from the resource service; null when not reported.',
-        resolve: (cache) => parseUpstreamTime(cache.asyncCacheTime),
+        description:
+          'When the listed data was fetched from the resource service; null when not reported, or when what ' +
+          'Tencent Cloud reports is not a time (its own TKE example sends `10`).',
+        resolve: (cache) => {
+          // Documented as 当前缓存读取时间 (the time the cache was read), "empty when unknown", but with the
+          // placeholder 示例值 `10` of the counts beside it, which the doc's TKE example returns as the value:
+          // not a time, and not the count of anything the doc names, so it is read as "not reported".
+          const cachedAt = parseUpstreamTimeOrError(cache.asyncCacheTime);
+          return cachedAt instanceof UpstreamTimeFormatError ? null : cachedAt;
+        },
       }),
     }),
   });
