@@ -883,6 +883,8 @@ export type DeployInstanceStatus =
   | 'DEPLOYING'
   /** Deploying to the instance failed (see the error message). */
   | 'FAILED'
+  /** The instance had no resource to deploy to, so nothing was deployed (the deploy-status scale the SSL API documents for update records, which deploy records share). Finished: it never holds the record running. The record's progress shows it as Tencent Cloud's counts do; they have none for it (success, failure, deploying), so it may be in `total` alone. */
+  | 'NO_RESOURCE'
   /** Waiting to start. */
   | 'PENDING'
   /** Rolling the instance back failed. */

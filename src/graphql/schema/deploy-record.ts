@@ -58,6 +58,14 @@ export const DeployInstanceStatus = upstreamEnum(
       description: 'Rolled back: the instance serves its previous certificate again.',
     },
     ROLLBACK_FAILED: { value: 5, description: 'Rolling the instance back failed.' },
+    NO_RESOURCE: {
+      value: 6,
+      description:
+        'The instance had no resource to deploy to, so nothing was deployed (the deploy-status scale the SSL API ' +
+        'documents for update records, which deploy records share). Finished: it never holds the record running. ' +
+        "The record's progress shows it as Tencent Cloud's counts do; they have none for it (success, failure, " +
+        'deploying), so it may be in `total` alone.',
+    },
   },
   {
     description: 'Where the deployment (or rollback) of a certificate to one instance stands.',
@@ -79,6 +87,8 @@ function stateOf(block: DeployRecordDetailBlock): JobState {
   const waiting = items.filter((item) => item.Status === 0).length;
   const pending = Math.min(waiting, response.RunningTotalCount);
   const running = response.RunningTotalCount - pending;
+  // An instance with nothing to deploy (6) is finished and in no upstream count that is not `total`: it neither
+  // holds the record open nor fails it, as in update records (jobStateFromItems).
   const progress = { total, succeeded, failed, running, pending };
   // A rollback record's instances end in the rollback codes: it ends ROLLED_BACK, as the other kinds' do.
   const isRollback = items.some((item) => ROLLBACK_ITEM_CODES.has(item.Status));
