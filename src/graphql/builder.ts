@@ -137,7 +137,10 @@ export const builder = new SchemaBuilder<{
     },
     nodeFieldOptions: { nullable: false, description: 'The item.', ...exposedProperty('node') },
     cursorFieldOptions: {
-      description: "The item's position: pass it as `after` to get the items that follow it.",
+      description:
+        "The item's position (an offset, as Tencent Cloud pages): pass it as `after` to get the items that follow " +
+        'that position. It names no item: when items are added or removed before it between two pages, the next ' +
+        'page repeats or skips items, and nothing reports it.',
     },
     hasNextPageFieldOptions: {
       description: 'Whether items follow this page: ask again with `after: endCursor` for them.',

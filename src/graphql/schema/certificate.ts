@@ -163,7 +163,10 @@ const CertificateConnectionRef = builder.connectionObject<typeof CertificateRef,
   {
     type: CertificateRef,
     name: 'CertificateConnection',
-    description: "A page of the account's certificates.",
+    description:
+      "A page of the account's certificates. Cursors are positions: a certificate applied for, uploaded or " +
+      'deleted between two pages shifts the rest (in the default order, newest first, every new one does), so the ' +
+      'next page may repeat a certificate or skip one; the expiry orders shift the same way.',
     fields: (t) => ({
       totalCount: t.int({
         description: 'How many certificates match the filter in total, across all pages.',
@@ -180,7 +183,8 @@ builder.queryFields((t) => ({
     type: CertificateConnectionRef,
     description:
       "The account's certificates matching `filter`, newest application first unless `orderBy` says " +
-      'otherwise. Pages hold at most 100 certificates; continue with `after: pageInfo.endCursor`.',
+      'otherwise. Pages hold at most 100 certificates; continue with `after: pageInfo.endCursor`. Cursors are ' +
+      'positions, not certificates: see CertificateConnection for what a list changing between pages does.',
     nullable: false,
     args: {
       first: t.arg.int({ description: 'How many certificates to return (default 20, at most 100).' }),

@@ -3,7 +3,9 @@ import { createGraphQLError } from 'graphql-yoga';
 /**
  * Offset pagination behind opaque Relay cursors. The upstream pages with Offset/Limit, so a cursor is the offset
  * of its item, encoded so that clients treat it as a token rather than do arithmetic on it. A cursor is only a
- * position: one taken from another connection (or another filter) names the same position in this one.
+ * position: one taken from another connection (or another filter) names the same position in this one, and when
+ * items are added or removed before it between two pages the next page repeats or skips items undetected (the
+ * schema's cursor and CertificateConnection descriptions, and the README, say so).
  */
 
 const CURSOR_PREFIX = 'offset:';
