@@ -71,9 +71,11 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = Object.freeze({
   maxDirectives: 50,
   // The API takes confirmation and revocation letters of up to 1.4 MB, which base64 makes 1.87 MB.
   maxBodyBytes: 2_097_152,
-  // Each representation of a type the API cannot read in batches (managers, companies, packages) costs one
-  // upstream call, as a page item's nested lookup does: a router's entity fetch for a page of 100 fits.
-  maxEntityRepresentations: 100,
+  // A hard ceiling on the list a router passes `_entities` (it sends every reference of a plan step in one fetch,
+  // and nothing splits it). What the references cost is bounded by the cost limit (each one an object of the
+  // selection) and the upstream-call limit (each priced by its type): 1000 certificate references are 20 calls,
+  // 101 manager references are refused there. This only bounds the work of checking and resolving the list.
+  maxEntityRepresentations: 1000,
   // The API allows most actions 10 calls a second per account, and every caller shares them: 100 calls are ten
   // seconds of one action, about as long as the client lets a call wait for the quota before failing it. Pages
   // of up to 99 certificates with one per-certificate relation (deploy records, detail fields…) fit; a page of

@@ -220,47 +220,118 @@ describe('the default limits', () => {
     expect(totalUpstreamCalls(stack)).toBe(0);
   });
 
+  /** Representations of seeded certificates, `count` of them (the seed's repeated past its end). */
+  function certificateReferences(count: number): { __typename: 'Certificate'; id: string }[] {
+    const seeded = stack.emulator.state.certificates.all();
+    return Array.from({ length: count }, (_, index) => ({
+      __typename: 'Certificate',
+      id: (seeded[index % seeded.length] ?? seeded[0])?.id ?? '',
+    }));
+  }
+
   it(`refuse more than ${DEFAULT_QUERY_LIMITS.maxEntityRepresentations} entity representations in one operation`, async () => {
     const managers = (count: number, from: number) =>
       Array.from({ length: count }, (_, index) => ({ __typename: 'Manager', id: String(from + index) }));
     const byVariable = await sendHostile(
       stack.gateway,
       'query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }',
-      { r: managers(101, 5000) },
+      { r: certificateReferences(1001) },
     );
-    expectRefusedWith(byVariable, /^Entity representations limit of 100 exceeded, found 101\.$/);
-    // A variable's default counts as a value sent.
-    const defaulted = managers(101, 8000)
-      .map(({ id }) => `{ __typename: "Manager", id: "${id}" }`)
-      .join(' ');
-    const byDefault = await sendHostile(
+    expectRefusedWith(byVariable, /^Entity representations limit of 1000 exceeded, found 1001\.$/);
+    // Aliases add up.
+    const split = await sendHostile(
       stack.gateway,
-      `query ($r: [_Any!]! = [${defaulted}]) { _entities(representations: $r) { __typename } }`,
+      'query ($a: [_Any!]!, $b: [_Any!]!) { a: _entities(representations: $a) { __typename } b: _entities(representations: $b) { __typename } }',
+      { a: certificateReferences(600), b: certificateReferences(401) },
     );
-    expectRefusedWith(byDefault, /^Entity representations limit of 100 exceeded, found 101\.$/);
-    // Aliases and literal lists add up.
+    expectRefusedWith(split, /^Entity representations limit of 1000 exceeded, found 1001\.$/);
+
+    // Under a lower ceiling, a variable's default and literal lists count as values sent.
+    const strict = createGateway({
+      ssl: stack.client,
+      logging: false,
+      security: { limits: { ...DEFAULT_QUERY_LIMITS, maxEntityRepresentations: 100 } },
+    });
     const literal = (count: number, from: number) =>
       managers(count, from)
         .map(({ id }) => `{ __typename: "Manager", id: "${id}" }`)
         .join(' ');
-    const split = await sendHostile(
-      stack.gateway,
-      `{ a: _entities(representations: [${literal(60, 6000)}]) { __typename }
-         b: _entities(representations: [${literal(41, 7000)}]) { __typename } }`,
-    );
-    expectRefusedWith(split, /^Entity representations limit of 100 exceeded, found 101\.$/);
+    try {
+      const byDefault = await sendHostile(
+        strict,
+        `query ($r: [_Any!]! = [${literal(101, 8000)}]) { _entities(representations: $r) { __typename } }`,
+      );
+      expectRefusedWith(byDefault, /^Entity representations limit of 100 exceeded, found 101\.$/);
+      const literals = await sendHostile(
+        strict,
+        `{ a: _entities(representations: [${literal(60, 6000)}]) { __typename }
+           b: _entities(representations: [${literal(41, 7000)}]) { __typename } }`,
+      );
+      expectRefusedWith(literals, /^Entity representations limit of 100 exceeded, found 101\.$/);
+    } finally {
+      await strict.dispose();
+    }
+  });
 
-    const certificates = stack.emulator.state.certificates
-      .all()
-      .slice(0, 100)
-      .map(({ id }) => ({ __typename: 'Certificate', id }));
+  it('let a router resolve a few hundred certificate references, which take a few batched calls', async () => {
+    stack.emulator.stats.reset();
+    const references = certificateReferences(300);
     const page = await postOperation(stack.gateway, {
-      query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Certificate { id } } }',
-      variables: { r: certificates },
+      query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Certificate { id domain } } }',
+      variables: { r: references },
     });
     expect(page.status).toBe(200);
     expect(page.body.errors).toBeUndefined();
-    expect(page.body.data?._entities).toHaveLength(100);
+    const resolved = page.body.data?._entities as { id: string }[];
+    expect(resolved.map(({ id }) => id)).toEqual(references.map(({ id }) => id));
+    expect(stack.upstreamCalls('DescribeCertificates')).toBeLessThanOrEqual(6);
+    // Manager references are one call each: over the upstream-call limit long before the ceiling.
+    const managers = await sendHostile(
+      stack.gateway,
+      'query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }',
+      { r: managers101() },
+    );
+    expectRefusedWith(managers, /^Upstream call limit of 100 exceeded, found 101: /);
+  });
+
+  function managers101(): { __typename: 'Manager'; id: string }[] {
+    return Array.from({ length: 101 }, (_, index) => ({ __typename: 'Manager', id: String(5000 + index) }));
+  }
+
+  it('cost each _entities selection once per representation, as a page of as many items', async () => {
+    // The QA report's selection: cheap in upstream calls (a few batched lookups), large in what it answers.
+    const leaf = `id alias domain domains status statusMessage createdAt expiresAt beginsAt isDv isSm isVip
+      isWildcard isExpiring isRenewable isDeployable tags { key value } projectId productName packageType
+      daysUntilExpiry hasPrivateKeyPassword`;
+    const selection = `${leaf} renewal { ${leaf} renewedFrom { ${leaf} } } replacedBy { ${leaf} replaces { ${leaf} } }
+      renewedFrom { ${leaf} } replaces { ${leaf} }`;
+    const page = await sendHostile(
+      stack.gateway,
+      `{ certificates(first: 100) { edges { node { ${selection} } } } }`,
+    );
+    expectRefusedWith(page, /^Query Cost limit of 20000 exceeded/);
+
+    const entities = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Certificate { ${selection} } } }`;
+    const hundred = await sendHostile(stack.gateway, entities, { r: certificateReferences(100) });
+    expectRefusedWith(hundred, /^Query Cost limit of 20000 exceeded, found 47350\./);
+    // Written as a literal list, the count is known at validation.
+    const literalList = certificateReferences(100)
+      .map(({ id }) => `{ __typename: "Certificate", id: "${id}" }`)
+      .join(' ');
+    const literal = await sendHostile(
+      stack.gateway,
+      `{ _entities(representations: [${literalList}]) { ... on Certificate { ${selection} } } }`,
+    );
+    expectRefusedWith(literal, /^Query Cost limit of 20000 exceeded, found 47350\./);
+
+    // A few references with the same selection cost a few times one, and run.
+    const few = await postOperation(stack.gateway, {
+      query: entities,
+      variables: { r: certificateReferences(5) },
+    });
+    expect(few.status).toBe(200);
+    expect(few.body.errors).toBeUndefined();
+    expect(few.body.data?._entities).toHaveLength(5);
   });
 
   it(`refuse an operation that could make more than ${DEFAULT_QUERY_LIMITS.maxUpstreamCalls} upstream calls`, async () => {

@@ -23,6 +23,12 @@ import {
 } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { QueryLimits } from '../../config/security.ts';
+import {
+  ENTITIES_FIELD,
+  hasRepresentationVariables,
+  representationCount,
+  withRepresentationCountsAsPageSizes,
+} from './entity-representations.ts';
 import { PAGE_SIZE_ARGUMENT, withExecutedPageSizes } from './page-sizes.ts';
 import { estimateUpstreamCalls } from './upstream-call-estimate.ts';
 
@@ -110,33 +116,47 @@ function costRefusals(schema: GraphQLSchema, document: DocumentNode, maxCost: nu
 /**
  * Armor's cost rule multiplies a list's cost by a literal `first`, and by 1 otherwise. Pages do not run that way
  * (page-sizes.ts): an omitted or null `first` is a page of 20, one above 100 a page of 100, and one passed as a
- * variable holds what was sent. So the cost is computed on the operation with every `first` written as the page
- * size it executes with: at validation for what the document says (cached with it), and again before execution,
- * with the variables' values, for an operation that passes page sizes as variables. Either refusal is the same
- * 400 with the same message.
+ * variable holds what was sent; and `_entities` returns as many objects as it is given representations
+ * (entity-representations.ts). So the cost is computed on the operation with every `first` written as the page
+ * size it executes with, and every `_entities` as a page of its representations: at validation for what the
+ * document says (cached with it), and again before execution, with the variables' values, for an operation that
+ * passes page sizes or representations as variables. Either refusal is the same 400 with the same message.
  */
 export function executedPageSizesCostPlugin(maxCost: number): Plugin {
-  const pageSizeVariablesOf = new WeakMap<DocumentNode, boolean>();
-  const hasPageSizeVariables = (document: DocumentNode): boolean => {
-    let known = pageSizeVariablesOf.get(document);
+  const sizeVariablesOf = new WeakMap<DocumentNode, boolean>();
+  const hasSizeVariables = (document: DocumentNode): boolean => {
+    let known = sizeVariablesOf.get(document);
     if (known === undefined) {
-      known = false;
+      known = hasRepresentationVariables(document);
       visit(document, {
         Argument(argument) {
           if (argument.name.value === PAGE_SIZE_ARGUMENT && argument.value.kind === Kind.VARIABLE)
             known = true;
         },
       });
-      pageSizeVariablesOf.set(document, known);
+      sizeVariablesOf.set(document, known);
     }
     return known;
   };
+  const costed = (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    variables?: Readonly<Record<string, unknown>>,
+  ): DocumentNode =>
+    withRepresentationCountsAsPageSizes(
+      schema,
+      withExecutedPageSizes(schema, document, variables),
+      variables,
+    );
 
-  /** The cost of what the document says: omitted, null and oversized literal page sizes as they run. */
+  /**
+   * The cost of what the document says: omitted, null and oversized literal page sizes as they run, literal lists
+   * of representations as long as they are.
+   */
   const writtenPageSizesRule = (context: ValidationContext): ASTVisitor => ({
     Document(document) {
-      const costed = withExecutedPageSizes(context.getSchema(), document);
-      for (const message of costRefusals(context.getSchema(), costed, maxCost)) {
+      const written = costed(context.getSchema(), document);
+      for (const message of costRefusals(context.getSchema(), written, maxCost)) {
         context.reportError(createGraphQLError(message));
       }
       // The rule has seen the whole document.
@@ -149,7 +169,7 @@ export function executedPageSizesCostPlugin(maxCost: number): Plugin {
       addValidationRule(writtenPageSizesRule);
     },
     ...beforeExecution((args) => {
-      if (!hasPageSizeVariables(args.document)) return undefined;
+      if (!hasSizeVariables(args.document)) return undefined;
       const operation = getOperationAST(args.document, args.operationName);
       if (operation === null || operation === undefined) return undefined;
       const coerced = getVariableValues(
@@ -166,8 +186,8 @@ export function executedPageSizesCostPlugin(maxCost: number): Plugin {
           (definition) => definition === operation || definition.kind === Kind.FRAGMENT_DEFINITION,
         ),
       };
-      const costed = withExecutedPageSizes(args.schema, executed, coerced.coerced);
-      return costRefusals(args.schema, costed, maxCost).map((message) => refusal(message));
+      const executedCost = costed(args.schema, executed, coerced.coerced);
+      return costRefusals(args.schema, executedCost, maxCost).map((message) => refusal(message));
     }),
   };
 }
@@ -225,11 +245,11 @@ class EstimateCache {
 export const UPSTREAM_CALL_LIMIT_EXCEEDED = 'UPSTREAM_CALL_LIMIT_EXCEEDED';
 
 /**
- * Federation's `_entities` resolves every representation it is given, and for types the API cannot read in
- * batches (managers, companies, packages) each one is an upstream call: unbounded, one operation could spend the
- * account's quota for everyone (aliases are limited, a list argument is not). The representations of all the
- * operation's `_entities` fields, literal or passed as variables (sent or defaulted), are counted before it
- * executes.
+ * Federation's `_entities` resolves every representation it is given: what they cost is bounded by the cost limit
+ * (each an object of the selection) and the upstream-call limit (each priced by its type), and this hard ceiling
+ * bounds the list itself, so that no operation makes the gateway check and resolve an unbounded one. The
+ * representations of all the operation's `_entities` fields, literal or passed as variables (sent or defaulted),
+ * are counted before it executes.
  */
 export function entityRepresentationsLimitPlugin(maxRepresentations: number): Plugin {
   const entitiesFieldsOf = new WeakMap<OperationDefinitionNode, readonly FieldNode[]>();
@@ -238,7 +258,7 @@ export function entityRepresentationsLimitPlugin(maxRepresentations: number): Pl
     if (operation === null || operation === undefined) return undefined;
     let fields = entitiesFieldsOf.get(operation);
     if (fields === undefined) {
-      fields = rootFieldsNamed(operation, args.document, '_entities');
+      fields = rootFieldsNamed(operation, args.document, ENTITIES_FIELD);
       entitiesFieldsOf.set(operation, fields);
     }
     if (fields.length === 0) return undefined;
@@ -251,7 +271,7 @@ export function entityRepresentationsLimitPlugin(maxRepresentations: number): Pl
     if (coerced.coerced === undefined) return undefined; // execution refuses the variables anyway
     const variables = coerced.coerced;
     let representations = 0;
-    for (const field of fields) representations += representationCount(field, variables);
+    for (const field of fields) representations += representationCount(field, variables) ?? 0;
     if (representations <= maxRepresentations) return undefined;
     return [
       refusal(`Entity representations limit of ${maxRepresentations} exceeded, found ${representations}.`),
@@ -286,17 +306,4 @@ function rootFieldsNamed(
   };
   collect(operation.selectionSet.selections);
   return found;
-}
-
-/** A list argument given one value is coerced to a list of one. */
-function representationCount(field: FieldNode, variables: Readonly<Record<string, unknown>>): number {
-  const value = field.arguments?.find((argument) => argument.name.value === 'representations')?.value;
-  if (value === undefined) return 0;
-  if (value.kind === Kind.LIST) return value.values.length;
-  if (value.kind === Kind.VARIABLE) {
-    const sent = variables[value.name.value];
-    if (sent === undefined || sent === null) return 0;
-    return Array.isArray(sent) ? sent.length : 1;
-  }
-  return 1;
 }
