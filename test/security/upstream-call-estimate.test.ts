@@ -430,6 +430,15 @@ describe('the estimate counts', () => {
     expect(estimateOf(lookups(51))).toBe(2);
   });
 
+  it('company references as one listing for the batch plus, at worst, one call each', () => {
+    const companies = (count: number) => ({
+      r: Array.from({ length: count }, (_, index) => ({ __typename: 'Company', id: String(5000 + index) })),
+    });
+    const entities = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Company { id name } } }';
+    expect(estimateOf(entities, companies(60))).toBe(61);
+    expect(estimateOf(entities, companies(99))).toBe(100);
+  });
+
   it('nothing for an operation that cannot run', () => {
     expect(estimateOf('query ($n: Int!) { certificates(first: $n) { totalCount } }', { n: 'many' })).toBe(
       undefined,

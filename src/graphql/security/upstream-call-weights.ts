@@ -408,12 +408,18 @@ export const FIELD_CALLS: Readonly<Record<string, FieldCalls>> = {
 
 /**
  * How federation's `_entities` resolves a representation of each entity type (federation.ts): certificates through
- * the batched by-ID loader, the others one call each.
+ * the batched by-ID loader; companies through one listing of the account's companies for the batch, then, at
+ * worst (a listing that cannot hold them all), one filtered call each (accounts.ts `companyById`); the others one
+ * call each. Packages are not batched: DescribePackages filters by one PackageId and documents no maximum Limit,
+ * and an account's packages grow with every purchase, so no listing call is sure to hold the ones asked for.
  */
 export const ENTITY_REFERENCE_CALLS: Readonly<Record<string, FieldCalls>> = {
   Certificate: reads(certificateById),
   Manager: { reads: [perObject(READS.managerDetail)], provides: [READS.managerDetail] },
-  Company: reads(perObject('DescribeCompanies by ID', { calls: 2 })),
+  Company: reads(
+    { kind: 'per-operation', read: 'DescribeCompanies (listing for a batch by ID)', keyedBy: [] },
+    perObject('DescribeCompanies by ID'),
+  ),
   Package: reads(perObject('DescribePackages by ID')),
   DeployRecord: { reads: [perObject(READS.jobDetail)], provides: [READS.jobDetail] },
 };
