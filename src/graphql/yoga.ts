@@ -21,6 +21,7 @@ import { graphiqlExampleOptions } from './graphiql-examples.ts';
 import { type GraphiQLPage, graphiqlPage, useGraphiQLCaching } from './graphiql-page.ts';
 import { JobHub, type JobPollingOptions } from './jobs/job-hub.ts';
 import { useJobWaitArgumentCheck } from './jobs/wait-arguments.ts';
+import { useAcceptPriorities, useCaseInsensitiveContentType } from './media-types.ts';
 import { useReportedErrors } from './reported-errors.ts';
 import { schema } from './schema/index.ts';
 import { corsOption } from './security/cors.ts';
@@ -154,6 +155,9 @@ export function createGateway(options: GatewayOptions): Gateway {
             }),
           ]),
       useGraphiQLCaching(GRAPHQL_ENDPOINT, () => graphiql),
+      useCaseInsensitiveContentType(),
+      // Among the result hooks, after Yoga's own choice by list order, which it re-chooses by priority.
+      useAcceptPriorities(),
       requestBodyLimitPlugin(security.limits.maxBodyBytes),
     ],
     context: async ({ request }) =>
