@@ -1,4 +1,5 @@
 import { isAsyncIterable, type Plugin, processRegularResult } from 'graphql-yoga';
+import { boundedMemo } from '../support/bounded-memo.ts';
 
 /**
  * Media types as HTTP has them (RFC 9110 §8.3.1, §12.5.1), where Yoga matches them more narrowly: type and subtype
@@ -107,11 +108,13 @@ export function preferredRegularMediaType(header: string): RegularMediaType | nu
  * refused with `q=0` could be the one served). Streamed results (Server-Sent Events, multipart) keep Yoga's choice.
  */
 export function useAcceptPriorities(): Plugin {
+  // Clients send the same few Accept headers on every request: each is parsed once.
+  const preferredFor = boundedMemo(preferredRegularMediaType, 256);
   return {
     onResultProcess({ request, result, resultProcessor, setResultProcessor }) {
       const accept = request.headers.get('accept');
       if (accept === null || accept.trim() === '' || isAsyncIterable(result)) return;
-      const preferred = preferredRegularMediaType(accept);
+      const preferred = preferredFor(accept);
       if (preferred !== null) {
         setResultProcessor(processRegularResult, preferred);
         return;
