@@ -282,13 +282,15 @@ describe("the vendor's documented examples", () => {
 });
 
 describe("the vendor's documented cloud-resource examples", () => {
-  it('serve a CDN domain in the undocumented status `normal`', async () => {
+  it('serve a CDN domain in the undocumented status `normal`, its billing switch sent as "1" (on)', async () => {
     const result = await execute(
-      '{ cloudResources(type: CDN) { edges { node { ... on CdnDomain { domain status } } } } }',
+      '{ cloudResources(type: CDN) { edges { node { ... on CdnDomain { domain status isHttpsBillingEnabled } } } } }',
     );
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({
-      cloudResources: { edges: [{ node: { domain: 'www.zrh.com', status: 'NORMAL' } }] },
+      cloudResources: {
+        edges: [{ node: { domain: 'www.zrh.com', status: 'NORMAL', isHttpsBillingEnabled: true } }],
+      },
     });
   });
 

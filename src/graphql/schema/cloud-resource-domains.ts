@@ -68,7 +68,8 @@ export const CdnDomainRef = cloudResourceObjectRef('cdn').implement({
     isHttpsBillingEnabled: t.boolean({
       description: 'Whether HTTPS requests are billed (the HTTPS billing switch of the domain is on).',
       nullable: false,
-      resolve: (r) => r.detail.HttpsBillingSwitch === 'on',
+      // Documented as on/off; the doc's own list example sends "1".
+      resolve: (r) => r.detail.HttpsBillingSwitch === 'on' || r.detail.HttpsBillingSwitch === '1',
     }),
   }),
 });
