@@ -114,6 +114,41 @@ describe('JobHub', () => {
     );
     expect(gaveUp).toMatchObject({ created: false, attempts: 2 });
   });
+
+  it('ends with the creation pending when a repeat fails after the first request was accepted', async () => {
+    const throttled = new Error('RequestLimitExceeded');
+    let calls = 0;
+    const repeated = await repeatUntilCreated(
+      async () => {
+        calls += 1;
+        if (calls === 2) throw throttled;
+        return { ok: true as const, response: { DeployRecordId: 0 } };
+      },
+      { maxAttempts: 5, delayMs: 1 },
+    );
+    expect(repeated).toMatchObject({
+      created: false,
+      attempts: 1,
+      outcome: { response: { DeployRecordId: 0 } },
+    });
+    const refused = await repeatUntilCreated(
+      async () => {
+        calls += 1;
+        return calls === 4 ? { ok: false as const } : { ok: true as const, response: { DeployRecordId: 0 } };
+      },
+      { maxAttempts: 5, delayMs: 1 },
+    );
+    expect(refused).toMatchObject({ created: false, outcome: { ok: true } });
+    // A first request that fails is the mutation's own failure.
+    await expect(
+      repeatUntilCreated(
+        async () => {
+          throw throttled;
+        },
+        { maxAttempts: 5, delayMs: 1 },
+      ),
+    ).rejects.toBe(throttled);
+  });
 });
 
 describe('Subscription.jobProgress over Server-Sent Events', () => {

@@ -209,9 +209,12 @@ describe('mutation payloads', () => {
       const refused = await execute(writer.gateway, withSecrets, {
         input: { id: certificateId, alias: 'not with secrets' },
       });
+      // Nothing ran and there is no data: a request error, 4xx under application/graphql-response+json.
+      expect(refused.status).toBe(403);
       expect(refused.data).toBeUndefined();
       expect(refused.errors).toEqual([
         expect.objectContaining({
+          locations: [expect.objectContaining({ line: 4 })],
           message:
             'Not authorized: Certificate.privateKeyPem needs the ssl:secrets scope, which the token does not grant.',
           extensions: { code: 'FORBIDDEN' },

@@ -26,20 +26,33 @@ export interface RepeatedOutcome<Outcome extends CreationOutcome> {
   readonly attempts: number;
 }
 
-/** Repeats `run` while it succeeds with DeployRecordId 0; stops at the first failure or positive ID. */
+/**
+ * Repeats `run` while it succeeds with DeployRecordId 0; stops at the first failure or positive ID. Once one
+ * request was accepted the job is being created, whatever becomes of a repeat of it: a repeat that fails or is
+ * refused (throttled, say) ends the repeating with the creation still pending, never with that failure, which
+ * would tell the caller nothing had started.
+ */
 export async function repeatUntilCreated<Outcome extends CreationOutcome>(
   run: () => Promise<Outcome>,
   options: RepeatUntilCreatedOptions,
 ): Promise<RepeatedOutcome<Outcome>> {
   const maxAttempts = Math.max(1, options.maxAttempts);
   let attempts = 0;
+  let pending: Outcome | undefined;
   while (true) {
     options.signal?.throwIfAborted();
-    const outcome = await run();
+    let outcome: Outcome;
+    try {
+      outcome = await run();
+    } catch (error) {
+      if (pending === undefined || options.signal?.aborted === true) throw error;
+      return { outcome: pending, created: false, attempts };
+    }
     attempts += 1;
-    if (!outcome.ok) return { outcome, created: false, attempts };
+    if (!outcome.ok) return { outcome: pending ?? outcome, created: false, attempts };
     if (outcome.response.DeployRecordId > 0) return { outcome, created: true, attempts };
     if (attempts >= maxAttempts) return { outcome, created: false, attempts };
+    pending = outcome;
     await delay(options.delayMs, options.signal);
   }
 }

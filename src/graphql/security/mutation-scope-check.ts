@@ -1,5 +1,6 @@
 import {
   type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLSchema,
   getOperationAST,
@@ -8,7 +9,7 @@ import {
   visit,
   visitWithTypeInfo,
 } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { type GatewayScopes, grantedScopes, missingScopeError } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 
@@ -36,13 +37,21 @@ export function useMutationScopeCheck(): Plugin<GraphQLContext> {
       const granted = grantedScopes(args.contextValue);
       const refused = needed.find(({ scopes }) => !scopes.some((scope) => granted[scope]));
       if (refused === undefined) return;
-      setResultAndStopExecution({ errors: [missingScopeError(refused.coordinate, refused.named)] });
+      const { message } = missingScopeError(refused.coordinate, refused.named);
+      // A request error (nothing ran, no data): 403 under application/graphql-response+json, as the
+      // GraphQL-over-HTTP spec asks of an answer without data; 200 under legacy application/json.
+      const refusal = createGraphQLError(message, {
+        nodes: [refused.node],
+        extensions: { code: 'FORBIDDEN', http: { spec: true, status: 403 } },
+      });
+      setResultAndStopExecution({ errors: [refusal] });
     },
   };
 }
 
 /** A selected field that scope-auth guards, with the scopes any one of which lets it through. */
 interface ScopedField {
+  readonly node: FieldNode;
   readonly coordinate: string;
   readonly scopes: readonly (keyof GatewayScopes)[];
   /** The scope a refusal names. */
@@ -78,13 +87,15 @@ function scopedFieldsOf(
     visit(
       node,
       visitWithTypeInfo(typeInfo, {
-        Field() {
+        Field(fieldNode) {
           const parent = typeInfo.getParentType();
           const field = typeInfo.getFieldDef();
           if (parent === null || parent === undefined || field === null || field === undefined) return;
           const scopes = fieldScopes(field.extensions);
           const [named] = scopes;
-          if (named !== undefined) found.push({ coordinate: `${parent.name}.${field.name}`, scopes, named });
+          if (named !== undefined) {
+            found.push({ node: fieldNode, coordinate: `${parent.name}.${field.name}`, scopes, named });
+          }
         },
         FragmentSpread(fragmentSpread) {
           const name = fragmentSpread.name.value;
