@@ -23,9 +23,10 @@ export function useCaseInsensitiveContentType(): Plugin {
       if (contentType === null) return;
       const separator = contentType.indexOf(';');
       const essence = separator === -1 ? contentType : contentType.slice(0, separator);
-      const lowered = essence.toLowerCase();
-      if (lowered === essence) return;
-      request.headers.set('content-type', lowered + contentType.slice(essence.length));
+      // Whitespace may surround the `;` (RFC 9110 §5.6.6): `application/json ;charset=utf-8` is JSON too.
+      const normalized = essence.trim().toLowerCase();
+      if (normalized === essence) return;
+      request.headers.set('content-type', normalized + contentType.slice(essence.length));
     },
   };
 }
@@ -37,6 +38,9 @@ interface AcceptEntry {
   readonly position: number;
 }
 
+/** How clients spell the one charset served. */
+const UTF_8_NAMES: ReadonlySet<string> = new Set(['utf-8', 'utf8']);
+
 /** The entries of an Accept header; those naming a charset other than UTF-8 (the only one served) are left out. */
 export function parseAccept(header: string): AcceptEntry[] {
   const entries: AcceptEntry[] = [];
@@ -47,9 +51,10 @@ export function parseAccept(header: string): AcceptEntry[] {
     let quality = 1;
     for (const parameter of parameters) {
       const [name, value = ''] = parameter.split('=').map((piece) => piece.trim());
-      if (name === 'charset' && value.replace(/"/g, '') !== 'utf-8') return;
+      if (name === 'charset' && !UTF_8_NAMES.has(value.replace(/"/g, ''))) return;
       if (name === 'q') {
-        const parsed = Number(value);
+        // A malformed weight (`q=`, `q=high`) is ignored rather than read as 0, "not acceptable".
+        const parsed = value === '' ? Number.NaN : Number(value);
         quality = Number.isNaN(parsed) ? 1 : Math.min(Math.max(parsed, 0), 1);
       }
     }

@@ -28,16 +28,18 @@ const GRAPHQL_RESPONSE = 'application/graphql-response+json; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 describe('Content-Type', () => {
-  it.each(['Application/JSON', 'APPLICATION/JSON; charset=UTF-8', 'application/Json;charset=utf-8'])(
-    '%s is application/json',
-    async (contentType) => {
-      const answer = await post(
-        { 'content-type': contentType, accept: 'application/graphql-response+json' },
-        '{ __typename }',
-      );
-      expect(answer).toEqual({ status: 200, contentType: GRAPHQL_RESPONSE });
-    },
-  );
+  it.each([
+    'Application/JSON',
+    'APPLICATION/JSON; charset=UTF-8',
+    'application/Json;charset=utf-8',
+    'application/json ;charset=utf-8',
+  ])('%s is application/json', async (contentType) => {
+    const answer = await post(
+      { 'content-type': contentType, accept: 'application/graphql-response+json' },
+      '{ __typename }',
+    );
+    expect(answer).toEqual({ status: 200, contentType: GRAPHQL_RESPONSE });
+  });
 
   it('of another type is still refused', async () => {
     expect((await post({ 'content-type': 'Application/XML', accept: 'application/json' })).status).toBe(415);
@@ -57,6 +59,9 @@ describe('Accept', () => {
     ['application/json, application/graphql-response+json', 200, JSON_TYPE],
     ['*/*', 200, JSON_TYPE],
     ['Application/GraphQL-Response+JSON', 400, GRAPHQL_RESPONSE],
+    // utf8 is how many clients spell UTF-8; a weight with no value is ignored, not read as q=0.
+    ['application/graphql-response+json;charset=utf8', 400, GRAPHQL_RESPONSE],
+    ['application/graphql-response+json;q=', 400, GRAPHQL_RESPONSE],
   ])('%s → %i %s', async (accept, status, contentType) => {
     expect(await post({ 'content-type': 'application/json', accept })).toEqual({ status, contentType });
   });
