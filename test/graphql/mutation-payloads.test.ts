@@ -227,6 +227,24 @@ describe('mutation payloads', () => {
       });
       expect(renamed.errors).toBeUndefined();
       expect(writer.upstreamCalls('ModifyCertificateAlias')).toBe(1);
+      // A secret the document leaves out by its variables is not held against the caller; one it keeps is.
+      const optional = `mutation ($input: CertificateAliasUpdateInput!, $withKey: Boolean!) {
+        certificateAliasUpdate(input: $input) {
+          certificate { id privateKeyPem @include(if: $withKey) ... @skip(if: $withKey) { alias } }
+        }
+      }`;
+      const without = await execute(writer.gateway, optional, {
+        input: { id: certificateId, alias: 'key left out' },
+        withKey: false,
+      });
+      expect(without.errors).toBeUndefined();
+      expect(writer.upstreamCalls('ModifyCertificateAlias')).toBe(2);
+      const withKey = await execute(writer.gateway, optional, {
+        input: { id: certificateId, alias: 'key asked for' },
+        withKey: true,
+      });
+      expect(withKey.status).toBe(403);
+      expect(writer.upstreamCalls('ModifyCertificateAlias')).toBe(2);
     } finally {
       await writer.close();
     }
