@@ -3,39 +3,17 @@ import { JobHub } from '../../src/graphql/jobs/job-hub.ts';
 import type { JobSnapshot } from '../../src/graphql/jobs/job-kinds.ts';
 // Registers the job kinds, as the gateway does.
 import '../../src/graphql/schema/index.ts';
-import type { SslActionName, SslCaller } from '../../src/ssl/actions.ts';
+import type { SslCaller } from '../../src/ssl/actions.ts';
 import { SslApiError, SslRateLimitQueueError } from '../../src/ssl/errors.ts';
 import type {
   DescribeCertificateBindResourceTaskResultRequest,
-  DescribeHostDeployRecordDetailResponse,
   SyncTaskBindResourceResult,
 } from '../../src/ssl/models.generated.ts';
 import { RateLimiter } from '../../src/ssl/rate-limiter.ts';
 import { deployDetail } from '../support/deploy-record-detail.ts';
+import { gatedUpstream } from '../support/gated-upstream.ts';
 
 // The shared job poller (JobHub) over a fake upstream: how often it polls, for whom, and what ends a watch.
-
-/** An upstream whose every call waits until the test answers or fails it, recording the calls. */
-function gatedUpstream() {
-  const calls: Array<{ action: SslActionName; params: unknown }> = [];
-  const waiting: Array<{ resolve: (value: unknown) => void; reject: (error: unknown) => void }> = [];
-  const ssl: SslCaller = {
-    call(action, params) {
-      calls.push({ action, params });
-      return new Promise((resolve, reject) => waiting.push({ resolve, reject })) as never;
-    },
-  };
-  return {
-    ssl,
-    calls,
-    answer(response: DescribeHostDeployRecordDetailResponse) {
-      for (const call of waiting.splice(0)) call.resolve(response);
-    },
-    fail(error: unknown) {
-      for (const call of waiting.splice(0)) call.reject(error);
-    },
-  };
-}
 
 function collect(iterator: AsyncIterableIterator<JobSnapshot | null>) {
   const statuses: string[] = [];

@@ -6,9 +6,8 @@ import { repeatUntilCreated } from '../../src/graphql/jobs/repeat-until-created.
 // Registers the job kinds, as the gateway does.
 import '../../src/graphql/schema/index.ts';
 import { createGateway } from '../../src/graphql/yoga.ts';
-import type { SslActionName, SslCaller } from '../../src/ssl/actions.ts';
-import type { DescribeHostDeployRecordDetailResponse } from '../../src/ssl/models.generated.ts';
 import { deployDetail } from '../support/deploy-record-detail.ts';
+import { gatedUpstream } from '../support/gated-upstream.ts';
 import { startCdnDeployment } from './support/deployments.ts';
 import { execute } from './support/execute.ts';
 import { readEvents, subscribeOverSse } from './support/sse.ts';
@@ -21,25 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.close();
 });
-
-/** An upstream whose every call waits until the test releases it, counting the calls. */
-function gatedUpstream() {
-  const calls: SslActionName[] = [];
-  const waiting: Array<(response: DescribeHostDeployRecordDetailResponse) => void> = [];
-  const ssl: SslCaller = {
-    call(action) {
-      calls.push(action);
-      return new Promise((resolve) => waiting.push(resolve as never)) as never;
-    },
-  };
-  return {
-    ssl,
-    calls,
-    release(response: DescribeHostDeployRecordDetailResponse) {
-      for (const resolve of waiting.splice(0)) resolve(response);
-    },
-  };
-}
 
 async function drain(iterator: AsyncIterableIterator<JobSnapshot | null>): Promise<string[]> {
   const statuses: string[] = [];
@@ -55,10 +35,10 @@ describe('JobHub', () => {
     expect(hub.activePollCount).toBe(1);
     await new Promise((resolve) => setImmediate(resolve));
     expect(upstream.calls).toEqual(['DescribeHostDeployRecordDetail']);
-    upstream.release(deployDetail(3));
+    upstream.answer(deployDetail(3));
     // The next poll is due one interval (1 ms) after the answer: wait for it rather than for a fixed time.
     await vi.waitFor(() => expect(upstream.calls).toHaveLength(2));
-    upstream.release(deployDetail(1));
+    upstream.answer(deployDetail(1));
     const seen = await Promise.all(streams);
     for (const statuses of seen) expect(statuses).toEqual(['RUNNING', 'SUCCEEDED']);
     // Two polls whatever the number of subscribers, and the poller is gone once the job finished.
@@ -78,7 +58,7 @@ describe('JobHub', () => {
     ];
     for (const [index, answer] of answers.entries()) {
       await vi.waitFor(() => expect(upstream.calls).toHaveLength(index + 1));
-      upstream.release(answer);
+      upstream.answer(answer);
     }
     expect(await streaming).toEqual(['RUNNING', 'SUCCEEDED']);
   });

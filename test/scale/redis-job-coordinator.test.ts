@@ -14,33 +14,11 @@ import {
   hashedKeyPart,
 } from '../../src/scale/redis-connection.ts';
 import { RedisJobCoordinator } from '../../src/scale/redis-job-coordinator.ts';
-import type { SslActionName, SslCaller } from '../../src/ssl/actions.ts';
+import type { SslCaller } from '../../src/ssl/actions.ts';
 import { SslApiError } from '../../src/ssl/errors.ts';
-import type { DescribeHostDeployRecordDetailResponse } from '../../src/ssl/models.generated.ts';
 import { deployDetail } from '../support/deploy-record-detail.ts';
+import { gatedUpstream } from '../support/gated-upstream.ts';
 import { redisAvailable, startTestRedis, type TestRedis } from './redis-server.ts';
-
-/** One replica's upstream: every call waits until the test answers it. */
-function gatedUpstream() {
-  const calls: SslActionName[] = [];
-  const waiting: Array<{ resolve: (value: unknown) => void; reject: (error: unknown) => void }> = [];
-  const ssl: SslCaller = {
-    call(action) {
-      calls.push(action);
-      return new Promise((resolve, reject) => waiting.push({ resolve, reject })) as never;
-    },
-  };
-  return {
-    ssl,
-    calls,
-    answer(response: DescribeHostDeployRecordDetailResponse) {
-      for (const call of waiting.splice(0)) call.resolve(response);
-    },
-    fail(error: unknown) {
-      for (const call of waiting.splice(0)) call.reject(error);
-    },
-  };
-}
 
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 1));
