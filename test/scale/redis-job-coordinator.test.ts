@@ -1,24 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { JobHub } from '../../src/graphql/jobs/job-hub.ts';
 import { findJobKind, type JobSnapshot } from '../../src/graphql/jobs/job-kinds.ts';
 // Registers the job kinds, as the gateway does.
 import '../../src/graphql/schema/index.ts';
 import { encodePreservingDates } from '../../src/scale/date-preserving-json.ts';
 import { RedisChannels } from '../../src/scale/redis-channels.ts';
-import {
-  closeRedis,
-  connectRedis,
-  connectRedisSubscriber,
-  hashedKeyPart,
-} from '../../src/scale/redis-connection.ts';
+import { connectRedis, connectRedisSubscriber, hashedKeyPart } from '../../src/scale/redis-connection.ts';
 import { RedisJobCoordinator } from '../../src/scale/redis-job-coordinator.ts';
 import type { SslCaller } from '../../src/ssl/actions.ts';
 import { SslApiError } from '../../src/ssl/errors.ts';
 import { deployDetail } from '../support/deploy-record-detail.ts';
 import { gatedUpstream } from '../support/gated-upstream.ts';
-import { redisAvailable, startTestRedis, type TestRedis } from './redis-server.ts';
+import { redisAvailable } from './redis-server.ts';
+import { useRedisSuite } from './redis-suite.ts';
 
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 1));
@@ -48,16 +44,8 @@ interface Replica {
 }
 
 describe.skipIf(!redisAvailable)('RedisJobCoordinator: one upstream poll per job across replicas', () => {
-  let redis: TestRedis;
-  const connections: Redis[] = [];
-
-  beforeAll(async () => {
-    redis = await startTestRedis();
-  });
-  afterAll(async () => {
-    await Promise.all(connections.map(closeRedis));
-    await redis?.stop();
-  });
+  const redis = useRedisSuite();
+  const { connections } = redis;
 
   /** Two replicas of one account: their own upstream, job hub and Redis connections; one key prefix. */
   function twoReplicas(lockTtlMs = 10_000) {

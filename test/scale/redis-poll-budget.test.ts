@@ -1,23 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeRedis, connectRedis } from '../../src/scale/redis-connection.ts';
+import { describe, expect, it } from 'vitest';
+import { connectRedis } from '../../src/scale/redis-connection.ts';
 import { RedisPollBudgetLimiter } from '../../src/scale/redis-poll-budget.ts';
-import { redisAvailable, startTestRedis, type TestRedis } from './redis-server.ts';
+import { redisAvailable } from './redis-server.ts';
+import { useRedisSuite } from './redis-suite.ts';
 
 // The job polls' budget every replica shares: the cluster's polls together keep to their share of a quota.
 
 describe.skipIf(!redisAvailable)('RedisPollBudgetLimiter', () => {
-  let redis: TestRedis;
-  const connections: Redis[] = [];
-
-  beforeAll(async () => {
-    redis = await startTestRedis();
-  });
-  afterAll(async () => {
-    await Promise.all(connections.map(closeRedis));
-    await redis?.stop();
-  });
+  const redis = useRedisSuite();
+  const { connections } = redis;
 
   async function replica(keyPrefix: string, scope: string): Promise<RedisPollBudgetLimiter> {
     const connection = connectRedis({ url: redis.url, connectionName: 'budget' });

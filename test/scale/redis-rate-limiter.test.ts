@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeRedis, connectRedis } from '../../src/scale/redis-connection.ts';
+import { describe, expect, it } from 'vitest';
+import { connectRedis } from '../../src/scale/redis-connection.ts';
 import { RedisRateLimiter, type RedisRateLimiterOptions } from '../../src/scale/redis-rate-limiter.ts';
 import {
   SslAbortedError,
@@ -9,7 +9,8 @@ import {
   SslRateLimitQueueError,
 } from '../../src/ssl/errors.ts';
 import type { RateLimitGrant } from '../../src/ssl/rate-limiter.ts';
-import { redisAvailable, startTestRedis, type TestRedis } from './redis-server.ts';
+import { redisAvailable } from './redis-server.ts';
+import { useRedisSuite } from './redis-suite.ts';
 
 type Outcome = { readonly granted: RateLimitGrant } | { readonly rejected: unknown };
 
@@ -29,16 +30,8 @@ function rejectionReasons(outcomes: readonly Outcome[]): string[] {
 }
 
 describe.skipIf(!redisAvailable)('RedisRateLimiter (a real redis-server)', () => {
-  let redis: TestRedis;
-  const connections: Redis[] = [];
-
-  beforeAll(async () => {
-    redis = await startTestRedis();
-  });
-  afterAll(async () => {
-    await Promise.all(connections.map(closeRedis));
-    await redis?.stop();
-  });
+  const redis = useRedisSuite();
+  const { connections } = redis;
 
   /** One limiter per simulated replica, each on its own connection, sharing one key prefix. */
   function replicas(count: number, options: RedisRateLimiterOptions = {}): RedisRateLimiter[] {

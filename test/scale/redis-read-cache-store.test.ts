@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeRedis, connectRedis } from '../../src/scale/redis-connection.ts';
+import { describe, expect, it } from 'vitest';
+import { connectRedis } from '../../src/scale/redis-connection.ts';
 import { RedisReadCacheStore } from '../../src/scale/redis-read-cache-store.ts';
 import type { SslActionName, SslCaller, SslRequest, SslResponse } from '../../src/ssl/actions.ts';
 import { ReadCachingSslCaller } from '../../src/ssl/read-cache.ts';
-import { redisAvailable, startTestRedis, type TestRedis } from './redis-server.ts';
+import { redisAvailable } from './redis-server.ts';
+import { useRedisSuite } from './redis-suite.ts';
 
 /** One replica's upstream: counts calls and numbers its answers, so a shared answer is recognisable. */
 class CountingUpstream implements SslCaller {
@@ -36,16 +37,8 @@ function answerOf(response: unknown): string {
 const LIST = { Offset: 0, Limit: 20 } as const;
 
 describe.skipIf(!redisAvailable)('RedisReadCacheStore (a real redis-server)', () => {
-  let redis: TestRedis;
-  const connections: Redis[] = [];
-
-  beforeAll(async () => {
-    redis = await startTestRedis();
-  });
-  afterAll(async () => {
-    await Promise.all(connections.map(closeRedis));
-    await redis?.stop();
-  });
+  const redis = useRedisSuite();
+  const { connections } = redis;
 
   function connection(): Redis {
     const opened = connectRedis({ url: redis.url, connectionName: 'cache-test' });
