@@ -1,5 +1,6 @@
 import { isAsyncIterable, type Plugin, processRegularResult } from 'graphql-yoga';
 import { boundedMemo } from '../support/bounded-memo.ts';
+import { processRegularResultAsBytes } from './json-response-body.ts';
 
 /**
  * Media types as HTTP has them (RFC 9110 §8.3.1, §12.5.1), where Yoga matches them more narrowly: type and subtype
@@ -110,18 +111,20 @@ export function preferredRegularMediaType(header: string): RegularMediaType | nu
 /**
  * Re-chooses the media type of a single result by the Accept header's priorities, after Yoga chose by list order
  * alone (`application/json;q=0.5, application/graphql-response+json` was answered as application/json, and a type
- * refused with `q=0` could be the one served). Streamed results (Server-Sent Events, multipart) keep Yoga's choice.
+ * refused with `q=0` could be the one served), and has it written as bytes (json-response-body.ts). Streamed
+ * results (Server-Sent Events, multipart) keep Yoga's choice.
  */
 export function useAcceptPriorities(): Plugin {
   // Clients send the same few Accept headers on every request: each is parsed once.
   const preferredFor = boundedMemo(preferredRegularMediaType, 256);
   return {
     onResultProcess({ request, result, resultProcessor, setResultProcessor }) {
+      if (isAsyncIterable(result)) return;
       const accept = request.headers.get('accept');
-      if (accept === null || accept.trim() === '' || isAsyncIterable(result)) return;
-      const preferred = preferredFor(accept);
+      // No Accept is `*/*`, as Yoga reads it: answered as application/json.
+      const preferred = preferredFor(accept === null || accept.trim() === '' ? '*/*' : accept);
       if (preferred !== null) {
-        setResultProcessor(processRegularResult, preferred);
+        setResultProcessor(processRegularResultAsBytes, preferred);
         return;
       }
       // The client refused both JSON types: a JSON answer chosen by list order is not one it accepts.
