@@ -160,9 +160,7 @@ export class SslClient implements SslCaller {
     options: SslCallOptions = {},
   ): Promise<SslResponse<A>> {
     const startedAt = performance.now();
-    // A request may run a hundred calls at once on its signal: each call's listeners go on a follower.
-    const following = followingSignal(options.signal);
-    const { signal } = following;
+    const { signal } = options;
     const region = options.region ?? this.#region;
     let coalesced = false;
     let execution: Execution;
@@ -176,6 +174,7 @@ export class SslClient implements SslCaller {
       const credentials = await this.#resolveCredentials(action);
       if (this.#coalesceReads && !isMutatingAction(action)) {
         const key = `${credentials.secretId}\n${region ?? ''}\n${this.#language ?? ''}\n${action}\n${canonicalJson(params ?? {})}`;
+        // The shared execution runs on the coalescer's own signal; this caller only listens to its signal.
         const shared = await this.#coalescer.run(
           key,
           signal,
@@ -185,12 +184,10 @@ export class SslClient implements SslCaller {
         coalesced = shared.joined;
         execution = shared.value;
       } else {
-        execution = await this.#execute(action, body, credentials, region, signal);
+        execution = await this.#executeFollowing(action, body, credentials, region, signal);
       }
     } catch (error) {
       execution = { ok: false, error: asSslError(action, error), retries: 0 };
-    } finally {
-      following.release();
     }
     this.#report(action, startedAt, execution, coalesced, options.onCall);
     if (!execution.ok) throw execution.error;
@@ -208,6 +205,25 @@ export class SslClient implements SslCaller {
     } catch (error) {
       const reason = error instanceof Error ? error.message : 'unknown failure';
       throw new SslCredentialsError({ action, reason: `credentials unavailable: ${reason}` });
+    }
+  }
+
+  /**
+   * Executes on a follower of `signal`: a request may run a hundred calls at once on its signal, and the listeners
+   * each execution adds (undici, the rate-limit queue, a retry's sleep) go on the follower.
+   */
+  async #executeFollowing(
+    action: SslActionName,
+    body: string,
+    credentials: SslCredentialValues,
+    region: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<Execution> {
+    const following = followingSignal(signal);
+    try {
+      return await this.#execute(action, body, credentials, region, following.signal);
+    } finally {
+      following.release();
     }
   }
 

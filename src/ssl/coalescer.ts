@@ -1,3 +1,5 @@
+import { onAbort } from '../support/abort-listeners.ts';
+
 /**
  * In-flight request sharing: concurrent calls with the same key wait on one execution. Each caller may abort its
  * own wait; the shared execution is cancelled only when every caller has gone.
@@ -54,22 +56,22 @@ export class InFlightCoalescer<T> {
     if (signal === undefined) return current.promise.then((value) => ({ value, joined }));
 
     return new Promise<CoalescedResult<T>>((resolve, reject) => {
-      const onAbort = (): void => {
+      // One listener per signal however many calls wait on it (a request's signal may carry a hundred).
+      const stopListening = onAbort(signal, () => {
         current.waiters -= 1;
         if (current.waiters === 0) {
           if (this.#inFlight.get(key) === current) this.#inFlight.delete(key);
           current.controller.abort(signal.reason);
         }
         reject(abortError());
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
+      });
       current.promise.then(
         (value) => {
-          signal.removeEventListener('abort', onAbort);
+          stopListening();
           resolve({ value, joined });
         },
         (error: unknown) => {
-          signal.removeEventListener('abort', onAbort);
+          stopListening();
           reject(error);
         },
       );
