@@ -48,8 +48,8 @@ export interface SuiteResult {
   readonly settings: {
     readonly upstreamLatencyMs: number;
     readonly connections: number;
-    /** The second connection count of the throughput rounds, at which the list page keeps the gateway busy. */
-    readonly saturatingConnections: number;
+    /** The connection counts of the throughput rounds, `connections` first. */
+    readonly throughputConnections: readonly number[];
     readonly warmupSeconds: number;
     readonly measureSeconds: number;
     readonly readCacheTtlMs: number;
@@ -58,13 +58,12 @@ export interface SuiteResult {
   readonly scenarios: readonly ScenarioResult[];
   readonly ratios: readonly Ratio[];
   /**
-   * The ceiling and list-page (upstream latency 0) runs, alternated, each round at both connection counts; the
+   * The ceiling and list-page (upstream latency 0) runs, alternated, each round at every connection count; the
    * table shows the round with the median peak share.
    */
   readonly throughputRounds: ReadonlyArray<{
-    readonly base: ThroughputPairFigures;
-    readonly saturating: ThroughputPairFigures;
-    /** The list page's better run over the ceiling's better run. */
+    readonly pairs: readonly ThroughputPairFigures[];
+    /** The list page's best run over the ceiling's best run. */
     readonly peakShare: number;
   }>;
   readonly rateLimited: RateLimitedLoadResult;
@@ -148,12 +147,12 @@ export function renderSuiteMarkdown(suite: SuiteResult): string {
       'process and reported beyond that interval.',
     '',
     `The ceiling and the list page at upstream latency 0 ran ${suite.throughputRounds.length} rounds, alternately, ` +
-      `each round at ${settings.connections} and then ${settings.saturatingConnections} connections (req/s, ceiling → ` +
-      "list page, at each count; then the list page's better run over the ceiling's): " +
+      `each round at ${settings.throughputConnections.join(', then ')} connections (req/s, ceiling → ` +
+      "list page, at each count; then the list page's best run over the ceiling's): " +
       suite.throughputRounds
         .map(
           (round) =>
-            `${[round.base, round.saturating]
+            `${round.pairs
               .map(
                 (pair) =>
                   `${fixed(pair.ceilingRequestsPerSecond, 0)} → ${fixed(pair.listRequestsPerSecond, 0)}`,
@@ -161,9 +160,9 @@ export function renderSuiteMarkdown(suite: SuiteResult): string {
               .join(' | ')} (${fixed(round.peakShare * 100, 1)} %)`,
         )
         .join('; ') +
-      '. The table shows the round with the median share. The list page gains from the higher count because its ' +
-      'identical concurrent reads share upstream calls: twice as many share each call (the calls per operation ' +
-      'column), and while some wait for it the gateway serves others (the busy column).',
+      '. The table shows the round with the median share. The list page gains from higher counts because its ' +
+      'identical concurrent reads share upstream calls: more share each call (the calls per operation column), ' +
+      'and while some wait for it the gateway serves others (the busy column).',
     '',
     '## Ratios (same run)',
     '',

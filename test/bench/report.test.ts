@@ -38,7 +38,7 @@ const suite: SuiteResult = {
   settings: {
     upstreamLatencyMs: 20,
     connections: 8,
-    saturatingConnections: 16,
+    throughputConnections: [8, 16],
     warmupSeconds: 1,
     measureSeconds: 5,
     readCacheTtlMs: 3000,
@@ -51,23 +51,17 @@ const suite: SuiteResult = {
   ],
   throughputRounds: [
     {
-      base: { connections: 8, ceilingRequestsPerSecond: 3000, listRequestsPerSecond: 1260, share: 0.42 },
-      saturating: {
-        connections: 16,
-        ceilingRequestsPerSecond: 2900,
-        listRequestsPerSecond: 1500,
-        share: 0.517,
-      },
+      pairs: [
+        { connections: 8, ceilingRequestsPerSecond: 3000, listRequestsPerSecond: 1260, share: 0.42 },
+        { connections: 16, ceilingRequestsPerSecond: 2900, listRequestsPerSecond: 1500, share: 0.517 },
+      ],
       peakShare: 0.5,
     },
     {
-      base: { connections: 8, ceilingRequestsPerSecond: 2900, listRequestsPerSecond: 1450, share: 0.5 },
-      saturating: {
-        connections: 16,
-        ceilingRequestsPerSecond: 2950,
-        listRequestsPerSecond: 1700,
-        share: 0.576,
-      },
+      pairs: [
+        { connections: 8, ceilingRequestsPerSecond: 2900, listRequestsPerSecond: 1450, share: 0.5 },
+        { connections: 16, ceilingRequestsPerSecond: 2950, listRequestsPerSecond: 1700, share: 0.576 },
+      ],
       peakShare: 0.576,
     },
   ],
@@ -121,7 +115,7 @@ describe('renderSuiteMarkdown', () => {
   });
 
   it('shows every alternating ceiling / list-page run behind the median, at both connection counts', () => {
-    expect(markdown).toContain('ran 2 rounds, alternately, each round at 8 and then 16 connections');
+    expect(markdown).toContain('ran 2 rounds, alternately, each round at 8, then 16 connections');
     expect(markdown).toContain('3000 → 1260 | 2900 → 1500 (50.0 %); 2900 → 1450 | 2950 → 1700 (57.6 %)');
   });
 
