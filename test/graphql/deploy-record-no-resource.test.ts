@@ -32,7 +32,7 @@ const gateway = createGateway({ ssl: upstream, logging: false, graphiql: false }
 afterAll(() => gateway.dispose());
 
 describe('a deploy record instance with no resource (status 6)', () => {
-  it('is NO_RESOURCE, finished, and the record it belongs to succeeded', async () => {
+  it('is NO_RESOURCE, and does not keep the record it belongs to from finishing as succeeded', async () => {
     const response = await gateway.fetch('http://gateway.test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
