@@ -379,4 +379,9 @@ export class SslCredentialsError extends SslError {
   constructor(init: { action: string; reason: string }) {
     super(`${init.action}: ${init.reason}`, { action: init.action, category: 'auth', retryable: false });
   }
+
+  /** Raised while the request was being prepared: nothing was sent. */
+  override get provablyNotExecuted(): boolean {
+    return true;
+  }
 }

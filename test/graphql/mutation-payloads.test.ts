@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthSession } from '../../src/graphql/auth/session.ts';
 import { schema } from '../../src/graphql/schema/index.ts';
+import { createGateway } from '../../src/graphql/yoga.ts';
+import { SslClient, type SslClientOptions } from '../../src/ssl/client.ts';
+import { StaticCredentialsProvider } from '../../src/ssl/credentials.ts';
 import { execute } from './support/execute.ts';
 import { startTestStack, type TestStack } from './support/stack.ts';
 
@@ -248,5 +251,72 @@ describe('mutation payloads', () => {
     } finally {
       await writer.close();
     }
+  });
+});
+
+describe('calls the client refuses to send', () => {
+  /** A gateway over the stack's emulator, through a client set up as `options` say. */
+  async function withClient(
+    options: Partial<SslClientOptions>,
+    test: (gateway: ReturnType<typeof createGateway>) => Promise<void>,
+  ): Promise<void> {
+    const client = new SslClient({
+      endpoint: stack.emulator.url,
+      credentials: new StaticCredentialsProvider({
+        secretId: stack.emulator.secretId,
+        secretKey: stack.emulator.secretKey,
+      }),
+      ...options,
+    });
+    const gateway = createGateway({ ssl: client, logging: false, graphiql: false });
+    try {
+      await test(gateway);
+    } finally {
+      await gateway.dispose();
+      await client.close();
+    }
+  }
+
+  it("without credentials: a typed error, the mutation not executed, the provider's reason kept back", async () => {
+    const failing = {
+      getCredentials: () => Promise.reject(new Error('metadata endpoint 169.254.0.23 timed out')),
+    };
+    const sentBefore = stack.upstreamCalls('ModifyCertificateAlias');
+    await withClient({ credentials: failing }, async (gateway) => {
+      const read = await execute(gateway, '{ certificates(first: 1) { totalCount } }');
+      expect(read.errors?.[0]?.extensions).toMatchObject({
+        code: 'UPSTREAM_CREDENTIALS_UNAVAILABLE',
+        retryable: false,
+      });
+      const renamed = await execute(gateway, RENAME, { input: { id: certificateId, alias: 'never sent' } });
+      expect(renamed.data).toEqual({ certificateAliasUpdate: null });
+      const [error] = renamed.errors ?? [];
+      expect(error?.extensions).toMatchObject({
+        code: 'UPSTREAM_CREDENTIALS_UNAVAILABLE',
+        outcome: 'NOT_EXECUTED',
+        retryable: false,
+      });
+      expect(JSON.stringify([read.errors, renamed.errors])).not.toContain('169.254');
+    });
+    expect(stack.upstreamCalls('ModifyCertificateAlias')).toBe(sentBefore);
+  });
+
+  it("over the API's request size: a typed error naming the sizes, the mutation not executed", async () => {
+    const sentBefore = stack.upstreamCalls('ModifyCertificateAlias');
+    await withClient({ maxRequestBytes: 16 }, async (gateway) => {
+      const renamed = await execute(gateway, RENAME, {
+        input: { id: certificateId, alias: 'too long to send' },
+      });
+      expect(renamed.data).toEqual({ certificateAliasUpdate: null });
+      const [error] = renamed.errors ?? [];
+      expect(error?.extensions).toMatchObject({
+        code: 'UPSTREAM_REQUEST_TOO_LARGE',
+        outcome: 'NOT_EXECUTED',
+        retryable: false,
+        limitBytes: 16,
+      });
+      expect(error?.extensions?.sizeBytes).toBeGreaterThan(16);
+    });
+    expect(stack.upstreamCalls('ModifyCertificateAlias')).toBe(sentBefore);
   });
 });

@@ -5,12 +5,14 @@ import { createGraphQLError } from 'graphql-yoga';
 import {
   SslAbortedError,
   SslApiError,
+  SslCredentialsError,
   SslError,
   SslHttpStatusError,
   SslInvalidResponseError,
   SslNetworkError,
   SslRateLimiterUnavailableError,
   SslRateLimitQueueError,
+  SslRequestTooLargeError,
   SslTimeoutError,
 } from '../../ssl/errors.ts';
 
@@ -47,6 +49,30 @@ export function toGraphQLError(error: unknown): unknown {
     return createGraphQLError(
       "The gateway's shared rate limiter (Redis) is unavailable, so no call was sent to the Tencent Cloud SSL API; try again later.",
       { extensions: { code: 'RATE_LIMITER_UNAVAILABLE', category: error.category, retryable: true } },
+    );
+  }
+  if (error instanceof SslRequestTooLargeError) {
+    // Reachable when GRAPHQL_MAX_BODY_BYTES lets through more than the API takes in one call.
+    return createGraphQLError(
+      `The call to the Tencent Cloud SSL API would be ${error.sizeBytes} bytes, over its ${error.limitBytes}-byte limit, so it was not sent.`,
+      {
+        extensions: {
+          code: 'UPSTREAM_REQUEST_TOO_LARGE',
+          category: error.category,
+          retryable: false,
+          sizeBytes: error.sizeBytes,
+          limitBytes: error.limitBytes,
+        },
+      },
+    );
+  }
+  if (error instanceof SslCredentialsError) {
+    // The gateway's own configuration: the provider's reason is the operator's business, not the client's.
+    return createGraphQLError(
+      'The gateway could not obtain its Tencent Cloud credentials, so nothing was sent to the SSL API.',
+      {
+        extensions: { code: 'UPSTREAM_CREDENTIALS_UNAVAILABLE', category: error.category, retryable: false },
+      },
     );
   }
   if (
