@@ -184,7 +184,14 @@ export class SslClient implements SslCaller {
         coalesced = shared.joined;
         execution = shared.value;
       } else {
-        execution = await this.#executeFollowing(action, body, credentials, region, signal);
+        // A request may run a hundred calls at once on its signal: the listeners an execution adds (undici, the
+        // rate-limit queue, a retry's sleep) go on a follower of it.
+        const following = followingSignal(signal);
+        try {
+          execution = await this.#execute(action, body, credentials, region, following.signal);
+        } finally {
+          following.release();
+        }
       }
     } catch (error) {
       execution = { ok: false, error: asSslError(action, error), retries: 0 };
@@ -205,25 +212,6 @@ export class SslClient implements SslCaller {
     } catch (error) {
       const reason = error instanceof Error ? error.message : 'unknown failure';
       throw new SslCredentialsError({ action, reason: `credentials unavailable: ${reason}` });
-    }
-  }
-
-  /**
-   * Executes on a follower of `signal`: a request may run a hundred calls at once on its signal, and the listeners
-   * each execution adds (undici, the rate-limit queue, a retry's sleep) go on the follower.
-   */
-  async #executeFollowing(
-    action: SslActionName,
-    body: string,
-    credentials: SslCredentialValues,
-    region: string | undefined,
-    signal: AbortSignal | undefined,
-  ): Promise<Execution> {
-    const following = followingSignal(signal);
-    try {
-      return await this.#execute(action, body, credentials, region, following.signal);
-    } finally {
-      following.release();
     }
   }
 
