@@ -9,6 +9,7 @@ import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import { createGraphQLError } from 'graphql-yoga';
 import type { GraphQLContext } from './context.ts';
 import { exposedProperty } from './exposed-property.ts';
+import MutationOutcomePlugin from './mutation-outcome-plugin.ts';
 
 /**
  * read: every query and subscription (set on the root types); write: every mutation (set on Mutation);
@@ -97,6 +98,7 @@ export const builder = new SchemaBuilder<{
   // every resolver-wrapping plugin (plugins/federation.mdx); it needs the directives plugin before it.
   plugins: [
     ScopeAuthPlugin,
+    MutationOutcomePlugin,
     ErrorsPlugin,
     RelayPlugin,
     DataloaderPlugin,

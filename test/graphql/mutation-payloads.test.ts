@@ -320,3 +320,42 @@ describe('calls the client refuses to send', () => {
     expect(stack.upstreamCalls('ModifyCertificateAlias')).toBe(sentBefore);
   });
 });
+
+describe('errors before a mutation sent anything', () => {
+  it('say NOT_EXECUTED when a read the mutation makes first fails', async () => {
+    const fault = stack.emulator.faults.inject({
+      action: 'DescribeHostDeployRecordDetail',
+      phase: 'before-handler',
+      effect: { kind: 'error', code: 'AuthFailure.UnauthorizedOperation' },
+      times: 1,
+    });
+    const sentBefore = stack.upstreamCalls('DeployCertificateRecordRetry');
+    const result = await execute(
+      stack.gateway,
+      `mutation { deployRecordRetry(input: { deployRecordId: "1", instanceEntryId: "2" }) { userErrors { code } } }`,
+    );
+    expect(fault.hits).toBe(1);
+    expect(result.data).toEqual({ deployRecordRetry: null });
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'AuthFailure.UnauthorizedOperation',
+      outcome: 'NOT_EXECUTED',
+    });
+    expect(stack.upstreamCalls('DeployCertificateRecordRetry')).toBe(sentBefore);
+  });
+
+  it('say NOT_EXECUTED when an input is refused while the mutation runs', async () => {
+    const sentBefore = stack.upstreamCalls('UpdateCertificateInstance');
+    const result = await execute(
+      stack.gateway,
+      `mutation ($old: ID!) {
+        certificateBindingsReplace(input: {
+          oldCertificateId: $old, newCertificateId: $old, resourceTypes: [CLB], creationWaitSeconds: 100000
+        }) { userErrors { code } }
+      }`,
+      { old: certificateId },
+    );
+    expect(result.data).toEqual({ certificateBindingsReplace: null });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', outcome: 'NOT_EXECUTED' });
+    expect(stack.upstreamCalls('UpdateCertificateInstance')).toBe(sentBefore);
+  });
+});

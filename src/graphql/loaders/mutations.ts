@@ -66,6 +66,8 @@ export interface RunMutationOptions<A extends SslActionName = SslActionName> {
 }
 
 export interface UpstreamMutations {
+  /** How many mutating calls `run` has sent (or tried to) so far. */
+  readonly callsSent: number;
   /**
    * Executes one mutating action. Caller-fixable upstream failures come back as userErrors; transient, auth
    * and permission failures are thrown as GraphQL errors (with extensions.code and extensions.requestId).
@@ -83,8 +85,13 @@ export function createUpstreamMutations(
   signal: AbortSignal | undefined,
   afterMutation: () => void,
 ): UpstreamMutations {
+  let callsSent = 0;
   return {
+    get callsSent() {
+      return callsSent;
+    },
     async run(action, params, options) {
+      callsSent += 1;
       try {
         const response = await ssl.call(action, params, { signal, region: options?.region });
         return { ok: true, response };
