@@ -191,27 +191,45 @@ interface ResourceGroup {
   readonly instanceCount: number;
 }
 
-/** The detail groups of the block holding `position`; null when the record is gone. */
-type GroupsAt<Item> = (position: number) => Promise<{
+/** The detail groups of a block: each resource type's instances there. */
+interface DetailGroups<Item> {
   readonly offset: number;
   readonly groups: readonly { readonly ResourceType: string; readonly List?: readonly Item[] | null }[];
-} | null>;
+}
+
+/** The detail groups of the block holding `position`; null when the record is gone. */
+type GroupsAt<Item> = (position: number) => Promise<DetailGroups<Item> | null>;
+
+/** A group read from a detail block, which also holds its first instances (as of the same moment). */
+export interface BlockResourceGroup<Block> extends ResourceGroup {
+  readonly recordId: number;
+  /** The block the group was read from: its first instances are read there, as of the same moment. */
+  readonly firstBlock: Block;
+}
 
 type GatewayTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
 
 /** What tells one `*ResourceGroup` type from the other (see resourceGroupRef). */
-interface ResourceGroupType<Group extends ResourceGroup, Item> {
+interface ResourceGroupType<Group extends BlockResourceGroup<Block>, Block, Item> {
   readonly name: string;
   readonly description: string;
   readonly instanceCountDescription: string;
   readonly instances: OutputRef<ConnectionShape<GatewayTypes, Item, false>>;
   /** How many instances a detail block holds. */
   readonly blockSize: number;
-  readonly groupsAt: (group: Group, position: number, context: GraphQLContext) => ReturnType<GroupsAt<Item>>;
+  /** Reads the detail block at `position` of the group's record; null when the record is gone. */
+  readonly blockAt: (recordId: number, position: number, context: GraphQLContext) => Promise<Block | null>;
+  /** The detail groups a block holds for the group. */
+  readonly groupsOf: (group: Group, block: Block) => DetailGroups<Item>;
 }
 
-/** A record's (or run's) instances of one resource type, paged over the detail blocks `groupsAt` reads. */
-export function resourceGroupRef<Group extends ResourceGroup, Item>(type: ResourceGroupType<Group, Item>) {
+/**
+ * A record's (or run's) instances of one resource type, paged over its detail blocks: the first from the block
+ * the group was read from, the others read with `blockAt`.
+ */
+export function resourceGroupRef<Group extends BlockResourceGroup<Block>, Block, Item>(
+  type: ResourceGroupType<Group, Block, Item>,
+) {
   return builder.objectRef<Group>(type.name).implement({
     description: type.description,
     fields: (t) => ({
@@ -234,9 +252,13 @@ export function resourceGroupRef<Group extends ResourceGroup, Item>(type: Resour
           after: t.arg.string({ description: 'Return the instances after this cursor.' }),
         },
         resolve: (group, args, context) =>
-          groupInstanceConnection(group, args, type.blockSize, (position) =>
-            type.groupsAt(group, position, context),
-          ),
+          groupInstanceConnection(group, args, type.blockSize, async (position) => {
+            const block =
+              position < type.blockSize
+                ? group.firstBlock
+                : await type.blockAt(group.recordId, position, context);
+            return block === null ? null : type.groupsOf(group, block);
+          }),
       }),
     }),
   });

@@ -18,6 +18,7 @@ import { forwardWindow, type OffsetConnectionShape } from './pagination.ts';
 import { recordPageConnection } from './record-support.ts';
 import { UpdateStatus } from './update-record-enums.ts';
 import {
+  type BlockResourceGroup,
   existingFirstBlock,
   jobStateFromItems,
   listedSummary,
@@ -181,27 +182,20 @@ const UpdateRecordInstanceConnectionRef = builder.connectionObject<
   { name: 'UpdateRecordInstanceEdge', description: 'An instance in an UpdateRecordInstanceConnection.' },
 );
 
-interface ResourceGroupShape {
-  readonly recordId: number;
-  readonly resourceType: string;
-  readonly instanceCount: number;
-  /** The block the group was read from: its first instances are read there, as of the same moment. */
-  readonly firstBlock: UpdateRecordDetailBlock;
-}
+type ResourceGroupShape = BlockResourceGroup<UpdateRecordDetailBlock>;
 
-const UpdateRecordResourceGroupRef = resourceGroupRef<ResourceGroupShape, UpdateRecordItem>({
+const UpdateRecordResourceGroupRef = resourceGroupRef<
+  ResourceGroupShape,
+  UpdateRecordDetailBlock,
+  UpdateRecordItem
+>({
   name: 'UpdateRecordResourceGroup',
   description: 'The instances of one resource type in an update record.',
   instanceCountDescription: 'How many instances of this type the record updates.',
   instances: UpdateRecordInstanceConnectionRef,
   blockSize: UPDATE_DETAIL_BLOCK_SIZE,
-  groupsAt: async (group, position, context) => {
-    const block =
-      position < UPDATE_DETAIL_BLOCK_SIZE
-        ? group.firstBlock
-        : await context.loaders.updateRecords.block(group.recordId, position);
-    return block === null ? null : { offset: block.offset, groups: block.response.RecordDetailList };
-  },
+  blockAt: (recordId, position, context) => context.loaders.updateRecords.block(recordId, position),
+  groupsOf: (_group, block) => ({ offset: block.offset, groups: block.response.RecordDetailList }),
 });
 
 export const UpdateRecordRef = builder.objectRef<UpdateRecordShape>('UpdateRecord');

@@ -23,6 +23,7 @@ import { forwardWindow, type OffsetConnectionShape } from './pagination.ts';
 import { recordPageConnection } from './record-support.ts';
 import { UpdateStatus } from './update-record-enums.ts';
 import {
+  type BlockResourceGroup,
   existingFirstBlock,
   jobStateFromItems,
   listedSummary,
@@ -216,30 +217,26 @@ const UploadUpdateRecordInstanceConnectionRef = builder.connectionObject<
   },
 );
 
-interface ResourceGroupShape {
-  readonly recordId: number;
+interface ResourceGroupShape extends BlockResourceGroup<UploadUpdateRecordDetailBlock> {
+  /** Which run of the record the group belongs to. */
   readonly phaseIndex: number;
-  readonly resourceType: string;
-  readonly instanceCount: number;
-  /** The block the group was read from: its first instances are read there, as of the same moment. */
-  readonly firstBlock: UploadUpdateRecordDetailBlock;
 }
 
-const UploadUpdateResourceGroupRef = resourceGroupRef<ResourceGroupShape, UploadUpdateItem>({
+const UploadUpdateResourceGroupRef = resourceGroupRef<
+  ResourceGroupShape,
+  UploadUpdateRecordDetailBlock,
+  UploadUpdateItem
+>({
   name: 'UploadUpdateResourceGroup',
   description: 'The instances of one resource type in a content replacement run.',
   instanceCountDescription: 'How many instances of this type the run covers.',
   instances: UploadUpdateRecordInstanceConnectionRef,
   blockSize: UPLOAD_UPDATE_DETAIL_BLOCK_SIZE,
-  groupsAt: async (group, position, context) => {
-    const block =
-      position < UPLOAD_UPDATE_DETAIL_BLOCK_SIZE
-        ? group.firstBlock
-        : await context.loaders.uploadUpdateRecords.block(group.recordId, position);
-    return block === null
-      ? null
-      : { offset: block.offset, groups: block.phases[group.phaseIndex]?.RecordDetailList ?? [] };
-  },
+  blockAt: (recordId, position, context) => context.loaders.uploadUpdateRecords.block(recordId, position),
+  groupsOf: (group, block) => ({
+    offset: block.offset,
+    groups: block.phases[group.phaseIndex]?.RecordDetailList ?? [],
+  }),
 });
 
 interface PhaseShape {
